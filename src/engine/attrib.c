@@ -1,0 +1,3 @@
+/* attrib.c — stub until the engine lands. */
+#include "config.h"
+#include "engine/attrib.h"

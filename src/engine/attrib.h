@@ -1,0 +1,13 @@
+/* attrib.h — who said each quote (DESIGN.md "attribution"): a sieve, most
+ * precise rule first: quote + speech verb + name; name + verb + colon + quote;
+ * inverted "said NAME, ROLE"; pronouns and role nouns resolved to the nearest
+ * compatible entity; continuation and alternation; paragraph fallback. Scare
+ * quotes, titles and nicknames get no speaker. Sets speaker, source and cue of
+ * doc->quotes and the entities' nquotes. */
+#ifndef QUOTH_ATTRIB_H
+#define QUOTH_ATTRIB_H
+#include "engine/doc.h"
+
+void attrib_resolve(doc_t *doc);
+
+#endif

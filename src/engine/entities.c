@@ -1,0 +1,3 @@
+/* entities.c — stub until the engine lands. */
+#include "config.h"
+#include "engine/entities.h"

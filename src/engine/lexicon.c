@@ -1,0 +1,3 @@
+/* lexicon.c — stub until the engine lands. */
+#include "config.h"
+#include "engine/lexicon.h"

@@ -1,0 +1,21 @@
+/* lexicon.h — the word lists in src/engine/lexicon/ (one .txt file each), compiled
+ * in by embed.awk and looked up by hash. One entry a line; see SOURCES.md there for
+ * where each list comes from and its licence. */
+#ifndef QUOTH_LEXICON_H
+#define QUOTH_LEXICON_H
+#include <stdbool.h>
+#include <stddef.h>
+
+struct lexicon_blob { const char *name; const char *data; size_t len; };
+extern const struct lexicon_blob lexicon_blobs[];   /* generated; ends with {0} */
+
+typedef struct lexicon lexicon_t;
+
+/* The list named name (the file's base name), loaded once; NULL if there is none. */
+const lexicon_t *lexicon_get(const char *name);
+/* Exact lookup of the n bytes at s; with fold, ASCII case is ignored. */
+bool lexicon_has(const lexicon_t *lex, const char *s, size_t n);
+/* For lists of "key<TAB>value" lines: the value of key, or NULL. */
+const char *lexicon_value(const lexicon_t *lex, const char *s, size_t n);
+
+#endif

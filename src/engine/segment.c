@@ -1,0 +1,3 @@
+/* segment.c — stub until the engine lands. */
+#include "config.h"
+#include "engine/segment.h"

@@ -1,0 +1,49 @@
+/* segment.h — paragraphs into sentences and tokens (DESIGN.md "segment").
+ * Works one paragraph at a time so memory stays proportional to the largest
+ * paragraph, not the article. Sentence ends are abbreviation-aware (Dr., Gen.,
+ * U.S., Jan.; the list is lexicon/abbreviations.txt) and a quote mark after
+ * the final stop belongs to the sentence it closes. */
+#ifndef QUOTH_SEGMENT_H
+#define QUOTH_SEGMENT_H
+#include "engine/doc.h"
+
+typedef enum {
+    TOK_WORD,       /* letters, digits, inner apostrophes and hyphens: don't, Europe's, Jean-Luc */
+    TOK_NUMBER,     /* starts with a digit: 2026, 28, 3.5, 1,200 */
+    TOK_PUNCT,      /* one punctuation character, quote marks included */
+} token_kind_t;
+
+enum token_flags {
+    TOKF_UPPER = 1 << 0,        /* first letter is upper case (or titlecase) */
+    TOKF_ALLCAPS = 1 << 1,      /* two or more letters, all upper case: NATO */
+    TOKF_SENT_START = 1 << 2,   /* first word of a sentence */
+    TOKF_QUOTE_MARK = 1 << 3,   /* a quotation mark character (or apostrophe used as one) */
+    TOKF_IN_QUOTE = 1 << 4,     /* inside some quote of doc->quotes */
+    TOKF_SPACE_BEFORE = 1 << 5, /* white space precedes the token */
+};
+
+typedef struct {
+    uint32_t start, end;        /* bytes into doc->text */
+    uint16_t kind;              /* token_kind_t */
+    uint16_t flags;             /* enum token_flags */
+} token_t;
+
+typedef struct {
+    uint32_t first, count;      /* token range within the paragraph's tokens */
+} sentence_t;
+
+typedef struct {
+    VEC(token_t) tokens;
+    VEC(sentence_t) sentences;
+} segment_t;
+
+/* Splits doc->text[para] into tokens and sentences, replacing seg's contents
+ * (its arrays are reused between calls). TOKF_IN_QUOTE is set from doc->quotes. */
+void segment_paragraph(const doc_t *doc, span_t para, segment_t *seg);
+void segment_free(segment_t *seg);
+
+/* Splits doc->text into doc->paragraphs (a blank line ends a paragraph) and
+ * reads a leading "date YYYY-MM-DD" header into doc->date / doc->date_span. */
+void segment_paragraphs(doc_t *doc);
+
+#endif

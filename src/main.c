@@ -1,0 +1,121 @@
+/* main.c — option parsing, then hand-over to cli/ or ui/. */
+#include "config.h"
+#include "cli/cli.h"
+#include "engine/analyze.h"
+#include "engine/ingest.h"
+#include "exit_codes.h"
+#include <getopt.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum mode { MODE_READER, MODE_JSON, MODE_QUOTES };
+
+struct options {
+    enum mode mode;
+    const char *speaker;        /* --speaker */
+    const char *encoding;       /* --encoding */
+    const char *file;           /* the article, "-" for stdin */
+};
+
+static void usage(FILE *out)
+{
+    fputs("Usage: quoth [OPTION]... FILE\n"
+          "Read a news article in the terminal and see who said what.\n"
+          "FILE - reads the article from standard input.\n"
+          "\n"
+          "Modes (the default opens the reader):\n"
+          "  -j, --json              print the analysis as JSON\n"
+          "  -q, --quotes            print the quotes, one a line, with their speakers\n"
+          "  -s, --speaker=NAME      with --quotes: only the quotes of NAME (any alias)\n"
+          "\n"
+          "Input:\n"
+          "  -e, --encoding=ENC      the article's encoding (default UTF-8), e.g. latin1\n"
+          "\n"
+          "  -h, --help              print this help and exit\n"
+          "  -V, --version           print the version and exit\n"
+          "\n"
+          "Exit status: 0 success, 1 internal error, 2 usage error, 3 file cannot be\n"
+          "read, 4 input refused (binary, too large, undecodable), 5 notes store error,\n"
+          "6 no terminal, 7 malformed config or theme. See quoth(1).\n", out);
+}
+
+/* "quoth: WHAT 'ARG'" (ARG may be NULL), then where to find help. */
+static int usage_error(const char *what, const char *arg)
+{
+    fprintf(stderr, arg ? "quoth: %s '%s'\n" : "quoth: %s\n", what, arg);
+    fputs("Try 'quoth --help' for more information.\n", stderr);
+    return EXIT_USAGE;
+}
+
+static int parse_options(int argc, char **argv, struct options *o)
+{
+    static const struct option longopts[] = {
+        {"json", no_argument, NULL, 'j'},
+        {"quotes", no_argument, NULL, 'q'},
+        {"speaker", required_argument, NULL, 's'},
+        {"encoding", required_argument, NULL, 'e'},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {NULL, 0, NULL, 0},
+    };
+    int c;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":jqs:e:hV", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'j': o->mode = MODE_JSON; break;
+        case 'q': o->mode = MODE_QUOTES; break;
+        case 's': o->speaker = optarg; break;
+        case 'e': o->encoding = optarg; break;
+        case 'h': usage(stdout); exit(EXIT_OK);
+        case 'V':
+            puts(PACKAGE_NAME " " PACKAGE_VERSION);
+            exit(EXIT_OK);
+        case ':': return usage_error("this option needs an argument:", argv[optind - 1]);
+        default: return usage_error("unknown option", argv[optind - 1]);
+        }
+    }
+    if (o->speaker && o->mode != MODE_QUOTES)
+        return usage_error("--speaker goes with --quotes", NULL);
+    if (optind != argc - 1)
+        return usage_error(optind >= argc ? "no article given" : "one article at a time", NULL);
+    o->file = argv[optind];
+    return EXIT_OK;
+}
+
+static int load(const struct options *o, doc_t **doc)
+{
+    char err[256], *text;
+    size_t len;
+    int rc = ingest_read(o->file, o->encoding, &text, &len, err, sizeof err);
+    if (rc != EXIT_OK) {
+        fprintf(stderr, "quoth: %s\n", err);
+        return rc;
+    }
+    *doc = analyze(text, len, o->file);
+    return EXIT_OK;
+}
+
+int main(int argc, char **argv)
+{
+    setlocale(LC_ALL, "");
+    struct options o = {0};
+    int rc = parse_options(argc, argv, &o);
+    if (rc != EXIT_OK)
+        return rc;
+    doc_t *doc;
+    if ((rc = load(&o, &doc)) != EXIT_OK)
+        return rc;
+    switch (o.mode) {
+    case MODE_JSON: rc = cli_json(doc, stdout); break;
+    case MODE_QUOTES: rc = cli_quotes(doc, o.speaker, stdout); break;
+    case MODE_READER: rc = cli_quotes(doc, NULL, stdout); break; /* until the reader lands */
+    }
+    doc_free(doc);
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        perror("quoth: write error");
+        rc = EXIT_FAILURE_;
+    }
+    return rc;
+}

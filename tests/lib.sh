@@ -1,0 +1,38 @@
+# lib.sh — TAP helpers for the shell tests; source it first:
+#   . "$TOP_SRCDIR/tests/lib.sh"
+#   ok "name" test -s file;  is "$(cmd)" "want" "name";  done_testing
+# The environment (set by make check): QUOTH the binary, TOP_SRCDIR, TOP_BUILDDIR.
+: "${TOP_SRCDIR:=$(cd "$(dirname "$0")/../.." && pwd)}"
+: "${TOP_BUILDDIR:=$TOP_SRCDIR}"
+: "${QUOTH:=$TOP_BUILDDIR/src/quoth}"
+export LC_ALL=C.UTF-8
+TAP_N=0
+TAP_FAILED=0
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/quoth-test.XXXXXX")
+# Tests never touch the user's config or notes.
+export XDG_CONFIG_HOME="$TMP/config" XDG_DATA_HOME="$TMP/data" HOME="$TMP/home"
+mkdir -p "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$HOME"
+trap 'rm -rf "$TMP"' EXIT
+
+# ok NAME COMMAND...: passes when COMMAND succeeds.
+ok() {
+    name=$1; shift
+    TAP_N=$((TAP_N + 1))
+    if "$@"; then echo "ok $TAP_N - $name"
+    else echo "not ok $TAP_N - $name"; TAP_FAILED=$((TAP_FAILED + 1)); fi
+}
+
+# is GOT WANT NAME: passes when the strings are equal.
+is() {
+    TAP_N=$((TAP_N + 1))
+    if [ "$1" = "$2" ]; then echo "ok $TAP_N - $3"
+    else
+        echo "not ok $TAP_N - $3"; TAP_FAILED=$((TAP_FAILED + 1))
+        printf '#   got:  %s\n#   want: %s\n' "$1" "$2"
+    fi
+}
+
+# skip_all REASON: the whole script is skipped (a missing tool, not a failure).
+skip_all() { echo "1..0 # SKIP $1"; exit 0; }
+
+done_testing() { echo "1..$TAP_N"; [ "$TAP_FAILED" -eq 0 ]; }

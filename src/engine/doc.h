@@ -70,7 +70,9 @@ typedef struct doc {
 } doc_t;
 
 /* Takes ownership of text (valid UTF-8 of len bytes plus a NUL). Fills text,
- * len, source_name, paragraphs and the offset index; the rest is empty. */
+ * len, source_name, the offset index, paragraphs (runs of lines between blank
+ * lines) and a leading "date YYYY-MM-DD" header (doc->date, doc->date_span,
+ * which may share its line with the first paragraph); the rest is empty. */
 doc_t *doc_new(char *text, uint32_t len, const char *source_name);
 void doc_free(doc_t *doc);
 

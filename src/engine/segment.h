@@ -42,8 +42,4 @@ typedef struct {
 void segment_paragraph(const doc_t *doc, span_t para, segment_t *seg);
 void segment_free(segment_t *seg);
 
-/* Splits doc->text into doc->paragraphs (a blank line ends a paragraph) and
- * reads a leading "date YYYY-MM-DD" header into doc->date / doc->date_span. */
-void segment_paragraphs(doc_t *doc);
-
 #endif

@@ -13,6 +13,13 @@ TMP=$(mktemp -d "${TMPDIR:-/tmp}/quoth-test.XXXXXX")
 export XDG_CONFIG_HOME="$TMP/config" XDG_DATA_HOME="$TMP/data" HOME="$TMP/home"
 mkdir -p "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$HOME"
 trap 'rm -rf "$TMP"' EXIT
+# QUOTH_WRAPPER (make check-valgrind sets it to tests/valgrind.sh) runs every
+# quoth of the shell tests under that tool; QUOTH stays one word.
+if [ -n "${QUOTH_WRAPPER:-}" ]; then
+    printf '#!/bin/sh\nexec %s "%s" "$@"\n' "$QUOTH_WRAPPER" "$QUOTH" > "$TMP/quoth-wrapped"
+    chmod +x "$TMP/quoth-wrapped"
+    QUOTH_UNWRAPPED=$QUOTH QUOTH=$TMP/quoth-wrapped
+fi
 
 # ok NAME COMMAND...: passes when COMMAND succeeds.
 ok() {

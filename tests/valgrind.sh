@@ -1,0 +1,10 @@
+#!/bin/sh
+# valgrind.sh — run a command under valgrind memcheck for make check:
+#   make check-valgrind   (LOG_COMPILER for the C tests, QUOTH_WRAPPER for the shell tests)
+# Any memory error and any definite or indirect leak makes the command exit 99.
+# tests/valgrind.supp hides only library-internal still-reachable blocks.
+here=$(cd "$(dirname "$0")" && pwd)
+exec valgrind -q --tool=memcheck --leak-check=full \
+    --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect \
+    --error-exitcode=99 --suppressions="$here/valgrind.supp" \
+    --num-callers=30 ${VALGRIND_OPTS:-} "$@"

@@ -1,11 +1,239 @@
-/* doc.c — stub until the engine lands. */
+/* doc.c — the document model: paragraphs, the date header, offsets, lookups.
+ * Everything here is linear in the text or logarithmic per query; nothing
+ * recurses. */
 #include "config.h"
 #include "engine/doc.h"
-void doc_free(doc_t *doc) { free(doc->text); free(doc->source_name); free(doc); }
+#include "engine/quotes.h"
 #include "engine/xalloc.h"
+#include <stdlib.h>
+#include <string.h>
+#include <unicase.h>
+#include <uninorm.h>
+
+#define CP_BLOCK_SHIFT 8        /* 256-byte blocks, as doc.h promises */
+
+static bool is_hspace(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v'; }
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* A leading "date YYYY-MM-DD" (after optional spaces), followed by white
+ * space or the end. Returns the offset where the rest of the text starts. */
+static uint32_t parse_date_header(doc_t *doc)
+{
+    const char *t = doc->text;
+    uint32_t i = 0, n = doc->len;
+    while (i < n && is_hspace(t[i]))
+        i++;
+    if (n - i < 15 || memcmp(t + i, "date", 4) != 0 || !is_hspace(t[i + 4]))
+        return 0;
+    i += 4;
+    while (i < n && is_hspace(t[i]))
+        i++;
+    if (n - i < 10)
+        return 0;
+    const char *d = t + i;
+    for (int k = 0; k < 10; k++)
+        if ((k == 4 || k == 7) ? d[k] != '-' : !is_digit(d[k]))
+            return 0;
+    if (i + 10 < n && !is_hspace(d[10]) && d[10] != '\n')
+        return 0;
+    memcpy(doc->date, d, 10);
+    doc->date[10] = '\0';
+    doc->date_span = (span_t){i, i + 10};
+    return i + 10;
+}
+
+/* Paragraphs: runs of non-blank lines, trimmed of surrounding white space. */
+static void split_paragraphs(doc_t *doc, uint32_t from)
+{
+    const char *t = doc->text;
+    uint32_t n = doc->len, i = from;
+    bool in_para = false;
+    uint32_t start = 0, last_end = 0;   /* last_end: end of the last non-blank content */
+    while (i < n) {
+        const char *nl = memchr(t + i, '\n', n - i);
+        uint32_t eol = nl ? (uint32_t)(nl - t) : n;
+        uint32_t a = i, b = eol;
+        while (a < b && (is_hspace(t[a])))
+            a++;
+        while (b > a && is_hspace(t[b - 1]))
+            b--;
+        if (a == b) {                   /* blank line */
+            if (in_para)
+                vec_push(&doc->paragraphs, (span_t){start, last_end});
+            in_para = false;
+        } else {
+            if (!in_para)
+                start = a;
+            in_para = true;
+            last_end = b;
+        }
+        i = eol + 1;
+    }
+    if (in_para)
+        vec_push(&doc->paragraphs, (span_t){start, last_end});
+}
+
+static void build_cp_index(doc_t *doc)
+{
+    const unsigned char *t = (const unsigned char *)doc->text;
+    size_t nblocks = ((size_t)doc->len >> CP_BLOCK_SHIFT) + 1;
+    vec_reserve(&doc->cp_blocks, nblocks);
+    uint32_t cps = 0;
+    for (size_t b = 0; b < nblocks; b++) {
+        doc->cp_blocks.items[b] = cps;
+        size_t lo = b << CP_BLOCK_SHIFT, hi = lo + (1u << CP_BLOCK_SHIFT);
+        if (hi > doc->len)
+            hi = doc->len;
+        uint32_t cont = 0;
+        for (size_t i = lo; i < hi; i++)
+            cont += (t[i] & 0xC0) == 0x80;
+        cps += (uint32_t)(hi - lo) - cont;
+    }
+    doc->cp_blocks.len = nblocks;
+}
+
 doc_t *doc_new(char *text, uint32_t len, const char *source_name)
 {
     doc_t *doc = xcalloc(1, sizeof *doc);
-    doc->text = text; doc->len = len; doc->source_name = xstrdup(source_name);
+    doc->text = text;
+    doc->len = len;
+    doc->source_name = xstrdup(source_name ? source_name : "-");
+    split_paragraphs(doc, parse_date_header(doc));
+    build_cp_index(doc);
     return doc;
+}
+
+void doc_free(doc_t *doc)
+{
+    if (!doc)
+        return;
+    for (size_t i = 0; i < doc->entities.len; i++)
+        free(doc->entities.items[i].name);
+    vec_free(&doc->entities);
+    vec_free(&doc->mentions);
+    vec_free(&doc->quotes);
+    vec_free(&doc->paragraphs);
+    vec_free(&doc->cp_blocks);
+    free(doc->source_name);
+    free(doc->text);
+    free(doc);
+}
+
+size_t doc_cp_offset(const doc_t *doc, uint32_t byte)
+{
+    if (byte > doc->len)
+        byte = doc->len;
+    size_t b = byte >> CP_BLOCK_SHIFT;
+    const unsigned char *t = (const unsigned char *)doc->text;
+    size_t cps = doc->cp_blocks.items[b];
+    for (size_t i = b << CP_BLOCK_SHIFT; i < byte; i++)
+        cps += (t[i] & 0xC0) != 0x80;
+    return cps;
+}
+
+char *doc_quote_text(const doc_t *doc, const quote_t *q)
+{
+    if (!(q->flags & QUOTE_MULTIPARA))
+        return xstrndup(doc->text + q->span.start, span_len(q->span));
+    /* Each paragraph the quote runs over contributes its part; a paragraph
+     * after the first starts with the mark that re-opens the quote. */
+    char *out = xmalloc(span_len(q->span) + 1);
+    size_t n = 0;
+    for (size_t p = q->paragraph; p < doc->paragraphs.len; p++) {
+        span_t para = doc->paragraphs.items[p];
+        if (para.start >= q->span.end)
+            break;
+        uint32_t a = para.start > q->span.start ? para.start : q->span.start;
+        uint32_t b = para.end < q->span.end ? para.end : q->span.end;
+        if (p != q->paragraph)
+            a += (uint32_t)quotes_mark_len(doc->text + a, b - a);
+        if (a > b)
+            a = b;
+        if (n)
+            out[n++] = '\n';
+        memcpy(out + n, doc->text + a, b - a);
+        n += b - a;
+    }
+    out[n] = '\0';
+    return out;
+}
+
+int doc_paragraph_at(const doc_t *doc, uint32_t byte)
+{
+    size_t lo = 0, hi = doc->paragraphs.len;   /* first paragraph with end > byte */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->paragraphs.items[mid].end <= byte)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < doc->paragraphs.len && doc->paragraphs.items[lo].start <= byte)
+        return (int)lo;
+    return -1;
+}
+
+/* The bytes a quote covers, marks included. */
+static span_t quote_extent(const quote_t *q)
+{
+    uint32_t end = q->span.end;
+    if (!span_is_empty(q->close_mark) && q->close_mark.end > end)
+        end = q->close_mark.end;
+    return (span_t){q->open_mark.start, end};
+}
+
+int doc_quote_at(const doc_t *doc, uint32_t byte)
+{
+    /* Quotes nest properly and are sorted by opening mark, so the innermost
+     * quote holding byte is the last one opened before it or an ancestor. */
+    size_t lo = 0, hi = doc->quotes.len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->quotes.items[mid].open_mark.start <= byte)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    int32_t i = (int32_t)lo - 1;
+    while (i >= 0) {
+        span_t e = quote_extent(&doc->quotes.items[i]);
+        if (e.start <= byte && byte < e.end)
+            return i;
+        i = doc->quotes.items[i].parent;
+    }
+    return -1;
+}
+
+static bool same_caseless(const char *a, size_t an, const char *b, size_t bn)
+{
+    int r;
+    if (u8_casecmp((const uint8_t *)a, an, (const uint8_t *)b, bn, NULL, UNINORM_NFC, &r) != 0)
+        return an == bn && memcmp(a, b, an) == 0;
+    return r == 0;
+}
+
+int doc_entity_by_alias(const doc_t *doc, const char *name)
+{
+    size_t n = strlen(name);
+    for (size_t i = 0; i < doc->entities.len; i++) {
+        const char *e = doc->entities.items[i].name;
+        if (e && same_caseless(e, strlen(e), name, n))
+            return (int)i;
+    }
+    for (size_t i = 0; i < doc->mentions.len; i++) {
+        const mention_t *m = &doc->mentions.items[i];
+        if (m->kind == MENTION_NAME && m->entity < doc->entities.len &&
+            same_caseless(doc->text + m->span.start, span_len(m->span), name, n))
+            return (int)m->entity;
+    }
+    return -1;
+}
+
+const char *entity_type_name(entity_type_t t)
+{
+    static const char *const names[ENT_TYPE_COUNT] = {
+        [ENT_PERSON] = "person", [ENT_ORGANIZATION] = "organization",
+        [ENT_PLACE] = "place", [ENT_DATE] = "date",
+    };
+    return (unsigned)t < ENT_TYPE_COUNT ? names[t] : "unknown";
 }

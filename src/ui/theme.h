@@ -82,8 +82,10 @@ typedef enum {
 #define THEME_PALETTE_MAX 16
 
 /* How a speaker's colour is used: in their quotes, in the current quote (on
- * current_quote's background, with its attributes), in their name mentions. */
-typedef enum { THEME_SPK_QUOTE, THEME_SPK_CURRENT, THEME_SPK_NAME, THEME_SPK_COUNT } theme_spk_t;
+ * current_quote's background, with its attributes), in their name mentions,
+ * in the sidebar (on the sidebar's background). */
+typedef enum { THEME_SPK_QUOTE, THEME_SPK_CURRENT, THEME_SPK_NAME, THEME_SPK_SIDEBAR,
+               THEME_SPK_COUNT } theme_spk_t;
 
 typedef enum { THEME_MODE_MONO, THEME_MODE_8, THEME_MODE_256 } theme_mode_t;
 
@@ -106,10 +108,14 @@ typedef struct theme {
     size_t npalette_mono;
     unsigned speaker_name_attrs;        /* added to THEME_SPK_NAME (default bold) */
     /* Filled by theme_start(): */
+    bool started;
     theme_mode_t mode;
     attr_t role_attr[THEME_ROLE_COUNT];
+    attr_t role_sidebar_attr[THEME_ROLE_COUNT]; /* fg and attrs on the sidebar's bg */
     attr_t spk_attr[THEME_SPK_COUNT][THEME_PALETTE_MAX];
+    attr_t nospk_attr[THEME_SPK_COUNT]; /* quote, current unattributed quote, person */
     size_t nspk;                /* distinct speaker forms in this mode */
+    int npairs;                 /* colour pairs used */
 } theme_t;
 
 /* --- pure part ----------------------------------------------------------- */
@@ -139,6 +145,9 @@ short theme_color_reduce(short color, int n);
 /* Call after initscr()/newterm(). */
 void theme_start(theme_t *t, bool want_color);
 attr_t theme_attr(const theme_t *t, theme_role_t role);
+/* The role's foreground and attributes on the sidebar's background (entity
+ * types, escaped controls and the like inside the sidebar). */
+attr_t theme_attr_sidebar(const theme_t *t, theme_role_t role);
 /* rank: the speaker's rank (sidebar_t.speaker_rank); cycles through the
  * palette; a negative rank gives the quote / current_quote / person role. */
 attr_t theme_speaker_attr(const theme_t *t, int rank, theme_spk_t how);

@@ -1,3 +1,117 @@
-/* lexicon.c — stub until the engine lands. */
+/* lexicon.c — the compiled-in word lists, each turned once into an
+ * open-addressing hash table keyed by the ASCII-case-folded entry.
+ * The tables are built on first use and never change afterwards: the cache
+ * below is immutable shared data, not program state. */
 #include "config.h"
 #include "engine/lexicon.h"
+#include "engine/xalloc.h"
+#include <stdint.h>
+#include <string.h>
+
+struct lexicon {
+    const char *blob;   /* the original text, to tell a TAB from a line end */
+    char *store;        /* the blob with '\n' and '\t' turned into NULs */
+    uint32_t *slots;    /* offset+1 of the key in store; 0 is empty */
+    size_t mask;        /* slots - 1, a power of two minus one */
+};
+
+static inline unsigned char fold(unsigned char c)
+{
+    return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
+}
+
+static uint32_t hash_folded(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;   /* FNV-1a over folded bytes */
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ fold((unsigned char)s[i])) * 16777619u;
+    return h;
+}
+
+static bool same_folded(const char *key, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (key[i] == '\0' || fold((unsigned char)key[i]) != fold((unsigned char)s[i]))
+            return false;
+    return key[n] == '\0';
+}
+
+static lexicon_t *lexicon_build(const struct lexicon_blob *b)
+{
+    lexicon_t *lex = xcalloc(1, sizeof *lex);
+    lex->blob = b->data;
+    lex->store = xmalloc(b->len + 1);
+    memcpy(lex->store, b->data, b->len);
+    lex->store[b->len] = '\0';
+    size_t lines = 0;
+    for (size_t i = 0; i < b->len; i++)
+        lines += b->data[i] == '\n';
+    size_t cap = 16;
+    while (cap < lines * 2 + 2)
+        cap <<= 1;
+    lex->slots = xcalloc(cap, sizeof *lex->slots);
+    lex->mask = cap - 1;
+    char *p = lex->store, *end = lex->store + b->len;
+    while (p < end) {
+        char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl)
+            nl = end;
+        *nl = '\0';
+        char *tab = strchr(p, '\t');
+        if (tab)
+            *tab = '\0';
+        size_t klen = strlen(p);
+        if (klen > 0) {
+            size_t h = hash_folded(p, klen) & lex->mask;
+            while (lex->slots[h] && !same_folded(lex->store + lex->slots[h] - 1, p, klen))
+                h = (h + 1) & lex->mask;
+            if (!lex->slots[h])     /* the first of two equal keys wins */
+                lex->slots[h] = (uint32_t)(p - lex->store) + 1;
+        }
+        p = nl + 1;
+    }
+    return lex;
+}
+
+const lexicon_t *lexicon_get(const char *name)
+{
+    enum { MAX_LISTS = 64 };
+    static lexicon_t *cache[MAX_LISTS];
+    for (size_t i = 0; lexicon_blobs[i].name && i < MAX_LISTS; i++) {
+        if (strcmp(lexicon_blobs[i].name, name) != 0)
+            continue;
+        if (!cache[i])
+            cache[i] = lexicon_build(&lexicon_blobs[i]);
+        return cache[i];
+    }
+    return NULL;
+}
+
+static const char *lexicon_key(const lexicon_t *lex, const char *s, size_t n)
+{
+    if (!lex || n == 0)
+        return NULL;
+    size_t h = hash_folded(s, n) & lex->mask;
+    while (lex->slots[h]) {
+        const char *key = lex->store + lex->slots[h] - 1;
+        if (same_folded(key, s, n))
+            return key;
+        h = (h + 1) & lex->mask;
+    }
+    return NULL;
+}
+
+bool lexicon_has(const lexicon_t *lex, const char *s, size_t n)
+{
+    return lexicon_key(lex, s, n) != NULL;
+}
+
+const char *lexicon_value(const lexicon_t *lex, const char *s, size_t n)
+{
+    const char *key = lexicon_key(lex, s, n);
+    if (!key)
+        return NULL;
+    size_t end = (size_t)(key - lex->store) + strlen(key);
+    /* A key without a TAB has no value: its NUL was the line end. */
+    return lex->blob[end] == '\t' ? lex->store + end + 1 : NULL;
+}

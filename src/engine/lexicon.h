@@ -13,9 +13,10 @@ typedef struct lexicon lexicon_t;
 
 /* The list named name (the file's base name), loaded once; NULL if there is none. */
 const lexicon_t *lexicon_get(const char *name);
-/* Exact lookup of the n bytes at s; with fold, ASCII case is ignored. */
+/* Lookup of the n bytes at s, ignoring ASCII case (callers fold other letters). */
 bool lexicon_has(const lexicon_t *lex, const char *s, size_t n);
-/* For lists of "key<TAB>value" lines: the value of key, or NULL. */
+/* For lists of "key<TAB>value" lines: the value of key (NUL-terminated, possibly
+ * empty), or NULL when key is absent or has no TAB. */
 const char *lexicon_value(const lexicon_t *lex, const char *s, size_t n);
 
 #endif

@@ -1,3 +1,356 @@
-/* segment.c — stub until the engine lands. */
+/* segment.c — one paragraph into tokens and sentences.
+ *
+ * Tokens: a word is a run of letters, digits and combining marks that keeps an
+ * inner apostrophe or hyphen when a letter follows it (don't, Europe's,
+ * Jean-Luc); a number starts with a digit and keeps inner . , : / - before a
+ * digit and letters stuck to it (3.5, 1,200, 2026-01-28, 90s); anything else
+ * is one punctuation token. ASCII is classified by table, the rest through
+ * libunistring.
+ * Sentences end at . ! ? … unless the stop follows an abbreviation or a single
+ * capital letter (Dr. J. R. Okoye, U.S.) or a lower-case word follows it;
+ * closing quotation marks and brackets after the stop stay in the sentence. */
 #include "config.h"
 #include "engine/segment.h"
+#include "engine/lexicon.h"
+#include <string.h>
+#include <unictype.h>
+#include <unistr.h>
+
+enum cclass { C_SPACE, C_LETTER, C_DIGIT, C_PUNCT };
+
+static ucs4_t char_at(const char *s, const char *end, int *len)
+{
+    unsigned char c = (unsigned char)*s;
+    if (c < 0x80) {
+        *len = 1;
+        return c;
+    }
+    ucs4_t uc;
+    int n = u8_mbtouc(&uc, (const uint8_t *)s, (size_t)(end - s));
+    *len = n > 0 ? n : 1;
+    return uc;
+}
+
+static enum cclass classify(ucs4_t uc)
+{
+    if (uc < 0x80) {
+        if (uc == ' ' || uc == '\t' || uc == '\n' || uc == '\r' || uc == '\f' || uc == '\v')
+            return C_SPACE;
+        if ((uc | 32) >= 'a' && (uc | 32) <= 'z')
+            return C_LETTER;
+        if (uc >= '0' && uc <= '9')
+            return C_DIGIT;
+        return C_PUNCT;
+    }
+    if (uc_is_space(uc) || uc == 0xA0 || uc == 0x202F || uc == 0x2007)
+        return C_SPACE;
+    if (uc_is_alpha(uc) || uc_is_general_category(uc, UC_CATEGORY_M))
+        return C_LETTER;
+    if (uc_is_digit(uc))
+        return C_DIGIT;
+    return C_PUNCT;
+}
+
+static bool is_apostrophe(ucs4_t uc) { return uc == '\'' || uc == 0x2019; }
+static bool is_hyphen(ucs4_t uc) { return uc == '-' || uc == 0x2010 || uc == 0x2011; }
+
+static bool is_quote_char(ucs4_t uc)
+{
+    switch (uc) {
+    case '"': case '\'': case 0x201C: case 0x201D: case 0x201E: case 0x201F:
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x00AB: case 0x00BB:
+    case 0x2039: case 0x203A: case 0x300C: case 0x300D: case 0x300E: case 0x300F:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static bool is_upper_letter(ucs4_t uc)
+{
+    if (uc < 0x80)
+        return uc >= 'A' && uc <= 'Z';
+    return uc_is_upper(uc) || uc_is_property_titlecase(uc);
+}
+
+static bool is_lower_letter(ucs4_t uc)
+{
+    if (uc < 0x80)
+        return uc >= 'a' && uc <= 'z';
+    return uc_is_lower(uc);
+}
+
+/* Word flags from its letters: TOKF_UPPER, TOKF_ALLCAPS. */
+static unsigned word_case(const char *s, const char *end)
+{
+    int len, letters = 0;
+    bool lower = false, first_upper = false;
+    for (const char *p = s; p < end; p += len) {
+        ucs4_t uc = char_at(p, end, &len);
+        if (is_upper_letter(uc)) {
+            if (letters == 0)
+                first_upper = true;
+            letters++;
+        } else if (is_lower_letter(uc)) {
+            lower = true;
+            letters++;
+        }
+    }
+    return (first_upper ? TOKF_UPPER : 0u) | (!lower && letters >= 2 ? TOKF_ALLCAPS : 0u);
+}
+
+/* The quote marks of doc->quotes that fall in para, sorted; whether each closes. */
+typedef struct { uint32_t start; bool closing; } qmark_t;
+typedef VEC(qmark_t) qmarks_t;
+
+static void collect_marks(const doc_t *doc, span_t para, qmarks_t *out)
+{
+    out->len = 0;
+    size_t lo = 0, hi = doc->quotes.len;
+    /* the first quote whose opening mark is at or after para.start */
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (doc->quotes.items[mid].open_mark.start < para.start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    /* a quote opened in an earlier paragraph may close here (newswire style) */
+    for (size_t i = lo; i-- > 0;) {
+        const quote_t *q = &doc->quotes.items[i];
+        if (q->parent < 0) {
+            if (q->span.end > para.start && !span_is_empty(q->close_mark) &&
+                q->close_mark.start >= para.start && q->close_mark.start < para.end)
+                vec_push(out, (qmark_t){q->close_mark.start, true});
+            break;
+        }
+    }
+    for (size_t i = lo; i < doc->quotes.len; i++) {
+        const quote_t *q = &doc->quotes.items[i];
+        if (q->open_mark.start >= para.end)
+            break;
+        vec_push(out, (qmark_t){q->open_mark.start, false});
+        if (!span_is_empty(q->close_mark) && q->close_mark.start < para.end)
+            vec_push(out, (qmark_t){q->close_mark.start, true});
+    }
+    /* few marks per paragraph: insertion sort */
+    for (size_t i = 1; i < out->len; i++) {
+        qmark_t m = out->items[i];
+        size_t j = i;
+        while (j > 0 && out->items[j - 1].start > m.start) {
+            out->items[j] = out->items[j - 1];
+            j--;
+        }
+        out->items[j] = m;
+    }
+}
+
+/* Marks IN_QUOTE on tokens inside any top-level quote overlapping para. */
+static void mark_in_quote(const doc_t *doc, span_t para, segment_t *seg)
+{
+    size_t lo = 0, hi = doc->quotes.len;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (doc->quotes.items[mid].open_mark.start < para.start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    /* step back to the top-level quote that may enclose para.start */
+    size_t qi = lo;
+    while (qi > 0 && doc->quotes.items[qi - 1].parent >= 0)
+        qi--;
+    if (qi > 0)
+        qi--;
+    size_t t = 0;
+    for (; qi < doc->quotes.len && t < seg->tokens.len; qi++) {
+        const quote_t *q = &doc->quotes.items[qi];
+        if (q->parent >= 0)
+            continue;
+        if (q->open_mark.start >= para.end)
+            break;
+        while (t < seg->tokens.len && seg->tokens.items[t].start < q->span.start)
+            t++;
+        while (t < seg->tokens.len && seg->tokens.items[t].end <= q->span.end) {
+            seg->tokens.items[t].flags |= TOKF_IN_QUOTE;
+            t++;
+        }
+    }
+}
+
+static bool is_abbreviation(const char *s, size_t n)
+{
+    const lexicon_t *abbr = lexicon_get("abbreviations");
+    return lexicon_has(abbr, s, n);
+}
+
+static void tokenize(const doc_t *doc, span_t para, segment_t *seg, const qmarks_t *marks)
+{
+    const char *text = doc->text;
+    const char *p = text + para.start, *end = text + para.end;
+    bool space = true;
+    size_t mi = 0;
+    while (p < end) {
+        int len;
+        ucs4_t uc = char_at(p, end, &len);
+        enum cclass c = classify(uc);
+        if (c == C_SPACE) {
+            space = true;
+            p += len;
+            continue;
+        }
+        token_t tok = {(uint32_t)(p - text), 0, TOK_PUNCT, space ? TOKF_SPACE_BEFORE : 0};
+        if (c == C_LETTER || c == C_DIGIT) {
+            tok.kind = c == C_DIGIT ? TOK_NUMBER : TOK_WORD;
+            const char *q = p + len;
+            while (q < end) {
+                int l1;
+                ucs4_t u1 = char_at(q, end, &l1);
+                enum cclass c1 = classify(u1);
+                if (c1 == C_LETTER || c1 == C_DIGIT) {
+                    q += l1;
+                    continue;
+                }
+                if (q + l1 >= end)
+                    break;
+                int l2;
+                enum cclass c2 = classify(char_at(q + l1, end, &l2));
+                bool joins;
+                if (tok.kind == TOK_WORD)
+                    joins = (is_apostrophe(u1) && c2 == C_LETTER) ||
+                            (is_hyphen(u1) && (c2 == C_LETTER || c2 == C_DIGIT));
+                else
+                    joins = c2 == C_DIGIT && (u1 == '.' || u1 == ',' || u1 == ':' ||
+                                              u1 == '/' || is_hyphen(u1));
+                if (!joins)
+                    break;
+                q += l1 + l2;
+            }
+            tok.end = (uint32_t)(q - text);
+            if (tok.kind == TOK_WORD)
+                tok.flags |= (uint16_t)word_case(p, q);
+            p = q;
+        } else {
+            tok.end = tok.start + (uint32_t)len;
+            if (is_quote_char(uc)) {
+                while (mi < marks->len && marks->items[mi].start < tok.start)
+                    mi++;
+                bool known = mi < marks->len && marks->items[mi].start == tok.start;
+                /* a single mark is a quote mark only when the quote finder paired it,
+                 * or when it restarts a quote at the start of a paragraph */
+                if (known || !(uc == '\'' || uc == 0x2019) || tok.start == para.start)
+                    tok.flags |= TOKF_QUOTE_MARK;
+            }
+            p += len;
+        }
+        space = false;
+        vec_push(&seg->tokens, tok);
+    }
+}
+
+static bool mark_closes(const token_t *t, const char *text, const qmarks_t *marks)
+{
+    for (size_t i = 0; i < marks->len; i++)
+        if (marks->items[i].start == t->start)
+            return marks->items[i].closing;
+    /* not paired by the quote finder: judge by the character and the space before */
+    const unsigned char *s = (const unsigned char *)text + t->start;
+    bool right = (s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0x9D || s[2] == 0x99)) ||
+                 (s[0] == 0xC2 && s[1] == 0xBB);
+    return right || !(t->flags & TOKF_SPACE_BEFORE);
+}
+
+static bool is_stop(const char *text, const token_t *t)
+{
+    const char *s = text + t->start;
+    size_t n = t->end - t->start;
+    return (n == 1 && (*s == '.' || *s == '!' || *s == '?')) ||
+           (n == 3 && memcmp(s, "\xE2\x80\xA6", 3) == 0);
+}
+
+/* Whether the stop at token i ends a sentence. */
+static bool stop_ends(const char *text, const segment_t *seg, size_t i)
+{
+    const token_t *t = &seg->tokens.items[i];
+    if (text[t->start] == '.' && i > 0) {
+        const token_t *w = &seg->tokens.items[i - 1];
+        if (w->kind == TOK_WORD && w->end == t->start) {
+            size_t n = w->end - w->start;
+            int l;
+            ucs4_t first = char_at(text + w->start, text + w->end, &l);
+            if ((size_t)l == n && is_upper_letter(first))
+                return false;           /* an initial: J. R. Okoye, U.S. */
+            if (is_abbreviation(text + w->start, n))
+                return false;
+        }
+    }
+    /* a following lower-case word continues the sentence: "3 p.m. on Friday" */
+    for (size_t j = i + 1; j < seg->tokens.len; j++) {
+        const token_t *n = &seg->tokens.items[j];
+        if (n->kind == TOK_PUNCT)
+            continue;
+        if (n->kind == TOK_WORD && !(n->flags & TOKF_UPPER)) {
+            int l;
+            ucs4_t uc = char_at(text + n->start, text + n->end, &l);
+            return !is_lower_letter(uc);
+        }
+        break;
+    }
+    return true;
+}
+
+static void split_sentences(const doc_t *doc, segment_t *seg, const qmarks_t *marks)
+{
+    const char *text = doc->text;
+    size_t first = 0, n = seg->tokens.len;
+    bool want_start = true;
+    for (size_t i = 0; i < n; i++) {
+        token_t *t = &seg->tokens.items[i];
+        if (want_start && t->kind != TOK_PUNCT) {
+            t->flags |= TOKF_SENT_START;
+            want_start = false;
+        }
+        if (!is_stop(text, t))
+            continue;
+        /* a run of stops ("?!", "...") ends together */
+        while (i + 1 < n && is_stop(text, &seg->tokens.items[i + 1]) &&
+               seg->tokens.items[i + 1].start == seg->tokens.items[i].end)
+            i++;
+        if (!stop_ends(text, seg, i))
+            continue;
+        /* closing marks and brackets after the stop belong to this sentence */
+        while (i + 1 < n) {
+            const token_t *c = &seg->tokens.items[i + 1];
+            char ch = text[c->start];
+            if ((c->flags & TOKF_QUOTE_MARK) && mark_closes(c, text, marks))
+                i++;
+            else if (c->kind == TOK_PUNCT && (ch == ')' || ch == ']') && !(c->flags & TOKF_SPACE_BEFORE))
+                i++;
+            else
+                break;
+        }
+        vec_push(&seg->sentences, (sentence_t){(uint32_t)first, (uint32_t)(i + 1 - first)});
+        first = i + 1;
+        want_start = true;
+    }
+    if (first < n)
+        vec_push(&seg->sentences, (sentence_t){(uint32_t)first, (uint32_t)(n - first)});
+}
+
+void segment_paragraph(const doc_t *doc, span_t para, segment_t *seg)
+{
+    qmarks_t marks = {0};
+    seg->tokens.len = 0;
+    seg->sentences.len = 0;
+    collect_marks(doc, para, &marks);
+    tokenize(doc, para, seg, &marks);
+    mark_in_quote(doc, para, seg);
+    split_sentences(doc, seg, &marks);
+    vec_free(&marks);
+}
+
+void segment_free(segment_t *seg)
+{
+    vec_free(&seg->tokens);
+    vec_free(&seg->sentences);
+}

@@ -76,12 +76,7 @@ static const char migrate_v1_v2[] =
     " SELECT n.id, n.article_id, a.fingerprint, n.exact, NULL, NULL, n.start, n.end, NULL, n.body,"
     "   strftime('%%Y-%%m-%%dT%%H:%%M:%%SZ', n.created, 'unixepoch'),"
     "   strftime('%%Y-%%m-%%dT%%H:%%M:%%SZ', n.created, 'unixepoch')"
-    " FROM notes_v1 n JOIN articles_v1 a ON a.id = n.article_id;"
-    /* A v1 note without its article would vanish in the join: refuse instead. */
-    "SELECT CASE WHEN (SELECT COUNT(*) FROM notes) = (SELECT COUNT(*) FROM notes_v1) THEN 1"
-    " ELSE raise(ABORT, 'v1 notes without an article') END;"
-    "DROP TABLE notes_v1;"
-    "DROP TABLE articles_v1;";
+    " FROM notes_v1 n JOIN articles_v1 a ON a.id = n.article_id;";
 
 static void now_iso(char out[21])
 {
@@ -319,13 +314,23 @@ static notes_rc create_or_migrate(notes_store_t *st)
     } else if (version == 0) {
         sql = xasprintf("%sPRAGMA user_version = %d;", schema_v2, NOTES_SCHEMA_VERSION);
     } else if (version == 1) {
-        char *m = xasprintf(migrate_v1_v2, schema_v2, now, now);
-        sql = xasprintf("%sPRAGMA user_version = 2;", m);
-        free(m);
+        sql = xasprintf(migrate_v1_v2, schema_v2, now, now);
     }
     if (sql && exec(st, sql) != SQLITE_OK)
         res = db_fail(st, version ? "upgrade the notes database" : "create the notes database");
     free(sql);
+    if (res == NOTES_OK && version == 1) {
+        /* A v1 note without its article would vanish in the join: refuse
+         * to drop the old tables unless every note came across. */
+        int64_t before = -1, after = -2;
+        if (query_int(st, "SELECT COUNT(*) FROM notes_v1", 0, NULL, &before) != SQLITE_OK ||
+            query_int(st, "SELECT COUNT(*) FROM notes", 0, NULL, &after) != SQLITE_OK)
+            res = db_fail(st, "upgrade the notes database");
+        else if (before != after)
+            res = fail_with(st, NOTES_CORRUPT, "cannot upgrade the notes database: some v1 notes have no article");
+        else if (exec(st, "DROP TABLE notes_v1; DROP TABLE articles_v1; PRAGMA user_version = 2;") != SQLITE_OK)
+            res = db_fail(st, "upgrade the notes database");
+    }
     if (res == NOTES_OK && exec(st, "COMMIT") != SQLITE_OK)
         res = db_fail(st, "save the notes database");
     if (res != NOTES_OK)
@@ -586,7 +591,10 @@ static bool place(notes_store_t *st, note_t *n, const char *note_fp)
         if (s + elen <= doc->len && memcmp(doc->text + s, n->exact, elen) == 0 && elen > 0) {
             n->state = NOTE_EXACT;
             n->span = (span_t){s, (uint32_t)(s + elen)};
-            return false;
+            if (n->prefix && n->suffix)
+                return false;
+            selectors(doc, n->span.start, n->span.end, n); /* from v1: fill in the context */
+            return true;
         }
     }
     anchor_sel_t sel = {n->exact, n->prefix, n->suffix, byte_of_cp(doc, n->cp_start)};

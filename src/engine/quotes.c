@@ -306,10 +306,16 @@ static void pair(finder_t *f, const cand_t *c, uint32_t para_index, uint32_t *la
     enum mark m = c->mark;
     if (c->flags & CF_APOS)
         return;
-    bool lopen = c->lcls == C_EDGE || c->lcls == C_SPACE || c->lcls == C_OPEN_PUNCT ||
-                 (c->lcls == C_MARK && *last_open_end == c->pos);
+    bool after_opener = c->lcls == C_MARK && *last_open_end == c->pos;
+    bool lopen = c->lcls == C_EDGE || c->lcls == C_SPACE || c->lcls == C_OPEN_PUNCT || after_opener;
     bool rspace = c->rcls == C_EDGE || c->rcls == C_SPACE;
     bool rpunct = c->rcls == C_PUNCT || c->rcls == C_MARK || c->rcls == C_OPEN_PUNCT;
+    /* “” : a closing mark right after its opener is an empty quote (dropped). */
+    if (after_opener && f->depth && (rspace || rpunct) && (f->stack[f->depth - 1].accepts & BIT(m)) &&
+        marks[m].role != R_OPEN_ONLY) {
+        close_with(f, c);
+        return;
+    }
     enum role role = marks[m].role;
     if (role == R_OPEN_ONLY)
         role = R_OPEN;
@@ -319,8 +325,12 @@ static void pair(finder_t *f, const cand_t *c, uint32_t para_index, uint32_t *la
         role = R_OPEN;
     else if (!lopen && (rspace || rpunct))
         role = R_CLOSE;
-    else if (lopen && rspace)
-        return;                                 /* a mark standing alone */
+    else if (lopen && rspace) {
+        /* A mark standing alone: French « spaced » guillemets keep their
+         * direction; any other lone mark is a stray. */
+        if (m != M_LAQ && m != M_RAQ && m != M_LSAQ && m != M_RSAQ)
+            return;
+    }
     else if (role == R_AMBIG)
         role = closes(f, m) ? R_CLOSE : R_OPEN;
 

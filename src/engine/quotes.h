@@ -1,5 +1,5 @@
 /* quotes.h — quotation marks paired into quotes (DESIGN.md "quotes").
- * Styles: “ ” " " ‘ ’ ' ' « » » « „ “ ‚ ‘ 「 」 『 』, nested; apostrophes
+ * Styles: “ ” " " ‘ ’ ' ' « » » « „ “ ‚ ‘ 「 」 『 』 ‹ ›, nested; apostrophes
  * (don’t, Europe’s, the ’90s) are not marks; a paragraph that ends inside a
  * quote and a next paragraph that opens with a mark continue it (newswire);
  * an unclosed mark ends at its paragraph's end, never swallowing the article.

@@ -4,11 +4,13 @@
 #include "engine/analyze.h"
 #include "engine/ingest.h"
 #include "exit_codes.h"
+#include "ui/app.h"
 #include <getopt.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 enum mode { MODE_READER, MODE_JSON, MODE_QUOTES };
 
@@ -17,7 +19,11 @@ struct options {
     const char *speaker;        /* --speaker */
     const char *encoding;       /* --encoding */
     const char *file;           /* the article, "-" for stdin */
+    struct ui_options ui;       /* --config, --theme, --no-color (reader) */
 };
+
+/* Long options without a short form. */
+enum { OPT_NO_COLOR = 256, OPT_THEME, OPT_CONFIG, OPT_BENCH };
 
 static void usage(FILE *out)
 {
@@ -29,6 +35,12 @@ static void usage(FILE *out)
           "  -j, --json              print the analysis as JSON\n"
           "  -q, --quotes            print the quotes, one a line, with their speakers\n"
           "  -s, --speaker=NAME      with --quotes: only the quotes of NAME (any alias)\n"
+          "\n"
+          "Reader:\n"
+          "      --theme=NAME        a theme by name (themes/NAME.ini) or a path\n"
+          "      --config=FILE       read FILE instead of ~/.config/quoth/config.ini\n"
+          "      --no-color          attributes only, no colours (also NO_COLOR=1)\n"
+          "  In the reader, h or F1 lists the keys; q quits.\n"
           "\n"
           "Input:\n"
           "  -e, --encoding=ENC      the article's encoding (default UTF-8), e.g. latin1\n"
@@ -58,6 +70,10 @@ static int parse_options(int argc, char **argv, struct options *o)
         {"encoding", required_argument, NULL, 'e'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
+        {"no-color", no_argument, NULL, OPT_NO_COLOR},
+        {"theme", required_argument, NULL, OPT_THEME},
+        {"config", required_argument, NULL, OPT_CONFIG},
+        {"bench", required_argument, NULL, OPT_BENCH},     /* hidden: bench/reader.sh */
         {NULL, 0, NULL, 0},
     };
     int c;
@@ -68,6 +84,10 @@ static int parse_options(int argc, char **argv, struct options *o)
         case 'q': o->mode = MODE_QUOTES; break;
         case 's': o->speaker = optarg; break;
         case 'e': o->encoding = optarg; break;
+        case OPT_NO_COLOR: o->ui.no_color = true; break;
+        case OPT_THEME: o->ui.theme = optarg; break;
+        case OPT_CONFIG: o->ui.config_path = optarg; break;
+        case OPT_BENCH: o->ui.bench_keys = optarg; break;
         case 'h': usage(stdout); exit(EXIT_OK);
         case 'V':
             puts(PACKAGE_NAME " " PACKAGE_VERSION);
@@ -99,8 +119,13 @@ static int load(const struct options *o, doc_t **doc)
 
 int main(int argc, char **argv)
 {
+    struct timespec t0;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
     setlocale(LC_ALL, "");
     struct options o = {0};
+    o.ui.start_time = (double)t0.tv_sec + (double)t0.tv_nsec / 1e9;
+    const char *no_color = getenv("NO_COLOR");
+    o.ui.no_color = no_color && *no_color;
     int rc = parse_options(argc, argv, &o);
     if (rc != EXIT_OK)
         return rc;
@@ -110,7 +135,7 @@ int main(int argc, char **argv)
     switch (o.mode) {
     case MODE_JSON: rc = cli_json(doc, stdout); break;
     case MODE_QUOTES: rc = cli_quotes(doc, o.speaker, stdout); break;
-    case MODE_READER: rc = cli_quotes(doc, NULL, stdout); break; /* until the reader lands */
+    case MODE_READER: rc = ui_run(doc, &o.ui); break;
     }
     doc_free(doc);
     if (fflush(stdout) != 0 || ferror(stdout)) {

@@ -1,0 +1,73 @@
+# tmux.sh — run quoth in a private tmux server at a fixed size; sourced by the
+# reader's end-to-end tests after tests/lib.sh:
+#   tmux_start W H [ENV=VALUE...] -- COMMAND...   start COMMAND in a W x H pane
+#   tmux_keys KEY...          send-keys (tmux key names: Enter Escape Tab BSpace ...)
+#   tmux_type TEXT            send TEXT literally
+#   tmux_screen               the pane as text (capture-pane -p)
+#   wait_for TEXT [SECS]      poll the screen until it shows TEXT (fixed string)
+#   wait_gone TEXT [SECS]     poll until TEXT is no longer on screen
+#   wait_exit [SECS]          poll until the command has ended
+#   status_line               the last line of the screen
+#   tmux_resize W H           resize the window (the pane follows)
+# The server uses its own socket (tmux -L quoth-$$) and dies with the test.
+# Polls every 0.05 s; nothing sleeps for a fixed time.
+command -v tmux >/dev/null 2>&1 || { echo "1..0 # tmux is required for the reader tests (apt-get install tmux)"; exit 1; }
+TMUX_SOCK="quoth-$$"
+TMUX_T="$TMUX_SOCK:0"
+unset TMUX TMUX_PANE
+tm() { tmux -L "$TMUX_SOCK" -f /dev/null "$@"; }
+tmux_cleanup() { tm kill-server 2>/dev/null; rm -rf "$TMP"; }
+trap tmux_cleanup EXIT
+
+tmux_start() {
+    w=$1 h=$2; shift 2
+    envs=""
+    while [ $# -gt 0 ] && [ "$1" != "--" ]; do envs="$envs $(printf '%s' "$1" | sed "s/'/'\\\\''/g; s/^/'/; s/\$/'/")"; shift; done
+    [ "$1" = "--" ] && shift
+    cmd=""
+    for a in "$@"; do cmd="$cmd $(printf '%s' "$a" | sed "s/'/'\\\\''/g; s/^/'/; s/\$/'/")"; done
+    tm kill-server 2>/dev/null
+    # remain-on-exit keeps the pane (and its last screen) after quoth ends.
+    tm new-session -d -s "$TMUX_SOCK" -x "$w" -y "$h" \
+        "env TERM=xterm-256color LC_ALL=C.UTF-8 XDG_CONFIG_HOME='$XDG_CONFIG_HOME' XDG_DATA_HOME='$XDG_DATA_HOME' HOME='$HOME' $envs $cmd; echo \"[exit \$?]\"; sleep 600"
+    tm set-option -t "$TMUX_SOCK" -g status off >/dev/null
+    tm set-window-option -t "$TMUX_T" -g aggressive-resize off >/dev/null 2>&1
+    tm resize-window -t "$TMUX_T" -x "$w" -y "$h" >/dev/null 2>&1
+}
+
+tmux_keys() { tm send-keys -t "$TMUX_T" "$@"; }
+tmux_type() { tm send-keys -t "$TMUX_T" -l "$1"; }
+tmux_screen() { tm capture-pane -p -t "$TMUX_T"; }
+status_line() { tmux_screen | sed -n "${1:-\$}p"; }
+tmux_resize() { tm resize-window -t "$TMUX_T" -x "$1" -y "$2"; }
+
+# poll COND-COMMAND SECS: runs COND every 0.05 s until it succeeds or time is up.
+poll() {
+    cond=$1 secs=${2:-10}
+    n=$((secs * 20))
+    while [ "$n" -gt 0 ]; do
+        if eval "$cond"; then return 0; fi
+        sleep 0.05
+        n=$((n - 1))
+    done
+    return 1
+}
+
+wait_for() {
+    WAIT_TEXT=$1
+    if poll 'tmux_screen | grep -qF -- "$WAIT_TEXT"' "${2:-10}"; then return 0; fi
+    echo "# timed out waiting for: $1"; tmux_screen | sed 's/^/#   | /'
+    return 1
+}
+
+wait_gone() {
+    WAIT_TEXT=$1
+    if poll '! tmux_screen | grep -qF -- "$WAIT_TEXT"' "${2:-10}"; then return 0; fi
+    echo "# timed out waiting for this to go: $1"; tmux_screen | sed 's/^/#   | /'
+    return 1
+}
+
+wait_exit() { wait_for "[exit " "${1:-10}"; }
+
+# The exit status shown after the command ended.
+exit_status() { tmux_screen | sed -n 's/.*\[exit \([0-9]*\)\].*/\1/p' | tail -1; }

@@ -268,8 +268,7 @@ static int theme_parse_list(const ini_t *ini, int line, const char *value, bool 
         if (!*w)
             continue;
         if (n == THEME_PALETTE_MAX)
-            return ini_error(ini, line, err, errlen, "more than %d speaker colours",
-                             THEME_PALETTE_MAX);
+            return ini_error(ini, line, err, errlen, "more than %d entries", THEME_PALETTE_MAX);
         bool good = colors ? theme_parse_color(w, &cout[n]) && cout[n] >= 0
                            : theme_parse_attrs(w, &aout[n]);
         if (!good)
@@ -279,7 +278,8 @@ static int theme_parse_list(const ini_t *ini, int line, const char *value, bool 
         n++;
     }
     if (n == 0)
-        return ini_error(ini, line, err, errlen, "an empty list");
+        return ini_error(ini, line, err, errlen, "an empty list%s",
+                         colors ? " (put #rrggbb colours in double quotes)" : "");
     *count = n;
     return EXIT_OK;
 }
@@ -312,6 +312,10 @@ static int theme_apply(const ini_t *ini, const ini_entry_t *e, theme_t *t, char 
             theme_style_t st = t->roles[r];
             if (!theme_parse_style(v, &st, &bad)) {
                 char word[64];
+                if (!bad && !*v)
+                    return ini_error(ini, e->line, err, errlen,
+                                     "%s has no value (';' and '#' start a comment: "
+                                     "put #rrggbb colours in double quotes)", e->key);
                 if (!bad)
                     return ini_error(ini, e->line, err, errlen,
                                      "%s needs a colour: FOREGROUND [BACKGROUND] [ATTRIBUTE...]", e->key);
@@ -495,10 +499,27 @@ static attr_t theme_colored(const theme_t *t, struct theme_pairs *p, int ncolors
 /* Speakers told apart by attributes alone. */
 static void theme_speakers_mono(theme_t *t)
 {
-    size_t n = t->npalette_mono ? t->npalette_mono : 1;
+    /* Forms the terminal cannot show (italic on a vt100) would make a
+     * speaker look like plain text: keep the distinct, visible ones. */
+    attr_t shown = termattrs();
+    unsigned forms[THEME_PALETTE_MAX];
+    attr_t seen[THEME_PALETTE_MAX];
+    size_t n = 0;
+    for (size_t i = 0; i < t->npalette_mono; i++) {
+        attr_t v = theme_curses_attrs(t->palette_mono[i]) & shown;
+        bool dup = v == A_NORMAL;
+        for (size_t j = 0; j < n && !dup; j++)
+            dup = seen[j] == v;
+        if (!dup) {
+            seen[n] = v;
+            forms[n++] = t->palette_mono[i];
+        }
+    }
+    if (n == 0)
+        forms[n++] = THEME_A_BOLD;
     unsigned cur = t->roles[THEME_current_quote].mono;
     for (size_t i = 0; i < n; i++) {
-        unsigned a = t->npalette_mono ? t->palette_mono[i] : THEME_A_BOLD;
+        unsigned a = forms[i];
         t->spk_attr[THEME_SPK_QUOTE][i] = theme_curses_attrs(a);
         /* A current quote that would look the same toggles reverse instead. */
         t->spk_attr[THEME_SPK_CURRENT][i] = theme_curses_attrs((a | cur) != a ? a | cur : a ^ THEME_A_REVERSE);

@@ -42,10 +42,10 @@
     X(sidebar_selected, 252, 239, 0,           THEME_A_UNDERLINE,        "selected entry, sidebar not focused") \
     X(sidebar_focus,    231,  25, THEME_A_BOLD, THEME_A_REVERSE,         "selected entry, sidebar focused") \
     X(border,           240, THEME_DEFAULT_COLOR, 0,           THEME_A_DIM,              "line between sidebar and article") \
-    X(quote,            187, THEME_DEFAULT_COLOR, 0,           THEME_A_UNDERLINE,        "quotes with no speaker") \
+    X(quote,            187, THEME_DEFAULT_COLOR, 0,           THEME_A_DIM,              "quotes with no speaker") \
     X(quote_mark,       244, THEME_DEFAULT_COLOR, 0,           0,                        "quotation marks") \
-    X(current_quote,    THEME_DEFAULT_COLOR, 237, THEME_A_BOLD, THEME_A_BOLD | THEME_A_UNDERLINE, "the current quote (its background)") \
-    X(search_match,     16, 220, 0,            THEME_A_REVERSE,          "search matches") \
+    X(current_quote,    THEME_DEFAULT_COLOR, 237, THEME_A_BOLD, THEME_A_REVERSE, "the current quote (its background)") \
+    X(search_match,     16, 220, 0,            THEME_A_REVERSE | THEME_A_UNDERLINE, "search matches") \
     X(person,           153, THEME_DEFAULT_COLOR, 0,           THEME_A_BOLD,             "people who are not quoted") \
     X(organization,     180, THEME_DEFAULT_COLOR, 0,           THEME_A_BOLD,             "organisations") \
     X(place,            115, THEME_DEFAULT_COLOR, 0,           THEME_A_BOLD,             "places") \

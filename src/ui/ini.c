@@ -121,13 +121,20 @@ static int ini_scan(FILE *f, ini_t *ini, char *err, size_t errlen)
         if (sec) {
             free(section);
             section = sec;
-            vec_push(&ini->entries, (ini_entry_t){xstrdup(section), NULL, first});
+            vec_push(&ini->entries, (ini_entry_t){xstrdup(section), NULL, first, false});
         } else if (key) {
-            vec_push(&ini->entries, (ini_entry_t){xstrdup(section), key, first});
+            vec_push(&ini->entries, (ini_entry_t){xstrdup(section), key, first, false});
         }
         free(logical);
         logical = NULL;
         llen = 0;
+    }
+    for (size_t i = 0; i < ini->entries.len; i++) {
+        ini_entry_t *e = &ini->entries.items[i];
+        for (size_t j = i + 1; e->key && j < ini->entries.len && !e->superseded; j++) {
+            const ini_entry_t *l = &ini->entries.items[j];
+            e->superseded = l->key && strcmp(l->key, e->key) == 0 && strcmp(l->section, e->section) == 0;
+        }
     }
     if (rc == EXIT_OK && ferror(f))
         rc = ini_error(ini, lineno, err, errlen, "read error: %s", strerror(errno));

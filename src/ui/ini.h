@@ -5,16 +5,20 @@
  * Lines follow iniparser's rules: "[section]", "key = value" (keys and
  * sections lowercased; an unquoted value ends at ';' or '#'; "..." or '...'
  * keep everything inside), ';' or '#' comments, blank lines, and a trailing
- * '\' continuing a line. Values come from iniparser itself. */
+ * '\' continuing a line. Values come from iniparser itself; when a key
+ * repeats, iniparser keeps the last value, so earlier lines are marked
+ * superseded and callers skip them (their line would be the wrong one). */
 #ifndef QUOTH_INI_H
 #define QUOTH_INI_H
 #include "engine/vec.h"
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef struct {
     char *section;              /* lower case; "" before the first section */
     char *key;                  /* lower case; NULL for a section line */
     int line;                   /* first line of the entry */
+    bool superseded;            /* the key appears again later: this line has no effect */
 } ini_entry_t;
 
 typedef struct {

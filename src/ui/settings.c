@@ -9,16 +9,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+static bool settings_set(settings_t *s, const char *k, const char *v, char *why, size_t n);
+
 void settings_init(settings_t *s)
 {
     memset(s, 0, sizeof *s);
-    s->text_width = 80;
-    s->sidebar = SETTINGS_SIDEBAR_AUTO;
-    s->sidebar_side = SETTINGS_RIGHT;
-    s->sidebar_width = 32;
     s->theme = xstrdup("default");
-    s->mouse = false;
-    s->color = SETTINGS_COLOR_AUTO;
+    /* The defaults are the table's, read by the same code as the file. */
+    char why[256];
+#define SETTINGS_DEFAULT_(name, kind, def, help) settings_set(s, #name, def, why, sizeof why);
+    SETTINGS_OPTIONS(SETTINGS_DEFAULT_)
+#undef SETTINGS_DEFAULT_
 }
 
 void settings_free(settings_t *s)
@@ -71,68 +72,64 @@ static bool settings_int(const char *v, int lo, int hi, int *out)
     return true;
 }
 
-static int settings_option(const ini_t *ini, const ini_entry_t *e, settings_t *s,
-                           char *err, size_t errlen)
+/* Sets option key from its text; false with the reason in why. */
+static bool settings_set(settings_t *s, const char *k, const char *v, char *why, size_t n)
 {
     static const char *const sidebar_words[] = {"auto", "on", "off"};
     static const char *const side_words[] = {"left", "right"};
     static const char *const color_words[] = {"auto", "never"};
-    const char *v = ini_get(ini, e->section, e->key);
-    const char *k = e->key;
-    int n;
-    if (!v)
-        v = "";
+    int x;
     if (strcmp(k, "text_width") == 0) {
-        if (!settings_int(v, 0, 1000, &n) || (n > 0 && n < 20))
-            return ini_error(ini, e->line, err, errlen,
-                             "text_width must be 0 (the whole window) or 20..1000, not '%s'", v);
-        s->text_width = n;
+        if (!settings_int(v, 0, 1000, &x) || (x > 0 && x < 20))
+            return snprintf(why, n, "text_width must be 0 (the whole window) or 20..1000, not '%s'", v), false;
+        s->text_width = x;
     } else if (strcmp(k, "sidebar") == 0) {
-        if ((n = settings_word(v, sidebar_words, 3)) < 0)
-            return ini_error(ini, e->line, err, errlen, "sidebar must be auto, on or off, not '%s'", v);
-        s->sidebar = (settings_sidebar_t)n;
+        if ((x = settings_word(v, sidebar_words, 3)) < 0)
+            return snprintf(why, n, "sidebar must be auto, on or off, not '%s'", v), false;
+        s->sidebar = (settings_sidebar_t)x;
     } else if (strcmp(k, "sidebar_side") == 0) {
-        if ((n = settings_word(v, side_words, 2)) < 0)
-            return ini_error(ini, e->line, err, errlen, "sidebar_side must be left or right, not '%s'", v);
-        s->sidebar_side = (settings_side_t)n;
+        if ((x = settings_word(v, side_words, 2)) < 0)
+            return snprintf(why, n, "sidebar_side must be left or right, not '%s'", v), false;
+        s->sidebar_side = (settings_side_t)x;
     } else if (strcmp(k, "sidebar_width") == 0) {
-        if (!settings_int(v, 12, 100, &n))
-            return ini_error(ini, e->line, err, errlen, "sidebar_width must be 12..100, not '%s'", v);
-        s->sidebar_width = n;
+        if (!settings_int(v, 12, 100, &x))
+            return snprintf(why, n, "sidebar_width must be 12..100, not '%s'", v), false;
+        s->sidebar_width = x;
     } else if (strcmp(k, "theme") == 0) {
         if (!*v)
-            return ini_error(ini, e->line, err, errlen, "theme needs a name or a path");
+            return snprintf(why, n, "theme needs a name or a path"), false;
         free(s->theme);
         s->theme = xstrdup(v);
     } else if (strcmp(k, "mouse") == 0) {
-        if ((n = ini_bool(v)) < 0)
-            return ini_error(ini, e->line, err, errlen, "mouse must be true or false, not '%s'", v);
-        s->mouse = n;
+        if ((x = ini_bool(v)) < 0)
+            return snprintf(why, n, "mouse must be true or false, not '%s'", v), false;
+        s->mouse = x;
     } else if (strcmp(k, "color") == 0) {
-        if ((n = settings_word(v, color_words, 2)) < 0)
-            return ini_error(ini, e->line, err, errlen, "color must be auto or never, not '%s'", v);
-        s->color = (settings_color_t)n;
+        if ((x = settings_word(v, color_words, 2)) < 0)
+            return snprintf(why, n, "color must be auto or never, not '%s'", v), false;
+        s->color = (settings_color_t)x;
     } else {
-        return ini_error(ini, e->line, err, errlen,
-                         "unknown option '%s' in [options] (text_width, sidebar, sidebar_side, "
-                         "sidebar_width, theme, mouse, color)", k);
+        static const char names[] =
+#define SETTINGS_NAME_(name, kind, def, help) " " #name
+            SETTINGS_OPTIONS(SETTINGS_NAME_);
+#undef SETTINGS_NAME_
+        return snprintf(why, n, "unknown option '%s' in [options] (one of:%s)", k, names), false;
     }
+    return true;
+}
+
+static int settings_option(const ini_t *ini, const ini_entry_t *e, settings_t *s,
+                           char *err, size_t errlen)
+{
+    const char *v = ini_get(ini, e->section, e->key);
+    char why[256];
+    if (!settings_set(s, e->key, v ? v : "", why, sizeof why))
+        return ini_error(ini, e->line, err, errlen, "%s", why);
     return EXIT_OK;
 }
 
-/* A key repeated in [keys] keeps iniparser's value (the last) at its last line. */
 static void settings_bind(settings_t *s, const ini_t *ini, const ini_entry_t *e)
 {
-    for (size_t i = 0; i < s->keys.len; i++) {
-        if (strcmp(s->keys.items[i].action, e->key) == 0) {
-            settings_binding_t b = s->keys.items[i];
-            memmove(&s->keys.items[i], &s->keys.items[i + 1],
-                    (s->keys.len - i - 1) * sizeof b);
-            b.line = e->line;
-            s->keys.items[s->keys.len - 1] = b;
-            return;
-        }
-    }
     const char *v = ini_get(ini, e->section, e->key);
     vec_push(&s->keys, (settings_binding_t){xstrdup(e->key), xstrdup(v ? v : ""), e->line});
 }
@@ -159,6 +156,8 @@ int settings_load(const char *path, settings_t *s, char *err, size_t errlen)
         return rc;
     for (size_t i = 0; i < ini.entries.len && rc == EXIT_OK; i++) {
         const ini_entry_t *e = &ini.entries.items[i];
+        if (e->superseded)
+            continue;
         bool options = strcmp(e->section, "options") == 0, keys = strcmp(e->section, "keys") == 0;
         if (!e->key) {
             if (!options && !keys)

@@ -377,7 +377,7 @@ int theme_parse_file(const char *path, theme_t *t, char *err, size_t errlen)
             rc = ini_error(&ini, e->line, err, errlen,
                            "'%s' is outside a section; themes have [theme], [color], [mono], [speakers]",
                            e->key);
-        else if (e->key)
+        else if (e->key && !e->superseded)
             rc = theme_apply(&ini, e, t, err, errlen);
     }
     if (rc == EXIT_OK) {

@@ -233,6 +233,34 @@ static void test_apply(void)
     free(p);
 }
 
+/* Every option of the table has its entry in quoth-theme(5). */
+static void test_documented(void)
+{
+    const char *top = getenv("TOP_SRCDIR");
+    char *path = xasprintf("%s/man/quoth-theme.5", top ? top : ".");
+    FILE *f = fopen(path, "r");
+    ok(f != NULL, "man page readable");
+    char *man = xcalloc(1, 1 << 20);
+    if (f) {
+        size_t n = fread(man, 1, (1 << 20) - 1, f);
+        man[n] = '\0';
+        fclose(f);
+    }
+    static const char *const names[] = {
+#define NAME_(name, kind, def, help) #name,
+        SETTINGS_OPTIONS(NAME_)
+#undef NAME_
+    };
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        char *bi = xasprintf("\n.BI %s \" = \"", names[i]), *br = xasprintf("\n.BR %s \" = \"", names[i]);
+        ok(strstr(man, bi) || strstr(man, br), "option %s documented in quoth-theme(5)", names[i]);
+        free(bi);
+        free(br);
+    }
+    free(man);
+    free(path);
+}
+
 int main(void)
 {
     if (!mkdtemp(tmpdir))
@@ -241,6 +269,7 @@ int main(void)
     test_values();
     test_errors();
     test_apply();
+    test_documented();
     char *cmd = xasprintf("rm -rf '%s'", tmpdir);
     if (system(cmd) != 0)
         ok(0, "cleanup");

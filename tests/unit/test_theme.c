@@ -199,6 +199,7 @@ static void test_files(void)
         {"badlist.ini", "[speakers]\ncolor = red, nothing, blue\n", ":2: 'nothing' is not a colour"},
         {"hash.ini", "[color]\nquote = #ff8700\n", ":2: quote has no value (';' and '#' start a comment"},
         {"hashlist.ini", "[speakers]\ncolor = #ff8700, red\n", ":2: an empty list (put #rrggbb"},
+        {"dup.ini", "[color]\nquote = red\nquote = zzz\n", ":3: unknown colour or attribute 'zzz'"},
         {"cont.ini", "[color]\ntext = red \\\n  black\nquote = zzz\n", ":4: unknown colour or attribute 'zzz'"},
     };
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
@@ -215,6 +216,13 @@ static void test_files(void)
         theme_free(&t);
         free(p);
     }
+    /* A key given twice: the last line counts, an earlier one has no effect. */
+    char *dup = write_file("dup2.ini", "[color]\nquote = zzz\nquote = red\n");
+    theme_default(&t);
+    is_int(theme_parse_file(dup, &t, err, sizeof err), EXIT_OK, "a repeated key: the last line counts %s", err);
+    is_int(t.roles[THEME_quote].fg, 1, "its value");
+    theme_free(&t);
+    free(dup);
     /* The bad-attribute message names the offending word, not the first. */
     char *p = write_file("badattr2.ini", "[mono]\nstatus = shiny\n");
     theme_default(&t);
@@ -366,6 +374,36 @@ static void test_modes(void)
     }
 }
 
+static char *slurp(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return NULL;
+    char *buf = xmalloc(1 << 20);
+    size_t n = fread(buf, 1, (1 << 20) - 1, f);
+    buf[n] = '\0';
+    fclose(f);
+    return buf;
+}
+
+/* Every role has its entry in quoth-theme(5), and the shipped themes set it. */
+static void test_documented(void)
+{
+    const char *top = getenv("TOP_SRCDIR");
+    char *path = xasprintf("%s/man/quoth-theme.5", top ? top : ".");
+    char *man = slurp(path);
+    ok(man != NULL, "man page readable");
+    for (int r = 0; man && r < THEME_ROLE_COUNT; r++) {
+        char *entry = xasprintf("\n.TP\n.B %s\n", theme_role_name(r));
+        char *entry1 = xasprintf("\n.TP 18\n.B %s\n", theme_role_name(r));
+        ok(strstr(man, entry) || strstr(man, entry1), "role %s documented in quoth-theme(5)", theme_role_name(r));
+        free(entry);
+        free(entry1);
+    }
+    free(man);
+    free(path);
+}
+
 int main(void)
 {
     setlocale(LC_ALL, "C.UTF-8");
@@ -376,6 +414,7 @@ int main(void)
     test_files();
     test_search();
     test_modes();
+    test_documented();
     char *cmd = xasprintf("rm -rf '%s'", tmpdir);
     if (system(cmd) != 0)
         ok(0, "cleanup");

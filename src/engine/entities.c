@@ -1,4 +1,1139 @@
-/* entities.c — stub until the engine lands. */
+/* entities.c — named entities in two passes.
+ *
+ * Pass 1 (per paragraph, one segment_t reused): dates by token patterns, and
+ * capitalised runs ("NATO Secretary-General Mark Rutte", "van der Berg's",
+ * "Ministry of Foreign Affairs"). Each run loses sentence-initial function
+ * words, nationality adjectives and titles, is typed from its own words
+ * (gazetteer, organisation and place words, first names, particles, initials)
+ * and from its context (an apposition ", a nurse", a role noun before it,
+ * "near X", an acronym in parentheses after it), and is kept as a candidate.
+ * Pass 2 clusters: candidates with a sure type become entities keyed by their
+ * text; their aliases (surname, first name, particle surname, distinctive
+ * words of an organisation name, acronyms) go into a second table; then every
+ * candidate, in text order, becomes a mention of the entity its text or alias
+ * names, so a surname seen before the full name still joins it. */
 #include "config.h"
 #include "engine/entities.h"
-void entities_find(doc_t *doc) { (void)doc; }
+#include "engine/lexicon.h"
+#include "engine/xalloc.h"
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include <unicase.h>
+#include <unictype.h>
+#include <uninorm.h>
+#include <unistr.h>
+
+typedef struct {
+    const lexicon_t *common, *demonyms, *first_names, *months, *weekdays, *org_words,
+        *org_nouns, *orgs, *acronyms, *particles, *place_words, *places, *roles, *titles, *abbr;
+} lexset_t;
+
+static void lexset_load(lexset_t *L)
+{
+    L->common = lexicon_get("common_words");
+    L->demonyms = lexicon_get("demonyms");
+    L->first_names = lexicon_get("first_names");
+    L->months = lexicon_get("months");
+    L->weekdays = lexicon_get("weekdays");
+    L->org_words = lexicon_get("org_words");
+    L->org_nouns = lexicon_get("org_nouns");
+    L->orgs = lexicon_get("organizations");
+    L->acronyms = lexicon_get("acronyms");
+    L->particles = lexicon_get("particles");
+    L->place_words = lexicon_get("place_words");
+    L->places = lexicon_get("places");
+    L->roles = lexicon_get("roles");
+    L->titles = lexicon_get("titles");
+    L->abbr = lexicon_get("abbreviations");
+}
+
+/* ---- candidates ---------------------------------------------------------- */
+
+enum cand_flags {
+    CF_SURE = 1 << 0,       /* its own words or context give the type */
+    CF_ACRONYM = 1 << 1,    /* "(NATO)" after a name: an alias of cand[link] */
+    CF_SINGLE = 1 << 2,     /* one word */
+    CF_KNOWN = 1 << 3,      /* in the gazetteer or the list of organisations */
+    CF_PERSONISH = 1 << 4,  /* could be a person (for pronoun votes) */
+    CF_GUESS = 1 << 5,      /* typed by default: an alias wins over it */
+};
+
+typedef struct {
+    span_t span;            /* the name, titles and possessive excluded */
+    uint32_t first_end;     /* end of its first word */
+    uint32_t last_start;    /* start of its last word */
+    uint32_t suffix_start;  /* start of a particle surname ("van der Berg"), or 0 */
+    const char *key;        /* canonical key text when not the span (known org) */
+    uint32_t keylen;
+    int32_t link;           /* CF_ACRONYM: the candidate it abbreviates */
+    int32_t entity;         /* internal entity, after clustering */
+    uint16_t flags;
+    uint8_t type;           /* entity_type_t, or ENT_TYPE_COUNT when unknown */
+    uint8_t ntok;
+    int8_t pron;            /* GENDER_FEMALE / GENDER_MALE of a following he/she */
+} cand_t;
+
+typedef VEC(cand_t) cands_t;
+
+/* ---- a string -> int hash table over text the doc or a lexicon owns -------- */
+
+typedef struct { const char *s; uint32_t n; int32_t v, v2; } slot_t;
+typedef struct { slot_t *slots; size_t cap, len; } strmap_t;
+
+static uint32_t fold_hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        h = (h ^ (c >= 'A' && c <= 'Z' ? c + 32 : c)) * 16777619u;
+    }
+    return h;
+}
+
+static slot_t *strmap_slot(strmap_t *m, const char *s, size_t n, bool add)
+{
+    if (add && (m->len + 1) * 2 > m->cap) {
+        size_t ncap = m->cap ? m->cap * 2 : 64;
+        slot_t *ns = xcalloc(ncap, sizeof *ns);
+        for (size_t i = 0; i < m->cap; i++) {
+            if (!m->slots[i].s)
+                continue;
+            size_t h = fold_hash(m->slots[i].s, m->slots[i].n) & (ncap - 1);
+            while (ns[h].s)
+                h = (h + 1) & (ncap - 1);
+            ns[h] = m->slots[i];
+        }
+        free(m->slots);
+        m->slots = ns;
+        m->cap = ncap;
+    }
+    if (!m->cap)
+        return NULL;
+    size_t h = fold_hash(s, n) & (m->cap - 1);
+    while (m->slots[h].s) {
+        if (m->slots[h].n == n && strncasecmp(m->slots[h].s, s, n) == 0)
+            return &m->slots[h];
+        h = (h + 1) & (m->cap - 1);
+    }
+    if (!add)
+        return NULL;
+    m->slots[h] = (slot_t){s, (uint32_t)n, -1, -1};
+    m->len++;
+    return &m->slots[h];
+}
+
+static void strmap_free(strmap_t *m) { free(m->slots); }
+
+/* ---- token helpers -------------------------------------------------------- */
+
+static bool in_lex(const doc_t *doc, const token_t *t, const lexicon_t *lex)
+{
+    return lexicon_has(lex, tok_str(doc, t), tok_len(t));
+}
+
+static bool is_word(const token_t *t) { return t->kind == TOK_WORD; }
+static bool is_cap(const token_t *t) { return t->kind == TOK_WORD && (t->flags & TOKF_UPPER); }
+
+/* Bytes of a possessive ending ('s, ’s, or a bare ’ after s) at the end of t. */
+static size_t possessive_len(const doc_t *doc, const token_t *t)
+{
+    const char *s = tok_str(doc, t);
+    size_t n = tok_len(t);
+    if (n > 2 && (s[n - 1] == 's' || s[n - 1] == 'S') && s[n - 2] == '\'')
+        return 2;
+    if (n > 4 && (s[n - 1] == 's' || s[n - 1] == 'S') && memcmp(s + n - 4, "\xE2\x80\x99", 3) == 0)
+        return 4;
+    return 0;
+}
+
+/* A lower-case tail after a hyphen ("States-led", "Oslo-based"): offset of
+ * the hyphen, or 0. */
+static size_t lower_tail(const doc_t *doc, const token_t *t)
+{
+    const char *s = tok_str(doc, t);
+    size_t n = tok_len(t);
+    for (size_t i = n; i-- > 1;)
+        if (s[i] == '-')
+            return (i + 1 < n && s[i + 1] >= 'a' && s[i + 1] <= 'z') ? i : 0;
+    return 0;
+}
+
+/* A single upper-case letter: an initial when a stop follows it. */
+static bool is_initial(const doc_t *doc, const token_t *t)
+{
+    if (t->kind != TOK_WORD || !(t->flags & TOKF_UPPER))
+        return false;
+    ucs4_t uc;
+    int n = u8_mbtouc(&uc, (const uint8_t *)tok_str(doc, t), tok_len(t));
+    return (size_t)n == tok_len(t);
+}
+
+static bool has_inner_capital(const doc_t *doc, const token_t *t)
+{
+    const char *s = tok_str(doc, t);
+    for (size_t i = 1; i + 1 < tok_len(t); i++)
+        if (s[i] >= 'a' && s[i] <= 'z' && s[i + 1] >= 'A' && s[i + 1] <= 'Z')
+            return true;
+    return false;
+}
+
+/* Lower-cases the n bytes at s into buf (NUL-terminated), folding every letter;
+ * with strip, diacritics are dropped too (Lucía -> lucia). */
+static size_t fold_word(const char *s, size_t n, char *buf, size_t size, bool strip)
+{
+    uint8_t tmp[128];
+    size_t tn = sizeof tmp;
+    uint8_t *low = u8_tolower((const uint8_t *)s, n, NULL, strip ? UNINORM_NFD : NULL, tmp, &tn);
+    if (!low)
+        return 0;
+    size_t o = 0;
+    for (size_t i = 0; i < tn && o + 1 < size;) {
+        ucs4_t uc;
+        int l = u8_mbtouc(&uc, low + i, tn - i);
+        if (!(strip && uc_is_general_category(uc, UC_CATEGORY_M)))
+            for (int k = 0; k < l && o + 1 < size; k++)
+                buf[o++] = (char)low[i + k];
+        i += (size_t)(l > 0 ? l : 1);
+    }
+    buf[o] = '\0';
+    if (low != tmp)
+        free(low);
+    return o;
+}
+
+static gender_t first_name_gender(const lexset_t *L, const char *s, size_t n)
+{
+    char buf[96];
+    for (int strip = 0; strip < 2; strip++) {
+        size_t k = fold_word(s, n, buf, sizeof buf, strip);
+        const char *v = k ? lexicon_value(L->first_names, buf, k) : NULL;
+        if (v)
+            return *v == 'f' ? GENDER_FEMALE : *v == 'm' ? GENDER_MALE : GENDER_PLURAL;
+    }
+    return GENDER_UNKNOWN;  /* GENDER_PLURAL above stands for "either" */
+}
+
+/* ---- appositions and roles ------------------------------------------------ */
+
+enum appos_kind { AP_NONE, AP_HEAD, AP_WHO, AP_WHICH };
+
+/* After the name ending at token last: ", (a|an|the|one of) ... HEAD (of|at|who|,)".
+ * Returns the kind and the head noun's token index in *head. */
+static enum appos_kind apposition(const doc_t *doc, const segment_t *seg, size_t last, size_t *head)
+{
+    size_t n = seg->tokens.len, i = last + 1;
+    if (i >= n || !tok_is_char(doc, &seg->tokens.items[i], ','))
+        return AP_NONE;
+    i++;
+    if (i < n && tok_eq(doc, &seg->tokens.items[i], "who")) {
+        *head = i;
+        return AP_WHO;
+    }
+    if (i < n && tok_eq(doc, &seg->tokens.items[i], "which")) {
+        *head = i;
+        return AP_WHICH;
+    }
+    size_t got = SIZE_MAX;
+    for (size_t k = 0; i < n && k < 12; i++, k++) {
+        const token_t *t = &seg->tokens.items[i];
+        if (!is_word(t)) {
+            if (t->kind == TOK_NUMBER || tok_is_char(doc, t, '-'))
+                continue;
+            break;
+        }
+        static const char *const stops[] = {"of", "at", "in", "from", "for", "with", "who",
+            "that", "which", "whose", "on", "based", "since", "and", "said", "says", "to", "by",
+            "near", "whom", "has", "had", "have", "is", "was", "will", "would", "called", "told", NULL};
+        bool stop = false;
+        for (int s = 0; stops[s]; s++)
+            if (tok_eq(doc, t, stops[s]))
+                stop = true;
+        if (stop)
+            break;
+        if (possessive_len(doc, t))
+            continue;       /* "Iceland's largest ice cap": the owner is not the head */
+        got = i;
+    }
+    if (got == SIZE_MAX)
+        return AP_NONE;
+    *head = got;
+    return AP_HEAD;
+}
+
+static void copy_lower(const char *s, size_t n, char *buf, size_t size)
+{
+    size_t k = n < size - 1 ? n : size - 1;
+    for (size_t i = 0; i < k; i++)
+        buf[i] = (char)((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]);
+    buf[k] = '\0';
+}
+
+static const char *role_of_token(const doc_t *doc, const token_t *t, const lexicon_t *roles,
+                                 char *buf, size_t size)
+{
+    const char *s = tok_str(doc, t);
+    size_t n = tok_len(t);
+    if (lexicon_has(roles, s, n)) {
+        copy_lower(s, n, buf, size);
+        return buf;
+    }
+    /* "mayor-elect", "chairs" (in "who chairs the committee") */
+    if (n > 6 && strncmp(s + n - 6, "-elect", 6) == 0 && lexicon_has(roles, s, n - 6)) {
+        copy_lower(s, n - 6, buf, size);
+        return buf;
+    }
+    return NULL;
+}
+
+const char *entities_role_near(const doc_t *doc, const segment_t *seg, size_t first,
+                               size_t last, char *buf, size_t size)
+{
+    const lexicon_t *roles = lexicon_get("roles"), *titles = lexicon_get("titles");
+    const token_t *tk = seg->tokens.items;
+    /* a title just before: "Finance Minister X", "Gen. X", "head coach X" */
+    if (first > 0) {
+        size_t i = first - 1;
+        size_t n = tok_len(&tk[i]);
+        if (tok_is_char(doc, &tk[i], '.') && i > 0 && tk[i - 1].end == tk[i].start) {
+            n = tk[i].end - tk[i - 1].start;
+            i--;
+        }
+        const char *v = lexicon_value(titles, tok_str(doc, &tk[i]), n);
+        if (v && *v && strcmp(v, "-") != 0) {
+            snprintf(buf, size, "%s", v);
+            return buf;
+        }
+        if (is_word(&tk[i]) && !(tk[i].flags & TOKF_UPPER) && role_of_token(doc, &tk[i], roles, buf, size))
+            return buf;
+        /* "the union's president, Beatriz Duarte" */
+        if (tok_is_char(doc, &tk[first - 1], ',') && first >= 2 && is_word(&tk[first - 2]) &&
+            role_of_token(doc, &tk[first - 2], roles, buf, size))
+            return buf;
+    }
+    size_t head;
+    switch (apposition(doc, seg, last, &head)) {
+    case AP_HEAD:
+        return role_of_token(doc, &tk[head], roles, buf, size);
+    case AP_WHO:
+        /* "who chairs the committee" -> chair */
+        if (head + 1 < seg->tokens.len && is_word(&tk[head + 1])) {
+            const token_t *v = &tk[head + 1];
+            size_t n = tok_len(v);
+            const char *s = tok_str(doc, v);
+            if (n > 2 && s[n - 1] == 's' && lexicon_has(roles, s, n - 1)) {
+                copy_lower(s, n - 1, buf, size);
+                return buf;
+            }
+        }
+        return NULL;
+    default:
+        return NULL;
+    }
+}
+
+bool entities_they_them(const doc_t *doc, const segment_t *seg, size_t last)
+{
+    const token_t *tk = seg->tokens.items;
+    size_t n = seg->tokens.len;
+    if (last + 1 >= n || !tok_is_char(doc, &tk[last + 1], ','))
+        return false;
+    for (size_t i = last + 2; i + 2 < n && i < last + 24; i++) {
+        if (tok_is_char(doc, &tk[i], ',') || tok_is_char(doc, &tk[i], '.'))
+            return false;
+        if (tok_eq(doc, &tk[i], "they") && tok_is_char(doc, &tk[i + 1], '/') && tok_eq(doc, &tk[i + 2], "them"))
+            return true;
+    }
+    return false;
+}
+
+/* ---- dates ------------------------------------------------------------------ */
+
+static int number_value(const doc_t *doc, const token_t *t, size_t maxdigits)
+{
+    if (t->kind != TOK_NUMBER || tok_len(t) > maxdigits)
+        return -1;
+    int v = 0;
+    const char *s = tok_str(doc, t);
+    for (size_t i = 0; i < tok_len(t); i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
+}
+
+static bool is_year(const doc_t *doc, const token_t *t)
+{
+    int v = number_value(doc, t, 4);
+    return tok_len(t) == 4 && v >= 1000 && v <= 2199;
+}
+
+/* A month at token i ("March", "Jan."): the tokens it takes, or 0. */
+static size_t month_at(const doc_t *doc, const segment_t *seg, size_t i, const lexset_t *L)
+{
+    const token_t *t = &seg->tokens.items[i];
+    if (!is_cap(t))
+        return 0;
+    if (i + 1 < seg->tokens.len && tok_is_char(doc, &seg->tokens.items[i + 1], '.') &&
+        seg->tokens.items[i + 1].start == t->end &&
+        lexicon_has(L->months, tok_str(doc, t), tok_len(t) + 1))
+        return 2;
+    return in_lex(doc, t, L->months) ? 1 : 0;
+}
+
+/* A calendar expression starting at token i; returns the index after it, or i. */
+static size_t date_at(const doc_t *doc, const segment_t *seg, size_t i, const lexset_t *L)
+{
+    const token_t *tk = seg->tokens.items;
+    size_t n = seg->tokens.len, j = i, m;
+    if (is_cap(&tk[i]) && in_lex(doc, &tk[i], L->weekdays)) {
+        j = i + 1;
+        size_t k = j < n && tok_is_char(doc, &tk[j], ',') ? j + 1 : j;
+        size_t r = k < n ? date_at(doc, seg, k, L) : k;
+        /* only a day-and-month expression joins the weekday */
+        if (r > k && (number_value(doc, &tk[k], 2) >= 1 || month_at(doc, seg, k, L)) && !is_year(doc, &tk[k]))
+            return r;
+        return j;
+    }
+    int d = number_value(doc, &tk[i], 2);
+    if (d >= 1 && d <= 31 && i + 1 < n && (m = month_at(doc, seg, i + 1, L)) > 0) {
+        j = i + 1 + m;
+        if (j < n && is_year(doc, &tk[j]))
+            j++;
+        return j;
+    }
+    if ((m = month_at(doc, seg, i, L)) > 0 && i + m < n) {
+        j = i + m;
+        d = number_value(doc, &tk[j], 2);
+        if (d >= 1 && d <= 31 && !(j + 1 < n && tok_is_char(doc, &tk[j + 1], ':'))) {
+            j++;
+            if (j + 1 < n && tok_is_char(doc, &tk[j], ',') && is_year(doc, &tk[j + 1]))
+                j += 2;
+            return j;
+        }
+        if (is_year(doc, &tk[j]))
+            return j + 1;
+        return i;
+    }
+    if (tk[i].kind == TOK_NUMBER) {
+        const char *s = tok_str(doc, &tk[i]);
+        size_t len = tok_len(&tk[i]);
+        if (len == 10 && s[4] == '-' && s[7] == '-')
+            return i + 1;                           /* 2026-01-28 */
+        if (len == 5 && s[3] == '0' && s[4] == 's')
+            return i + 1;                           /* 1990s */
+        if (is_year(doc, &tk[i])) {
+            static const char *const before[] = {"in", "since", "from", "by", "until", "till",
+                "to", "between", "and", "of", "before", "after", "during", "early", "late",
+                "mid", "around", "circa", "through", "year", "summer", "winter", "spring",
+                "autumn", "fall", "season", "or", "the", "back", NULL};
+            if (i > 0 && is_word(&tk[i - 1]))
+                for (int b = 0; before[b]; b++)
+                    if (tok_eq(doc, &tk[i - 1], before[b]))
+                        return i + 1;
+            if (i + 1 >= n || (tk[i + 1].kind == TOK_PUNCT && !tok_is_char(doc, &tk[i + 1], '-') &&
+                               !tok_is_char(doc, &tk[i + 1], '%')))
+                return i + 1;
+            if (i == 0 || tok_is_char(doc, &tk[i - 1], '(') || tok_is_char(doc, &tk[i - 1], ','))
+                return i + 1;
+        }
+    }
+    return i;
+}
+
+/* The decade "’90s" / "'90s": a mark glued to "90s". */
+static bool decade_at(const doc_t *doc, const segment_t *seg, size_t i)
+{
+    const token_t *tk = seg->tokens.items;
+    if (i + 1 >= seg->tokens.len || tk[i].kind != TOK_PUNCT || tk[i + 1].start != tk[i].end)
+        return false;
+    const char *p = tok_str(doc, &tk[i]);
+    bool apos = (tok_len(&tk[i]) == 1 && *p == '\'') ||
+                (tok_len(&tk[i]) == 3 && memcmp(p, "\xE2\x80\x99", 3) == 0);
+    const char *s = tok_str(doc, &tk[i + 1]);
+    return apos && tk[i + 1].kind == TOK_NUMBER && tok_len(&tk[i + 1]) == 3 && s[1] == '0' && s[2] == 's';
+}
+
+/* ---- capitalised runs ------------------------------------------------------- */
+
+/* Determiners, pronouns, prepositions and conjunctions: closed-class words that
+ * never begin a name, unlike a capitalised adjective ("New Centre"). */
+static bool closed_class(const doc_t *doc, const token_t *t)
+{
+    static const char *const words[] = {"the", "a", "an", "this", "that", "these", "those",
+        "his", "her", "its", "their", "our", "my", "your", "every", "each", "some", "any",
+        "no", "in", "on", "at", "for", "from", "by", "with", "and", "but", "or", "of", "to",
+        "as", "after", "before", "when", "while", "if", "since", "under", "over", "into",
+        "about", "against", "between", "during", "without", "through", "both", "all", NULL};
+    for (int i = 0; words[i]; i++)
+        if (tok_eq(doc, t, words[i]))
+            return true;
+    return false;
+}
+
+typedef struct {
+    const doc_t *doc;
+    const segment_t *seg;
+    const lexset_t *L;
+    cands_t *out;
+    const span_t *titles;       /* title-case quotes of this paragraph */
+    size_t ntitles;
+} scan_t;
+
+static bool in_title_quote(const scan_t *S, uint32_t pos)
+{
+    for (size_t i = 0; i < S->ntitles; i++)
+        if (pos >= S->titles[i].start && pos < S->titles[i].end)
+            return true;
+    return false;
+}
+
+/* Whether the word at i sits where any word is capitalised: a sentence start,
+ * after an opening quote mark or a colon. */
+static bool at_start(const scan_t *S, size_t i)
+{
+    const token_t *tk = S->seg->tokens.items;
+    if (tk[i].flags & TOKF_SENT_START)
+        return true;
+    if (i == 0)
+        return true;
+    const token_t *p = &tk[i - 1];
+    return (p->flags & TOKF_QUOTE_MARK) || tok_is_char(S->doc, p, ':') ||
+           tok_is_char(S->doc, p, '(') || (p->kind == TOK_PUNCT && tok_len(p) == 3 &&
+                                           memcmp(tok_str(S->doc, p), "\xE2\x80\x94", 3) == 0);
+}
+
+static bool lex_span(const lexicon_t *lex, const doc_t *doc, uint32_t a, uint32_t b)
+{
+    return b > a && lexicon_has(lex, doc->text + a, b - a);
+}
+
+static void push_cand(scan_t *S, size_t a, size_t b, uint32_t end, uint8_t type, uint16_t flags,
+                      int8_t ctx_type)
+{
+    const token_t *tk = S->seg->tokens.items;
+    const doc_t *doc = S->doc;
+    cand_t c = {0};
+    c.span = (span_t){tk[a].start, end};
+    c.first_end = tk[a].end;
+    c.last_start = tk[b].start;
+    c.link = -1;
+    c.entity = -1;
+    c.type = type;
+    c.flags = flags;
+    unsigned words = 0;
+    for (size_t i = a; i <= b; i++) {
+        if (!is_word(&tk[i]))
+            continue;
+        words++;
+        if (i > a && !c.suffix_start && in_lex(doc, &tk[i], S->L->particles))
+            c.suffix_start = tk[i].start;
+    }
+    c.ntok = (uint8_t)(words > 255 ? 255 : words);
+    if (words == 1)
+        c.flags |= CF_SINGLE;
+    if (c.type == ENT_TYPE_COUNT && ctx_type >= 0) {
+        c.type = (uint8_t)ctx_type;
+        c.flags |= CF_SURE;
+    }
+    vec_push(S->out, c);
+}
+
+/* Types the words a..b of a run (b inclusive, end the byte end of the name). */
+static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, bool at_sent_start)
+{
+    const doc_t *doc = S->doc;
+    const lexset_t *L = S->L;
+    const token_t *tk = S->seg->tokens.items;
+    while (a <= b && !is_word(&tk[a]))
+        a++;
+    if (a > b)
+        return;
+    uint32_t start = tk[a].start;
+    /* the whole run in a list */
+    if (lex_span(L->places, doc, start, end)) {
+        push_cand(S, a, b, end, ENT_PLACE, CF_SURE | CF_KNOWN, -1);
+        return;
+    }
+    if (lex_span(L->orgs, doc, start, end)) {
+        push_cand(S, a, b, end, ENT_ORGANIZATION, CF_SURE | CF_KNOWN, -1);
+        return;
+    }
+    const char *long_name = (tk[a].flags & TOKF_ALLCAPS) && a == b
+        ? lexicon_value(L->acronyms, doc->text + start, end - start) : NULL;
+    if (long_name) {
+        /* a known acronym ("NATO") clusters under its long name */
+        push_cand(S, a, b, end, ENT_ORGANIZATION, CF_SURE | CF_KNOWN, -1);
+        vec_last(S->out).key = long_name;
+        vec_last(S->out).keylen = (uint32_t)strlen(long_name);
+        return;
+    }
+    /* leading function words, nationality adjectives and participles
+     * ("Speaking at ...") are not part of a name; an adjective before an
+     * organisation word is ("New Centre"), and so is a nationality adjective
+     * when the name ends in such a word ("Northern Venues Alliance") */
+    size_t k = a + 1;
+    while (k <= b && !is_word(&tk[k]))
+        k++;
+    bool org_tail = in_lex(doc, &tk[b], L->org_words) || in_lex(doc, &tk[b], L->place_words);
+    bool lead_common = in_lex(doc, &tk[a], L->common) &&
+                       !(k == b && org_tail && !closed_class(doc, &tk[a]));
+    bool lead_demonym = in_lex(doc, &tk[a], L->demonyms) && !(k <= b && org_tail);
+    bool lead_ing = (at_sent_start || a == 0) && tok_len(&tk[a]) > 3 &&
+                    strncmp(tok_str(doc, &tk[a]) + tok_len(&tk[a]) - 3, "ing", 3) == 0 &&
+                    !(k <= b && org_tail);
+    if (lead_common || lead_demonym || lead_ing) {
+        if (k <= b)
+            classify(S, k, b, end, titled, false);
+        return;
+    }
+    /* a title inside the run splits it: "United States President Donald Trump" */
+    size_t last_title = SIZE_MAX, first_title = SIZE_MAX;
+    for (size_t i = a; i < b; i++) {
+        if (!is_word(&tk[i]))
+            continue;
+        size_t n = tok_len(&tk[i]);
+        if (i + 1 <= b && tok_is_char(doc, &tk[i + 1], '.') && tk[i + 1].start == tk[i].end)
+            n++;
+        const char *v = lexicon_value(L->titles, tok_str(doc, &tk[i]), n);
+        if (v && strcmp(v, "-") != 0)
+            last_title = i;
+    }
+    if (last_title != SIZE_MAX) {
+        /* walk back over the words that qualify the title ("Chief Financial Officer") */
+        first_title = last_title;
+        while (first_title > a) {
+            size_t p = first_title - 1;
+            if (tok_is_char(doc, &tk[p], '.'))
+                break;
+            if (!is_word(&tk[p]) || !in_lex(doc, &tk[p], L->titles))
+                break;
+            first_title = p;
+        }
+        size_t r = last_title + 1;
+        while (r <= b && !is_word(&tk[r]))
+            r++;
+        if (first_title > a)
+            classify(S, a, first_title - 1, tk[first_title - 1].end, false, at_sent_start);
+        if (r <= b)
+            classify(S, r, b, end, true, false);
+        return;
+    }
+    size_t words = 0;
+    bool org_word = false, place_word = false, particle = false, initials = false;
+    for (size_t i = a; i <= b; i++) {
+        if (!is_word(&tk[i]))
+            continue;
+        words++;
+        if (in_lex(doc, &tk[i], L->org_words))
+            org_word = true;
+        if ((i == a || i == b) && in_lex(doc, &tk[i], L->place_words))
+            place_word = true;
+        if (i > a && in_lex(doc, &tk[i], L->particles))
+            particle = true;
+        if (is_initial(doc, &tk[i]) && i + 1 <= b && tok_is_char(doc, &tk[i + 1], '.'))
+            initials = true;
+    }
+    if (words == 1 && is_initial(doc, &tk[a]))
+        return;
+    /* context: a role or organisation noun before, an apposition after, a
+     * place preposition before a single word */
+    int ctx = -1;
+    char rbuf[48];
+    if (a > 0 && is_word(&tk[a - 1]) && !(tk[a - 1].flags & TOKF_UPPER)) {
+        if (role_of_token(doc, &tk[a - 1], L->roles, rbuf, sizeof rbuf))
+            ctx = ENT_PERSON;
+        else if (in_lex(doc, &tk[a - 1], L->org_nouns))
+            ctx = ENT_ORGANIZATION;
+        else if (tok_eq(doc, &tk[a - 1], "near") || tok_eq(doc, &tk[a - 1], "in"))
+            ctx = ENT_PLACE;
+        else if (tok_eq(doc, &tk[a - 1], "of") && a >= 2 && is_word(&tk[a - 2]) &&
+                 (in_lex(doc, &tk[a - 2], L->place_words) || tok_eq(doc, &tk[a - 2], "mayor")))
+            ctx = ENT_PLACE;
+    }
+    size_t head;
+    switch (apposition(doc, S->seg, b, &head)) {
+    case AP_HEAD:
+        if (role_of_token(doc, &tk[head], L->roles, rbuf, sizeof rbuf))
+            ctx = ENT_PERSON;
+        else if (in_lex(doc, &tk[head], L->org_nouns))
+            ctx = ENT_ORGANIZATION;
+        else if (in_lex(doc, &tk[head], L->place_words))
+            ctx = ENT_PLACE;
+        break;
+    case AP_WHO:
+        ctx = ENT_PERSON;
+        break;
+    case AP_WHICH:
+        if (ctx < 0)
+            ctx = ENT_ORGANIZATION;
+        break;
+    default:
+        if (b + 2 < S->seg->tokens.len && tok_is_char(doc, &tk[b + 1], ',') &&
+            tok_eq(doc, &tk[b + 2], "founded"))
+            ctx = ENT_ORGANIZATION;
+        break;
+    }
+    gender_t g = first_name_gender(L, tok_str(doc, &tk[a]), tok_len(&tk[a]));
+    if (words >= 2) {
+        uint8_t type;
+        uint16_t sure = CF_SURE;
+        bool lead_particle = in_lex(doc, &tk[a], L->particles);
+        if (org_word)
+            type = ENT_ORGANIZATION;
+        else if (place_word)
+            type = ENT_PLACE;
+        else if (titled || particle || initials || g != GENDER_UNKNOWN)
+            type = ENT_PERSON;
+        else if (ctx >= 0)
+            type = (uint8_t)ctx;
+        else {
+            /* no evidence: a surname with its particle ("Ní Bhraonáin") may
+             * still join a person; otherwise an organisation */
+            type = lead_particle ? ENT_PERSON : ENT_ORGANIZATION;
+            sure = CF_GUESS;
+        }
+        push_cand(S, a, b, end, type, sure | (type == ENT_PERSON ? CF_PERSONISH : 0), -1);
+        return;
+    }
+    /* one word */
+    if (titled) {
+        push_cand(S, a, b, end, ENT_PERSON, CF_SURE | CF_PERSONISH, -1);
+        return;
+    }
+    if ((tk[a].flags & TOKF_ALLCAPS) && lexicon_has(L->places, tok_str(doc, &tk[a]), tok_len(&tk[a]))) {
+        push_cand(S, a, b, end, ENT_PLACE, CF_SURE | CF_KNOWN, -1);
+        return;
+    }
+    if (in_lex(doc, &tk[a], L->weekdays) || in_lex(doc, &tk[a], L->months) ||
+        in_lex(doc, &tk[a], L->titles) || in_lex(doc, &tk[a], L->org_words) ||
+        in_lex(doc, &tk[a], L->place_words))
+        return;
+    uint16_t flags = CF_PERSONISH;
+    if (ctx < 0 && has_inner_capital(doc, &tk[a]) && !(tk[a].flags & TOKF_ALLCAPS))
+        ctx = ENT_ORGANIZATION;
+    if (at_sent_start && ctx < 0)
+        flags |= 0;     /* may still be an alias */
+    push_cand(S, a, b, end, ENT_TYPE_COUNT, flags, (int8_t)ctx);
+}
+
+/* Reads the capitalised run starting at token i; returns the index after it. */
+static size_t scan_run(scan_t *S, size_t i, size_t send)
+{
+    const doc_t *doc = S->doc;
+    const lexset_t *L = S->L;
+    const token_t *tk = S->seg->tokens.items;
+    size_t a = i, b = i, k = i;
+    uint32_t end = tk[i].end;
+    bool start = at_start(S, i);
+    bool has_orgplace = false;
+    for (;;) {
+        const token_t *t = &tk[k];
+        b = k;
+        end = t->end;
+        if (in_lex(doc, t, L->org_words) || in_lex(doc, t, L->place_words))
+            has_orgplace = true;
+        size_t pos = possessive_len(doc, t);
+        if (pos) {
+            end = t->end - (uint32_t)pos;
+            k++;
+            break;
+        }
+        size_t tail = lower_tail(doc, t);
+        if (tail) {
+            end = t->start + (uint32_t)tail;
+            k++;
+            break;
+        }
+        size_t n = k + 1;
+        if (n >= send)
+            { k = n; break; }
+        /* an initial or an abbreviated title with its stop: "J. R. Okoye", "Dr. X" */
+        if (tok_is_char(doc, &tk[n], '.') && tk[n].start == t->end &&
+            (is_initial(doc, t) || in_lex(doc, t, L->abbr)) &&
+            n + 1 < send && is_cap(&tk[n + 1]) && (tk[n + 1].flags & TOKF_SPACE_BEFORE)) {
+            k = n + 1;
+            continue;
+        }
+        /* a plural possessive inside a name: "Nurses’ Union" */
+        if (tk[n].kind == TOK_PUNCT && tk[n].start == t->end && !(tk[n].flags & TOKF_QUOTE_MARK) &&
+            (tok_is_char(doc, &tk[n], '\'') || (tok_len(&tk[n]) == 3 && memcmp(tok_str(doc, &tk[n]), "\xE2\x80\x99", 3) == 0)) &&
+            doc->text[t->end - 1] == 's' && n + 1 < send && is_cap(&tk[n + 1])) {
+            k = n + 1;
+            continue;
+        }
+        if (is_cap(&tk[n]) && (tk[n].flags & TOKF_SPACE_BEFORE) && !(tk[n].flags & TOKF_IN_QUOTE) == !(t->flags & TOKF_IN_QUOTE)) {
+            k = n;
+            continue;
+        }
+        /* particles before a capitalised word: "van der Berg", "Praça do Comércio" */
+        size_t p = n;
+        while (p < send && is_word(&tk[p]) && !(tk[p].flags & TOKF_UPPER) && in_lex(doc, &tk[p], L->particles))
+            p++;
+        if (p > n && p < send && is_cap(&tk[p])) {
+            k = p;
+            continue;
+        }
+        /* "of" inside an organisation or place name: "Ministry of Health" */
+        if (has_orgplace && tok_eq(doc, &tk[n], "of")) {
+            p = n + 1;
+            if (p < send && tok_eq(doc, &tk[p], "the"))
+                p++;
+            if (p < send && is_cap(&tk[p]) && !in_lex(doc, &tk[p], L->common)) {
+                k = p;
+                continue;
+            }
+        }
+        k = n;
+        break;
+    }
+    if (!in_title_quote(S, tk[a].start))
+        classify(S, a, b, end, false, start);
+    /* an acronym defined in parentheses: "Alpine Freshwater Institute (AFI)" */
+    if (k + 2 < send && tok_is_char(doc, &tk[k], '(') && (tk[k + 1].flags & TOKF_ALLCAPS) &&
+        tok_is_char(doc, &tk[k + 2], ')') && S->out->len > 0 &&
+        vec_last(S->out).span.end == end && vec_last(S->out).ntok >= 2) {
+        cand_t *def = &vec_last(S->out);
+        if (def->type == ENT_TYPE_COUNT || def->type == ENT_PERSON) {
+            def->type = ENT_ORGANIZATION;
+            def->flags |= CF_SURE;
+        }
+        size_t di = S->out->len - 1;
+        push_cand(S, k + 1, k + 1, tk[k + 1].end, def->type, CF_SURE | CF_ACRONYM, -1);
+        vec_last(S->out).link = (int32_t)di;
+        k += 3;
+    }
+    return k > i ? k : i + 1;
+}
+
+typedef VEC(span_t) spans_t;
+
+/* Quotes of the paragraph whose words are mostly capitalised: titles of works. */
+static void find_title_quotes(const doc_t *doc, span_t para, const segment_t *seg,
+                              const lexset_t *L, spans_t *out)
+{
+    out->len = 0;
+    size_t lo = 0, hi = doc->quotes.len;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (doc->quotes.items[mid].open_mark.start < para.start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t t = 0;
+    for (size_t q = lo; q < doc->quotes.len && doc->quotes.items[q].open_mark.start < para.end; q++) {
+        span_t s = doc->quotes.items[q].span;
+        while (t < seg->tokens.len && seg->tokens.items[t].start < s.start)
+            t++;
+        unsigned words = 0, caps = 0;
+        for (size_t k = t; k < seg->tokens.len && seg->tokens.items[k].end <= s.end && words < 40; k++) {
+            const token_t *w = &seg->tokens.items[k];
+            if (!is_word(w) || (!(w->flags & TOKF_UPPER) && in_lex(doc, w, L->common)))
+                continue;
+            words++;
+            caps += (w->flags & TOKF_UPPER) != 0;
+        }
+        if (words >= 2 && caps * 4 >= words * 3)
+            vec_push(out, s);
+    }
+}
+
+/* Pronoun votes: the first he/she after a person-like candidate, in its
+ * sentence or the next, when that sentence has no other such candidate. */
+static void pronoun_votes(const doc_t *doc, const segment_t *seg, cands_t *cands, size_t from)
+{
+    size_t ci = from;
+    for (size_t s = 0; s < seg->sentences.len; s++) {
+        const sentence_t *st = &seg->sentences.items[s];
+        uint32_t a = seg->tokens.items[st->first].start;
+        uint32_t b = seg->tokens.items[st->first + st->count - 1].end;
+        size_t first = ci, npers = 0;
+        while (ci < cands->len && cands->items[ci].span.start < b) {
+            if (cands->items[ci].flags & CF_PERSONISH && cands->items[ci].span.start >= a)
+                npers++;
+            ci++;
+        }
+        if (npers != 1)
+            continue;
+        size_t who = first;
+        while (!(cands->items[who].flags & CF_PERSONISH))
+            who++;
+        /* look in this sentence after the name, then in the next one */
+        size_t end_tok = st->first + st->count;
+        if (s + 1 < seg->sentences.len)
+            end_tok += seg->sentences.items[s + 1].count;
+        for (size_t k = st->first; k < end_tok && k < seg->tokens.len; k++) {
+            const token_t *t = &seg->tokens.items[k];
+            if (t->start < cands->items[who].span.end || (t->flags & TOKF_IN_QUOTE))
+                continue;
+            if (is_cap(t) && !(t->flags & TOKF_SENT_START) && !tok_eq(doc, t, "he") && !tok_eq(doc, t, "she"))
+                break;      /* another name: not a sole candidate any more */
+            if (tok_eq(doc, t, "she")) {
+                cands->items[who].pron = GENDER_FEMALE;
+                break;
+            }
+            if (tok_eq(doc, t, "he")) {
+                cands->items[who].pron = GENDER_MALE;
+                break;
+            }
+        }
+    }
+}
+
+static void scan_paragraph(const doc_t *doc, span_t para, segment_t *seg, const lexset_t *L,
+                           cands_t *cands, spans_t *titles)
+{
+    segment_paragraph(doc, para, seg);
+    find_title_quotes(doc, para, seg, L, titles);
+    scan_t S = {doc, seg, L, cands, titles->items, titles->len};
+    size_t from = cands->len;
+    const token_t *tk = seg->tokens.items;
+    for (size_t s = 0; s < seg->sentences.len; s++) {
+        size_t i = seg->sentences.items[s].first;
+        size_t send = i + seg->sentences.items[s].count;
+        while (i < send) {
+            size_t j = date_at(doc, seg, i, L);
+            if (j > i) {
+                if (j > send)
+                    j = send;
+                push_cand(&S, i, j - 1, tk[j - 1].end, ENT_DATE, CF_SURE, -1);
+                i = j;
+                continue;
+            }
+            if (decade_at(doc, seg, i)) {
+                push_cand(&S, i, i + 1, tk[i + 1].end, ENT_DATE, CF_SURE, -1);
+                i += 2;
+                continue;
+            }
+            if (is_cap(&tk[i]) || (is_word(&tk[i]) && in_lex(doc, &tk[i], L->particles) &&
+                                   i + 1 < send && !(tk[i].flags & TOKF_SENT_START))) {
+                if (!is_cap(&tk[i])) {
+                    /* a lower-case particle only opens a run before a capitalised word */
+                    size_t p = i;
+                    while (p < send && is_word(&tk[p]) && !(tk[p].flags & TOKF_UPPER) && in_lex(doc, &tk[p], L->particles))
+                        p++;
+                    if (p >= send || !is_cap(&tk[p]) || p == i) {
+                        i++;
+                        continue;
+                    }
+                    if (i > 0 && is_word(&tk[i - 1]) && !(tk[i - 1].flags & TOKF_UPPER) &&
+                        !in_lex(doc, &tk[i - 1], L->common) && !in_lex(doc, &tk[i - 1], L->roles)) {
+                        i++;
+                        continue;
+                    }
+                }
+                i = scan_run(&S, i, send);
+                continue;
+            }
+            i++;
+        }
+    }
+    pronoun_votes(doc, seg, cands, from);
+}
+
+/* ---- clustering ------------------------------------------------------------- */
+
+typedef struct {
+    span_t best;            /* the fullest mention */
+    uint8_t best_ntok;
+    uint8_t type;
+    int32_t out;            /* index in doc->entities once it has a mention */
+    uint32_t last_pos;      /* end of its latest mention, while resolving */
+    int fem, masc;          /* pronoun votes */
+    const char *key;
+    uint32_t keylen;
+} ient_t;
+
+typedef VEC(ient_t) ients_t;
+
+static int32_t entity_for_key(ients_t *E, strmap_t *keys, const char *s, size_t n, uint8_t type)
+{
+    slot_t *sl = strmap_slot(keys, s, n, true);
+    if (sl->v < 0) {
+        vec_push(E, (ient_t){.type = type, .out = -1, .key = s, .keylen = (uint32_t)n});
+        sl->v = (int32_t)(E->len - 1);
+    }
+    return sl->v;
+}
+
+static void add_alias(strmap_t *aliases, const char *s, size_t n, int32_t e)
+{
+    if (n == 0)
+        return;
+    slot_t *sl = strmap_slot(aliases, s, n, true);
+    if (sl->v < 0 || sl->v == e)
+        sl->v = e;
+    else if (sl->v2 < 0 || sl->v2 == e)
+        sl->v2 = e;
+}
+
+/* A word of an organisation name that can stand for it alone ("Nordvik"). */
+static bool distinctive(const lexset_t *L, const char *s, size_t n)
+{
+    return n > 2 && !lexicon_has(L->org_words, s, n) && !lexicon_has(L->common, s, n) &&
+           !lexicon_has(L->places, s, n) && !lexicon_has(L->demonyms, s, n) &&
+           !lexicon_has(L->titles, s, n) && !lexicon_has(L->particles, s, n) &&
+           !lexicon_has(L->place_words, s, n) && !lexicon_has(L->weekdays, s, n) &&
+           !lexicon_has(L->months, s, n);
+}
+
+static void register_aliases(const doc_t *doc, const lexset_t *L, const cand_t *c, int32_t e,
+                             strmap_t *aliases)
+{
+    const char *t = doc->text;
+    if (c->ntok < 2)
+        return;
+    if (c->type == ENT_PERSON) {
+        add_alias(aliases, t + c->last_start, c->span.end - c->last_start, e);
+        if (c->suffix_start)
+            add_alias(aliases, t + c->suffix_start, c->span.end - c->suffix_start, e);
+        size_t fl = c->first_end - c->span.start;
+        ucs4_t uc;
+        if (u8_mbtouc(&uc, (const uint8_t *)t + c->span.start, fl) != (int)fl)
+            add_alias(aliases, t + c->span.start, fl, e);
+    } else if (c->type == ENT_ORGANIZATION) {
+        /* each distinctive word of the name */
+        const char *p = t + c->span.start, *end = t + c->span.end;
+        while (p < end) {
+            while (p < end && (*p == ' ' || *p == '\n'))
+                p++;
+            const char *w = p;
+            while (p < end && *p != ' ' && *p != '\n')
+                p++;
+            if (p > w && distinctive(L, w, (size_t)(p - w)))
+                add_alias(aliases, w, (size_t)(p - w), e);
+        }
+    }
+}
+
+static int32_t pick_alias(const slot_t *sl, const ients_t *E)
+{
+    if (sl->v2 < 0)
+        return sl->v;
+    /* two entities share the word: the one mentioned last */
+    return E->items[sl->v2].last_pos > E->items[sl->v].last_pos ? sl->v2 : sl->v;
+}
+
+static void cluster(doc_t *doc, const lexset_t *L, cands_t *cands)
+{
+    ients_t E = {0};
+    strmap_t keys = {0}, aliases = {0};
+    const char *t = doc->text;
+    /* 1. sure multi-word names, known names and dates become entities */
+    for (size_t i = 0; i < cands->len; i++) {
+        cand_t *c = &cands->items[i];
+        if (!(c->flags & CF_SURE) || (c->flags & CF_ACRONYM) || c->type == ENT_TYPE_COUNT)
+            continue;
+        if ((c->flags & CF_SINGLE) && !(c->flags & CF_KNOWN) && c->type != ENT_DATE)
+            continue;   /* a lone word typed by context waits for the alias pass */
+        const char *ks = c->key ? c->key : t + c->span.start;
+        size_t kn = c->key ? c->keylen : span_len(c->span);
+        c->entity = entity_for_key(&E, &keys, ks, kn, c->type);
+    }
+    for (size_t i = 0; i < cands->len; i++) {
+        cand_t *c = &cands->items[i];
+        if (c->entity >= 0)
+            register_aliases(doc, L, c, c->entity, &aliases);
+        if ((c->flags & CF_ACRONYM) && c->link >= 0 && cands->items[c->link].entity >= 0)
+            add_alias(&aliases, t + c->span.start, span_len(c->span), cands->items[c->link].entity);
+    }
+    /* 2. every candidate, in order, to the entity its text or alias names */
+    for (size_t i = 0; i < cands->len; i++) {
+        cand_t *c = &cands->items[i];
+        const char *s = t + c->span.start;
+        size_t n = span_len(c->span);
+        int32_t e = -1;
+        slot_t *al = strmap_slot(&aliases, s, n, false);
+        slot_t *full = strmap_slot(&keys, s, n, false);
+        if (c->flags & CF_ACRONYM)
+            e = c->link >= 0 ? cands->items[c->link].entity : -1;
+        else if (c->type == ENT_DATE || c->key)
+            e = c->entity;
+        else if (al && al->v >= 0 && !full &&
+                 (!(c->flags & CF_SURE) || c->type == E.items[pick_alias(al, &E)].type))
+            e = pick_alias(al, &E);     /* a surname, a first name, "Arenal" */
+        else if (al && al->v >= 0 && full && (c->flags & CF_SINGLE) &&
+                 E.items[pick_alias(al, &E)].type == ENT_PERSON && E.items[full->v].type != ENT_PERSON)
+            e = pick_alias(al, &E);     /* a person's name that is also a place */
+        else if (full)
+            e = full->v;
+        else if (c->type != ENT_TYPE_COUNT && (c->flags & (CF_SURE | CF_GUESS)))
+            e = entity_for_key(&E, &keys, s, n, c->type);
+        if (e < 0)
+            continue;
+        c->entity = e;
+        ient_t *en = &E.items[e];
+        en->last_pos = c->span.end;
+        if (c->type == ENT_PERSON || en->type == ENT_PERSON) {
+            if (c->pron == GENDER_FEMALE)
+                en->fem++;
+            else if (c->pron == GENDER_MALE)
+                en->masc++;
+        }
+        if (c->ntok > en->best_ntok || (c->ntok == en->best_ntok && span_len(c->span) > span_len(en->best))) {
+            en->best = c->span;
+            en->best_ntok = c->ntok;
+        }
+        if (en->out < 0) {
+            entity_t out = {0};
+            out.type = en->type;
+            vec_push(&doc->entities, out);
+            en->out = (int32_t)(doc->entities.len - 1);
+        }
+        vec_push(&doc->mentions, (mention_t){c->span, (uint32_t)en->out, MENTION_NAME});
+        doc->entities.items[en->out].nmentions++;
+    }
+    /* 3. names and genders */
+    for (size_t i = 0; i < E.len; i++) {
+        ient_t *en = &E.items[i];
+        if (en->out < 0)
+            continue;
+        entity_t *out = &doc->entities.items[en->out];
+        out->name = xstrndup(t + en->best.start, span_len(en->best));
+        for (char *p = out->name; *p; p++)
+            if (*p == '\n')
+                *p = ' ';
+        if (out->type != ENT_PERSON)
+            continue;
+        const char *sp = strchr(out->name, ' ');
+        gender_t g = en->best_ntok >= 2 ? first_name_gender(L, out->name, sp ? (size_t)(sp - out->name) : strlen(out->name)) : GENDER_UNKNOWN;
+        if (g == GENDER_PLURAL)
+            g = GENDER_UNKNOWN;     /* the lexicon says either */
+        if (en->fem + en->masc >= 1 && (g == GENDER_UNKNOWN || (en->fem + en->masc >= 2 &&
+                                        (en->fem == 0 || en->masc == 0))))
+            g = en->fem > en->masc ? GENDER_FEMALE : en->masc > en->fem ? GENDER_MALE : g;
+        out->gender = g;
+    }
+    vec_free(&E);
+    strmap_free(&keys);
+    strmap_free(&aliases);
+}
+
+void entities_find(doc_t *doc)
+{
+    lexset_t L;
+    lexset_load(&L);
+    cands_t cands = {0};
+    segment_t seg = {0};
+    spans_t titles = {0};
+    if (!span_is_empty(doc->date_span)) {
+        cand_t c = {0};
+        c.span = doc->date_span;
+        c.first_end = c.span.end;
+        c.last_start = c.span.start;
+        c.link = c.entity = -1;
+        c.type = ENT_DATE;
+        c.flags = CF_SURE | CF_SINGLE;
+        c.ntok = 1;
+        vec_push(&cands, c);
+    }
+    for (size_t p = 0; p < doc->paragraphs.len; p++)
+        scan_paragraph(doc, doc->paragraphs.items[p], &seg, &L, &cands, &titles);
+    cluster(doc, &L, &cands);
+    /* they/them in an apposition makes a person plural for pronouns */
+    vec_free(&cands);
+    vec_free(&titles);
+    segment_free(&seg);
+}

@@ -3,12 +3,30 @@
  * defined in parentheses), places (gazetteer), dates. Aliases are clustered
  * into one entity ("Kallas" -> "Kaja Kallas"; "NATO" <-> "North Atlantic
  * Treaty Organization"); people get a gender from the first-name lexicon and
- * from the article's own pronouns. Fills doc->entities and doc->mentions. */
+ * from the article's own pronouns. Fills doc->entities and doc->mentions
+ * (NAME mentions only, sorted by start).
+ *
+ * Two passes: the first segments each paragraph once and keeps only the
+ * capitalised runs and dates it finds (a few words each); the second clusters
+ * them through hash tables, so time stays linear in the text. */
 #ifndef QUOTH_ENTITIES_H
 #define QUOTH_ENTITIES_H
 #include "engine/doc.h"
 #include "engine/segment.h"
 
 void entities_find(doc_t *doc);
+
+/* The role noun that the words around a person's name give them, lower case
+ * into buf: a title inside the capitalised run before the name ("Finance
+ * Minister" -> "minister", "Gen." -> "general"), a role noun just before it
+ * ("head coach Lucía Ferrer" -> "coach"), or the head of an apposition after
+ * it ("Maria Lopes, a nurse in Lisbon" -> "nurse"; "the union's president,
+ * Beatriz Duarte" -> "president"; "who chairs the committee" -> "chair").
+ * first..last are the name's tokens in seg. Returns buf, or NULL. */
+const char *entities_role_near(const doc_t *doc, const segment_t *seg, size_t first,
+                               size_t last, char *buf, size_t size);
+
+/* Whether the apposition after token last says the person uses they/them. */
+bool entities_they_them(const doc_t *doc, const segment_t *seg, size_t last);
 
 #endif

@@ -13,6 +13,7 @@
 #include "engine/segment.h"
 #include "engine/lexicon.h"
 #include <string.h>
+#include <strings.h>
 #include <unictype.h>
 #include <unistr.h>
 
@@ -353,4 +354,15 @@ void segment_free(segment_t *seg)
 {
     vec_free(&seg->tokens);
     vec_free(&seg->sentences);
+}
+
+bool tok_eq(const doc_t *doc, const token_t *t, const char *word)
+{
+    size_t n = strlen(word);
+    return tok_len(t) == n && strncasecmp(tok_str(doc, t), word, n) == 0;
+}
+
+bool tok_in(const doc_t *doc, const token_t *t, const char *list)
+{
+    return lexicon_has(lexicon_get(list), tok_str(doc, t), tok_len(t));
 }

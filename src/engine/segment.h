@@ -42,4 +42,17 @@ typedef struct {
 void segment_paragraph(const doc_t *doc, span_t para, segment_t *seg);
 void segment_free(segment_t *seg);
 
+/* Token helpers shared by the analysis stages. */
+static inline const char *tok_str(const doc_t *doc, const token_t *t) { return doc->text + t->start; }
+static inline size_t tok_len(const token_t *t) { return t->end - t->start; }
+/* The token's text equals word, ignoring ASCII case. */
+bool tok_eq(const doc_t *doc, const token_t *t, const char *word);
+/* The token's text is in the named lexicon (lexicon.h), ignoring ASCII case. */
+bool tok_in(const doc_t *doc, const token_t *t, const char *list);
+/* A punctuation token that is exactly the character c. */
+static inline bool tok_is_char(const doc_t *doc, const token_t *t, char c)
+{
+    return t->kind == TOK_PUNCT && t->end == t->start + 1 && doc->text[t->start] == c;
+}
+
 #endif

@@ -1,6 +1,7 @@
 /* main.c — option parsing, then hand-over to cli/ or ui/. */
 #include "config.h"
 #include "cli/cli.h"
+#include "cli/notes_cli.h"
 #include "engine/analyze.h"
 #include "engine/ingest.h"
 #include "exit_codes.h"
@@ -12,18 +13,20 @@
 #include <string.h>
 #include <time.h>
 
-enum mode { MODE_READER, MODE_JSON, MODE_QUOTES };
+enum mode { MODE_READER, MODE_JSON, MODE_QUOTES, MODE_NOTES, MODE_EXPORT_NOTES, MODE_LIST_ANNOTATED };
 
 struct options {
     enum mode mode;
     const char *speaker;        /* --speaker */
     const char *encoding;       /* --encoding */
+    const char *format;         /* --format md|json (--export-notes) */
     const char *file;           /* the article, "-" for stdin */
     struct ui_options ui;       /* --config, --theme, --no-color (reader) */
 };
 
 /* Long options without a short form. */
-enum { OPT_NO_COLOR = 256, OPT_THEME, OPT_CONFIG, OPT_BENCH };
+enum { OPT_NO_COLOR = 256, OPT_THEME, OPT_CONFIG, OPT_BENCH,
+       OPT_NOTES, OPT_EXPORT_NOTES, OPT_FORMAT, OPT_LIST_ANNOTATED };
 
 static void usage(FILE *out)
 {
@@ -35,6 +38,14 @@ static void usage(FILE *out)
           "  -j, --json              print the analysis as JSON\n"
           "  -q, --quotes            print the quotes, one a line, with their speakers\n"
           "  -s, --speaker=NAME      with --quotes: only the quotes of NAME (any alias)\n"
+          "\n"
+          "Notes (kept in $XDG_DATA_HOME/quoth/notes.db):\n"
+          "      --notes FILE        list FILE's notes: position, speaker, passage, note;\n"
+          "                          notes whose passage is gone are marked ORPHAN\n"
+          "      --export-notes FILE print FILE's notes as Markdown (or --format json:\n"
+          "                          W3C Web Annotations)\n"
+          "      --format=md|json    the format of --export-notes (default md)\n"
+          "      --list-annotated    list every annotated article with its note count\n"
           "\n"
           "Reader:\n"
           "      --theme=NAME        a theme by name (themes/NAME.ini) or a path\n"
@@ -74,6 +85,10 @@ static int parse_options(int argc, char **argv, struct options *o)
         {"theme", required_argument, NULL, OPT_THEME},
         {"config", required_argument, NULL, OPT_CONFIG},
         {"bench", required_argument, NULL, OPT_BENCH},     /* hidden: bench/reader.sh */
+        {"notes", required_argument, NULL, OPT_NOTES},
+        {"export-notes", required_argument, NULL, OPT_EXPORT_NOTES},
+        {"format", required_argument, NULL, OPT_FORMAT},
+        {"list-annotated", no_argument, NULL, OPT_LIST_ANNOTATED},
         {NULL, 0, NULL, 0},
     };
     int c;
@@ -88,6 +103,10 @@ static int parse_options(int argc, char **argv, struct options *o)
         case OPT_THEME: o->ui.theme = optarg; break;
         case OPT_CONFIG: o->ui.config_path = optarg; break;
         case OPT_BENCH: o->ui.bench_keys = optarg; break;
+        case OPT_NOTES: o->mode = MODE_NOTES; o->file = optarg; break;
+        case OPT_EXPORT_NOTES: o->mode = MODE_EXPORT_NOTES; o->file = optarg; break;
+        case OPT_FORMAT: o->format = optarg; break;
+        case OPT_LIST_ANNOTATED: o->mode = MODE_LIST_ANNOTATED; break;
         case 'h': usage(stdout); exit(EXIT_OK);
         case 'V':
             puts(PACKAGE_NAME " " PACKAGE_VERSION);
@@ -98,6 +117,17 @@ static int parse_options(int argc, char **argv, struct options *o)
     }
     if (o->speaker && o->mode != MODE_QUOTES)
         return usage_error("--speaker goes with --quotes", NULL);
+    if (o->format && o->mode != MODE_EXPORT_NOTES)
+        return usage_error("--format goes with --export-notes", NULL);
+    if (o->format && strcmp(o->format, "md") != 0 && strcmp(o->format, "json") != 0)
+        return usage_error("--format is md or json, not", o->format);
+    /* --notes and --export-notes name the article themselves. */
+    if (o->mode == MODE_NOTES || o->mode == MODE_EXPORT_NOTES || o->mode == MODE_LIST_ANNOTATED) {
+        if (optind < argc)
+            return usage_error(o->mode == MODE_LIST_ANNOTATED ? "--list-annotated takes no article:"
+                                                              : "one article at a time:", argv[optind]);
+        return EXIT_OK;
+    }
     if (optind != argc - 1)
         return usage_error(optind >= argc ? "no article given" : "one article at a time", NULL);
     o->file = argv[optind];
@@ -129,13 +159,16 @@ int main(int argc, char **argv)
     int rc = parse_options(argc, argv, &o);
     if (rc != EXIT_OK)
         return rc;
-    doc_t *doc;
-    if ((rc = load(&o, &doc)) != EXIT_OK)
+    doc_t *doc = NULL;
+    if (o.mode != MODE_LIST_ANNOTATED && (rc = load(&o, &doc)) != EXIT_OK)
         return rc;
     switch (o.mode) {
     case MODE_JSON: rc = cli_json(doc, stdout); break;
     case MODE_QUOTES: rc = cli_quotes(doc, o.speaker, stdout); break;
     case MODE_READER: rc = ui_run(doc, &o.ui); break;
+    case MODE_NOTES: rc = cli_notes_list(doc, stdout); break;
+    case MODE_EXPORT_NOTES: rc = cli_notes_export(doc, o.format, stdout); break;
+    case MODE_LIST_ANNOTATED: rc = cli_list_annotated(stdout); break;
     }
     doc_free(doc);
     if (fflush(stdout) != 0 || ferror(stdout)) {

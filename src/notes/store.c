@@ -477,6 +477,11 @@ const char *notes_fingerprint(const notes_store_t *st)
     return st->fp;
 }
 
+const char *notes_bound_path(const notes_store_t *st)
+{
+    return st->doc_path;
+}
+
 static bool is_cont(unsigned char c)
 {
     return (c & 0xC0) == 0x80;

@@ -99,6 +99,7 @@ char *notes_default_path(char *err, size_t errlen);
  * and must outlive the binding. */
 void notes_bind(notes_store_t *st, const doc_t *doc);
 const char *notes_fingerprint(const notes_store_t *st); /* of the bound doc */
+const char *notes_bound_path(const notes_store_t *st);  /* absolute, NULL for stdin */
 
 /* All notes of the bound article, re-read from the database: anchored ones
  * sorted by position, then orphans. Notes that re-anchored are saved back with

@@ -106,6 +106,11 @@ if [ "$mode" = test ]; then
     exit "$rc"
 fi
 
+# A fresh system often has no locale set (C, ASCII): the sample is UTF-8.
+if [ "$(locale charmap 2>/dev/null)" != UTF-8 ]; then
+    say "the locale is not UTF-8; using LC_ALL=C.UTF-8"
+    export LC_ALL=C.UTF-8
+fi
 if [ -t 1 ]; then
     say "opening $SAMPLE (q quits, h shows the keys)"
     exec ./src/quoth "$SAMPLE"

@@ -125,10 +125,21 @@ size_t doc_cp_offset(const doc_t *doc, uint32_t byte)
         byte = doc->len;
     size_t b = byte >> CP_BLOCK_SHIFT;
     const unsigned char *t = (const unsigned char *)doc->text;
-    size_t cps = doc->cp_blocks.items[b];
-    for (size_t i = b << CP_BLOCK_SHIFT; i < byte; i++)
+    size_t cps = doc->cp_blocks.items[b], i = b << CP_BLOCK_SHIFT;
+    /* Eight bytes at a time: one counter byte per lane gathers the
+     * continuation bytes (10xxxxxx); a block has at most 32 words, so no
+     * lane overflows before the final horizontal sum. */
+    uint64_t lanes = 0;
+    for (; i + 8 <= byte; i += 8) {
+        uint64_t w;
+        memcpy(&w, t + i, 8);
+        lanes += (w & ~(w << 1) & 0x8080808080808080ull) >> 7;
+        cps += 8;
+    }
+    size_t cont = (size_t)((lanes * 0x0101010101010101ull) >> 56);
+    for (; i < byte; i++)
         cps += (t[i] & 0xC0) != 0x80;
-    return cps;
+    return cps - cont;
 }
 
 char *doc_quote_text(const doc_t *doc, const quote_t *q)

@@ -1,0 +1,68 @@
+#!/bin/bash
+# engine.sh — speed and memory of the whole engine (ingest, quotes, entities,
+# attribution and the JSON rendering) on large generated news text.
+#   bench/engine.sh [QUOTH]      (default: ./src/quoth, or QUOTH_BUILD/src/quoth)
+# For each size in BENCH_SIZES (MB, default "10 50 100") it generates text from
+# the corpus articles (bench/gen_text.py, varied: not one article repeated) in
+# a temporary folder under /tmp, then, in the same run, times `wc -w FILE` and
+# `quoth --json FILE > /dev/null` BENCH_RUNS times each (default 3, the fastest
+# counts) and prints MB/s, the ratio to wc -w, the peak RSS as a multiple of
+# the input, and at the end the time per MB at the largest size against the
+# smallest (linear time gives about 1.0).
+# Targets (issue 3): >= 50 MB/s on one core, <= 3x wc -w, peak RSS <= 6x the
+# input, linear. Prints figures; it is not a test and exits 0 unless quoth fails.
+set -u
+HERE=$(cd "$(dirname "$0")" && pwd)
+QUOTH=${1:-${QUOTH:-}}
+if [ -z "$QUOTH" ]; then
+    for q in ./src/quoth "${QUOTH_BUILD:-.}/src/quoth"; do [ -x "$q" ] && QUOTH=$q && break; done
+fi
+[ -n "$QUOTH" ] && [ -x "$QUOTH" ] || { echo "engine.sh: no quoth binary; pass its path" >&2; exit 2; }
+command -v python3 >/dev/null || { echo "engine.sh: python3 is needed to generate the text" >&2; exit 2; }
+[ -x /usr/bin/time ] || { echo "engine.sh: /usr/bin/time (Debian package time) is needed" >&2; exit 2; }
+SIZES=${BENCH_SIZES:-10 50 100}
+RUNS=${BENCH_RUNS:-3}
+export LC_ALL=C.UTF-8
+TMP=$(mktemp -d /tmp/quoth-bench.XXXXXX)
+trap 'rm -rf "$TMP"' EXIT
+
+# measure CMD...: the fastest of RUNS runs as "SECONDS PEAK_KB" (stdout discarded).
+measure() {
+    local best="" kb=0 t m
+    for _ in $(seq "$RUNS"); do
+        /usr/bin/time -f '%e %M' -o "$TMP/time" "$@" > /dev/null || return 1
+        read -r t m < "$TMP/time"
+        if [ -z "$best" ] || awk -v a="$t" -v b="$best" 'BEGIN { exit !(a < b) }'; then best=$t; fi
+        [ "$m" -gt "$kb" ] && kb=$m
+    done
+    echo "$best $kb"
+}
+
+echo "quoth engine benchmark: $("$QUOTH" --version), $(nproc) cores, $(date -u '+%Y-%m-%d %H:%M UTC')"
+printf '%6s %9s %9s %9s %9s %9s %10s %9s %8s\n' \
+    size_MB bytes wc_s quoth_s MB/s x_wc peak_MB x_input s/MB
+first_spm="" last_spm="" status=0
+for mb in $SIZES; do
+    f=$TMP/text-$mb.txt
+    python3 "$HERE/gen_text.py" "$mb" "$f" "$HERE/../tests/corpus" "$mb" || exit 1
+    bytes=$(stat -c %s "$f")
+    read -r wc_s _ < <(measure wc -w "$f")
+    if ! read -r q_s q_kb < <(measure "$QUOTH" --json "$f"); then
+        echo "quoth failed on $f" >&2; status=1; continue
+    fi
+    awk -v mb="$mb" -v bytes="$bytes" -v wc="$wc_s" -v q="$q_s" -v kb="$q_kb" 'BEGIN {
+        m = bytes / 1048576; qs = q > 0 ? q : 0.01; ws = wc > 0 ? wc : 0.01
+        printf "%6s %9d %9.2f %9.2f %9.1f %9.2f %10.1f %9.2f %8.4f\n",
+               mb, bytes, wc, q, m / qs, qs / ws, kb / 1024, kb * 1024 / bytes, qs / m }'
+    spm=$(awk -v b="$bytes" -v q="$q_s" 'BEGIN { printf "%.5f", q / (b / 1048576) }')
+    [ -z "$first_spm" ] && first_spm=$spm
+    last_spm=$spm
+done
+if [ -n "$first_spm" ] && [ "$first_spm" != "$last_spm" ]; then
+    awk -v a="$first_spm" -v b="$last_spm" 'BEGIN {
+        r = a > 0 ? b / a : 0
+        printf "linearity: time per MB at the largest size / at the smallest = %.2f%s\n",
+               r, (r > 1.3 ? "  (SUPERLINEAR?)" : "") }'
+fi
+echo "targets: MB/s >= 50, x_wc <= 3, x_input <= 6, linearity about 1"
+exit $status

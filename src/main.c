@@ -37,7 +37,8 @@ static void usage(FILE *out)
           "Modes (the default opens the reader):\n"
           "  -j, --json              print the analysis as JSON\n"
           "  -q, --quotes            print the quotes, one a line, with their speakers\n"
-          "  -s, --speaker=NAME      with --quotes: only the quotes of NAME (any alias)\n"
+          "  -s, --speaker=NAME      with --quotes: only the quotes of NAME (any alias,\n"
+          "                          any case); exit 1 when NAME has no quotes\n"
           "\n"
           "Notes (kept in $XDG_DATA_HOME/quoth/notes.db):\n"
           "      --notes FILE        list FILE's notes: position, speaker, passage, note;\n"
@@ -59,9 +60,10 @@ static void usage(FILE *out)
           "  -h, --help              print this help and exit\n"
           "  -V, --version           print the version and exit\n"
           "\n"
-          "Exit status: 0 success, 1 internal error, 2 usage error, 3 file cannot be\n"
-          "read, 4 input refused (binary, too large, undecodable), 5 notes store error,\n"
-          "6 no terminal, 7 malformed config or theme. See quoth(1).\n", out);
+          "Exit status: 0 success, 1 internal error or --speaker matched no quote,\n"
+          "2 usage error, 3 file cannot be read, 4 input refused (binary, too large,\n"
+          "undecodable), 5 notes store error, 6 no terminal, 7 malformed config or\n"
+          "theme. See quoth(1).\n", out);
 }
 
 /* "quoth: WHAT 'ARG'" (ARG may be NULL), then where to find help. */

@@ -55,7 +55,10 @@ ok "man/quoth.1 is generated" test -s "$MAN"
 ok "the man page names the version" grep -q "^\\.TH QUOTH 1 .*\"quoth $VERSION\"" "$MAN"
 ok "no @VARIABLE@ is left unfilled in the man page" sh -c '! grep -n "@[A-Za-z_]*@" "$1"' _ "$MAN"
 if command -v groff >/dev/null 2>&1; then
-    is "$(groff -man -ww -z "$MAN" 2>&1)" "" "groff -man -ww -z prints no warning"
+    for page in "$MAN" "$TOP_SRCDIR"/man/*.[1-8]; do
+        [ -f "$page" ] || continue
+        is "$(groff -man -ww -z "$page" 2>&1)" "" "${page##*/}: groff -man -ww -z prints no warning"
+    done
 else
     echo "# groff is missing (Debian package groff-base): man page warnings not checked"
 fi

@@ -1,4 +1,911 @@
-/* attrib.c — stub until the engine lands. */
+/* attrib.c — who said each quote: a sieve, most precise rule first.
+ *
+ * One pass over the paragraphs (each segmented once into a reused segment_t)
+ * keeps the discourse state: the people and organisations named most recently
+ * (outside quotes), the role each person was introduced with ("Finance
+ * Minister", ", a nurse"), and unnamed people introduced by role ("a senior
+ * diplomat"). For each top-level quote the rules are, in order:
+ *   1. after it: ', SUBJECT VERB' ("…,” Rutte said), ', VERB NAME' ("…,” said
+ *      Maria Lopes), ', according to X';
+ *   2. before it: 'SUBJECT VERB:' in the sentence or at the end of the
+ *      previous paragraph (newswire multi-paragraph quotes);
+ *   3. inside the sentence: 'SUBJECT VERB … “quote”' (partial quotes, "A," she
+ *      said, "B."), or a later ', according to X';
+ *   4. a quote that is a sentence of its own continues the previous speaker of
+ *      the paragraph, or the subject of the sentence before it.
+ * A SUBJECT is a name, a pronoun (he, she, they, it: the most recent person or
+ * organisation of that gender), a role noun ("the minister": the person
+ * introduced in that role), an organisation noun ("the ministry"), or an
+ * unnamed source ("an official", "critics"), which gives no speaker. Nested
+ * quotes, terms introduced by "as" and quotes with no cue get no speaker. */
 #include "config.h"
 #include "engine/attrib.h"
-void attrib_resolve(doc_t *doc) { (void)doc; }
+#include "engine/entities.h"
+#include "engine/lexicon.h"
+#include "engine/segment.h"
+#include "engine/xalloc.h"
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#define MRU_N 8
+#define ROLE_LEN 32
+
+typedef struct {
+    char name[ROLE_LEN];
+    int32_t ent;            /* the latest person named in this role, or -1 */
+    uint32_t pos;           /* where */
+    uint32_t anon_pos;      /* latest unnamed person in this role ("a diplomat"), +1 */
+} role_t;
+
+typedef enum { S_NONE, S_NAME, S_PRONOUN, S_ROLE, S_ORGNOUN, S_ANON, S_UNKNOWN } skind_t;
+
+typedef struct {
+    skind_t kind;
+    span_t span;            /* the subject's words */
+    span_t cue;             /* the verb */
+    int32_t ent;            /* S_NAME: the entity */
+    size_t head;            /* S_ROLE, S_ORGNOUN, S_PRONOUN: the head token */
+} subj_t;
+
+typedef struct {
+    int32_t speaker;        /* entity, or -1 */
+    bool decided;           /* a rule fired (a null speaker is then final) */
+    span_t source, cue;
+    mention_kind_t kind;
+} verdict_t;
+
+typedef struct {
+    doc_t *doc;
+    segment_t seg;
+    const lexicon_t *speech, *roles, *org_nouns;
+    size_t mi;                          /* next doc->mentions entry to take in */
+    int32_t pmru[MRU_N], omru[MRU_N];   /* people / organisations, latest first */
+    size_t npmru, nomru;
+    VEC(role_t) roletab;
+    VEC(mention_t) added;               /* pronoun and role sources */
+    verdict_t colon;                    /* "…, he said:" ending the previous paragraph */
+    bool colon_set;
+    int32_t last_para_speaker;          /* last speaker of the previous paragraph */
+} at_t;
+
+typedef VEC(mention_t) mentions_t;
+
+/* ---- small helpers -------------------------------------------------------- */
+
+static const token_t *TK(const at_t *A, size_t i) { return &A->seg.tokens.items[i]; }
+
+static bool word_is(const at_t *A, size_t i, const char *w)
+{
+    return i < A->seg.tokens.len && tok_eq(A->doc, TK(A, i), w);
+}
+
+static bool is_adverb(const at_t *A, size_t i)
+{
+    static const char *const words[] = {"also", "later", "then", "afterwards", "has", "had",
+        "have", "would", "will", "again", "once", "still", "already", "just", "often", "earlier",
+        "previously", "recently", "further", "today", "yesterday", "now", "later", "simply",
+        "has", "may", "might", "could", "should", "did", "does", "do", "never", "always", NULL};
+    const token_t *t = TK(A, i);
+    if (t->kind != TOK_WORD || (t->flags & TOKF_UPPER))
+        return false;
+    size_t n = tok_len(t);
+    if (n > 4 && memcmp(tok_str(A->doc, t) + n - 2, "ly", 2) == 0 && !tok_in(A->doc, t, "speech_verbs"))
+        return true;
+    for (int k = 0; words[k]; k++)
+        if (tok_eq(A->doc, t, words[k]))
+            return true;
+    return false;
+}
+
+static bool is_speech_verb(const at_t *A, size_t i)
+{
+    const token_t *t = TK(A, i);
+    return t->kind == TOK_WORD && !(t->flags & (TOKF_IN_QUOTE | TOKF_UPPER)) &&
+           lexicon_has(A->speech, tok_str(A->doc, t), tok_len(t));
+}
+
+static bool is_according_to(const at_t *A, size_t i)
+{
+    return word_is(A, i, "according") && word_is(A, i + 1, "to") &&
+           !(TK(A, i)->flags & TOKF_IN_QUOTE);
+}
+
+static bool is_passive_aux(const at_t *A, size_t i)
+{
+    static const char *const words[] = {"is", "are", "was", "were", "be", "been", "being", NULL};
+    for (int k = 0; words[k]; k++)
+        if (word_is(A, i, words[k]))
+            return true;
+    return false;
+}
+
+static bool is_preposition(const at_t *A, size_t i)
+{
+    static const char *const words[] = {"of", "at", "in", "from", "to", "with", "for", "by",
+        "on", "near", "about", "against", "over", "under", "between", "among", "into", NULL};
+    for (int k = 0; words[k]; k++)
+        if (word_is(A, i, words[k]))
+            return true;
+    return false;
+}
+
+static gender_t pronoun_gender(const at_t *A, size_t i, bool *org)
+{
+    *org = false;
+    if (word_is(A, i, "she"))
+        return GENDER_FEMALE;
+    if (word_is(A, i, "he"))
+        return GENDER_MALE;
+    if (word_is(A, i, "they"))
+        return GENDER_PLURAL;
+    if (word_is(A, i, "it")) {
+        *org = true;
+        return GENDER_UNKNOWN;
+    }
+    return (gender_t)-1;
+}
+
+static bool is_pronoun(const at_t *A, size_t i)
+{
+    bool org;
+    return !(TK(A, i)->flags & TOKF_IN_QUOTE) && (int)pronoun_gender(A, i, &org) >= 0;
+}
+
+/* Index of the token starting at byte pos (or the first after it). */
+static size_t tok_at(const at_t *A, uint32_t pos)
+{
+    size_t lo = 0, hi = A->seg.tokens.len;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (TK(A, mid)->start < pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static size_t sentence_of(const at_t *A, size_t ti)
+{
+    size_t lo = 0, hi = A->seg.sentences.len;
+    while (lo + 1 < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (A->seg.sentences.items[mid].first <= ti)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The NAME mention of doc->mentions covering byte pos, or -1. */
+static int32_t mention_at(const at_t *A, uint32_t pos)
+{
+    const doc_t *doc = A->doc;
+    size_t lo = 0, hi = doc->mentions.len;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (doc->mentions.items[mid].span.start <= pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == 0)
+        return -1;
+    const mention_t *m = &doc->mentions.items[lo - 1];
+    return pos < m->span.end ? (int32_t)(lo - 1) : -1;
+}
+
+static bool speaker_type(const at_t *A, int32_t e)
+{
+    entity_type_t t = A->doc->entities.items[e].type;
+    return t == ENT_PERSON || t == ENT_ORGANIZATION;
+}
+
+/* ---- discourse state ------------------------------------------------------- */
+
+static void mru_push(int32_t *mru, size_t *n, int32_t e)
+{
+    size_t i = 0;
+    while (i < *n && mru[i] != e)
+        i++;
+    if (i == *n && *n < MRU_N)
+        (*n)++;
+    if (i >= *n)
+        i = *n - 1;
+    memmove(mru + 1, mru, i * sizeof *mru);
+    mru[0] = e;
+}
+
+static role_t *role_find(at_t *A, const char *name, bool add)
+{
+    for (size_t i = 0; i < A->roletab.len; i++)
+        if (strcmp(A->roletab.items[i].name, name) == 0)
+            return &A->roletab.items[i];
+    if (!add)
+        return NULL;
+    role_t r = {0};
+    snprintf(r.name, sizeof r.name, "%s", name);
+    r.ent = -1;
+    vec_push(&A->roletab, r);
+    return &vec_last(&A->roletab);
+}
+
+static void set_role(at_t *A, const char *role, int32_t e, uint32_t pos)
+{
+    role_t *r = role_find(A, role, true);
+    r->ent = e;
+    r->pos = pos;
+}
+
+/* Takes in the NAME mentions that start before pos: recency, roles, they/them. */
+static void advance_to(at_t *A, uint32_t pos, uint32_t para_start, uint32_t para_end)
+{
+    doc_t *doc = A->doc;
+    while (A->mi < doc->mentions.len && doc->mentions.items[A->mi].span.start < pos) {
+        const mention_t *m = &doc->mentions.items[A->mi++];
+        if (m->kind != MENTION_NAME || m->span.start < para_start || m->span.start >= para_end)
+            continue;
+        size_t first = tok_at(A, m->span.start);
+        if (first >= A->seg.tokens.len || (TK(A, first)->flags & TOKF_IN_QUOTE))
+            continue;       /* a name inside a quote is not the narrative's */
+        entity_t *e = &doc->entities.items[m->entity];
+        if (e->type == ENT_ORGANIZATION) {
+            mru_push(A->omru, &A->nomru, (int32_t)m->entity);
+            continue;
+        }
+        if (e->type != ENT_PERSON)
+            continue;
+        mru_push(A->pmru, &A->npmru, (int32_t)m->entity);
+        size_t last = tok_at(A, m->span.end);
+        last = last > first ? last - 1 : first;
+        char buf[ROLE_LEN];
+        for (int after = 0; after < 2; after++)
+            if (entities_role_near(doc, &A->seg, first, last, after, buf, sizeof buf))
+                set_role(A, buf, (int32_t)m->entity, m->span.start);
+        if (entities_they_them(doc, &A->seg, last))
+            e->gender = GENDER_PLURAL;
+    }
+}
+
+/* "a senior European diplomat", "one engineer": unnamed people by role. */
+static void note_unnamed(at_t *A, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++) {
+        const token_t *t = TK(A, i);
+        if (t->flags & TOKF_IN_QUOTE || !(word_is(A, i, "a") || word_is(A, i, "an") ||
+                                          word_is(A, i, "one") || word_is(A, i, "another")))
+            continue;
+        for (size_t k = i + 1; k < to && k < i + 6; k++) {
+            const token_t *w = TK(A, k);
+            if (w->kind != TOK_WORD)
+                break;
+            if (lexicon_has(A->roles, tok_str(A->doc, w), tok_len(w))) {
+                char buf[ROLE_LEN];
+                size_t n = tok_len(w) < ROLE_LEN - 1 ? tok_len(w) : ROLE_LEN - 1;
+                for (size_t c = 0; c < n; c++) {
+                    char ch = tok_str(A->doc, w)[c];
+                    buf[c] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+                }
+                buf[n] = '\0';
+                role_t *r = role_find(A, buf, true);
+                r->anon_pos = w->start + 1;
+                /* a name in apposition makes it named after all */
+                break;
+            }
+        }
+    }
+}
+
+/* ---- subjects -------------------------------------------------------------- */
+
+/* A noun phrase read backwards from its head at h: "the union president",
+ * "the company's founder", "one engineer", "critics". */
+static subj_t np_back(const at_t *A, size_t h, size_t lo)
+{
+    subj_t s = {S_UNKNOWN, {TK(A, h)->start, TK(A, h)->end}, SPAN_NONE, -1, h};
+    const token_t *head = TK(A, h);
+    const char *hs = tok_str(A->doc, head);
+    size_t hn = tok_len(head);
+    bool role = lexicon_has(A->roles, hs, hn) ||
+                (hn > 6 && strncmp(hs + hn - 6, "-elect", 6) == 0 && lexicon_has(A->roles, hs, hn - 6));
+    bool plural_role = !role && hn > 3 && hs[hn - 1] == 's' && lexicon_has(A->roles, hs, hn - 1);
+    bool org = lexicon_has(A->org_nouns, hs, hn);
+    size_t k = h;
+    int det = 0;    /* 1 definite, 2 indefinite */
+    while (k > lo && h - k < 6) {
+        size_t p = k - 1;
+        const token_t *t = TK(A, p);
+        if (t->kind != TOK_WORD)
+            break;
+        if (word_is(A, p, "the") || word_is(A, p, "this") || word_is(A, p, "its") ||
+            word_is(A, p, "his") || word_is(A, p, "her") || word_is(A, p, "their")) {
+            det = 1;
+            k = p;
+            break;
+        }
+        if (word_is(A, p, "a") || word_is(A, p, "an") || word_is(A, p, "one") || word_is(A, p, "another") ||
+            word_is(A, p, "some") || word_is(A, p, "several") || word_is(A, p, "many")) {
+            det = 2;
+            k = p;
+            break;
+        }
+        if (t->flags & TOKF_UPPER && !(t->flags & TOKF_SENT_START)) {
+            /* "Lithuania's foreign minister", "the Arenal coach" */
+            k = p;
+            continue;
+        }
+        if (is_speech_verb(A, p) || is_preposition(A, p))
+            break;
+        k = p;
+    }
+    s.span.start = TK(A, k)->start;
+    if (det == 0 && k < h) {
+        /* "the company's founder": a possessive before the head makes it definite */
+        for (size_t i = k; i < h; i++) {
+            const char *ts = tok_str(A->doc, TK(A, i));
+            size_t tn = tok_len(TK(A, i));
+            if ((tn > 2 && ts[tn - 2] == '\'' && ts[tn - 1] == 's') ||
+                (tn > 4 && memcmp(ts + tn - 4, "\xE2\x80\x99s", 4) == 0))
+                det = 1;
+        }
+    }
+    if (det == 2 || plural_role)
+        s.kind = S_ANON;
+    else if (det == 1 && role)
+        s.kind = S_ROLE;
+    else if (det == 1 && org)
+        s.kind = S_ORGNOUN;
+    else if (role && (TK(A, k)->flags & TOKF_SENT_START))
+        s.kind = S_ROLE;    /* "Police said" -> a role without article */
+    return s;
+}
+
+static subj_t name_subject(const at_t *A, int32_t mi)
+{
+    const mention_t *m = &A->doc->mentions.items[mi];
+    subj_t s = {S_NAME, m->span, SPAN_NONE, (int32_t)m->entity, 0};
+    if (!speaker_type(A, (int32_t)m->entity))
+        s.kind = S_UNKNOWN;
+    return s;
+}
+
+/* The subject of the speech verb at v, looking left within the sentence. */
+static subj_t subject_before(const at_t *A, size_t v, size_t sfirst)
+{
+    subj_t none = {S_NONE, SPAN_NONE, SPAN_NONE, -1, 0};
+    if (v == 0 || v <= sfirst)
+        return none;
+    size_t k = v - 1;
+    while (k > sfirst && is_adverb(A, k))
+        k--;
+    if (is_passive_aux(A, k))
+        return (subj_t){S_UNKNOWN, SPAN_NONE, SPAN_NONE, -1, 0};
+    const token_t *t = TK(A, k);
+    if (t->flags & TOKF_IN_QUOTE || (t->flags & TOKF_QUOTE_MARK))
+        return none;
+    if (is_pronoun(A, k))
+        return (subj_t){S_PRONOUN, {t->start, t->end}, SPAN_NONE, -1, k};
+    int32_t mi = mention_at(A, t->start);
+    if (mi >= 0 && A->doc->mentions.items[mi].kind == MENTION_NAME) {
+        const mention_t *m = &A->doc->mentions.items[mi];
+        size_t f = tok_at(A, m->span.start);
+        if (f > sfirst && word_is(A, f - 1, "the") && !speaker_type(A, (int32_t)m->entity))
+            return np_back(A, k, sfirst);
+        return name_subject(A, mi);
+    }
+    if (t->kind == TOK_WORD && !(t->flags & TOKF_UPPER))
+        return np_back(A, k, sfirst);
+    if (t->kind == TOK_WORD && (t->flags & TOKF_SENT_START))
+        return np_back(A, k, sfirst);   /* "Critics said", "Police said" */
+    if (tok_is_char(A->doc, t, ',')) {
+        /* "Kallas, who represents …, argued": the first name of the sentence
+         * followed by a comma, not governed by a preposition */
+        for (size_t i = sfirst; i < k; i++) {
+            const token_t *w = TK(A, i);
+            if (w->flags & TOKF_IN_QUOTE || w->kind != TOK_WORD)
+                continue;
+            int32_t m2 = mention_at(A, w->start);
+            if (m2 < 0 || A->doc->mentions.items[m2].span.start != w->start)
+                continue;
+            const mention_t *m = &A->doc->mentions.items[m2];
+            size_t e = tok_at(A, m->span.end);
+            if (e >= A->seg.tokens.len || TK(A, e)->start != m->span.end)
+                continue;   /* a possessive: "Lisbon's" */
+            if (!tok_is_char(A->doc, TK(A, e), ',') || !speaker_type(A, (int32_t)m->entity))
+                continue;
+            if (i > sfirst && is_preposition(A, i - 1))
+                continue;
+            return name_subject(A, m2);
+        }
+        /* "One senior coalition official, speaking on condition …, said:" */
+        for (size_t i = sfirst; i < k && i < sfirst + 8; i++)
+            if (tok_is_char(A->doc, TK(A, i), ',')) {
+                if (i > sfirst && TK(A, i - 1)->kind == TOK_WORD)
+                    return np_back(A, i - 1, sfirst);
+                break;
+            }
+        return none;
+    }
+    return (subj_t){S_UNKNOWN, SPAN_NONE, SPAN_NONE, -1, 0};
+}
+
+/* A subject that starts at token i, reading right: "she", "Ortega",
+ * "Chief Executive Søren Ødegaard", "the minister", "the WAPC", "one engineer".
+ * *end receives the token after it. */
+static subj_t subject_after(const at_t *A, size_t i, size_t send, size_t *end)
+{
+    subj_t none = {S_NONE, SPAN_NONE, SPAN_NONE, -1, 0};
+    if (i >= send)
+        return none;
+    if (is_pronoun(A, i)) {
+        *end = i + 1;
+        return (subj_t){S_PRONOUN, {TK(A, i)->start, TK(A, i)->end}, SPAN_NONE, -1, i};
+    }
+    /* titles before a name: capitalised words that are not part of the mention */
+    for (size_t k = i; k < send && k < i + 6; k++) {
+        const token_t *t = TK(A, k);
+        if (t->flags & TOKF_IN_QUOTE)
+            return none;
+        int32_t mi = mention_at(A, t->start);
+        if (mi >= 0 && A->doc->mentions.items[mi].span.start == t->start) {
+            *end = tok_at(A, A->doc->mentions.items[mi].span.end);
+            return name_subject(A, mi);
+        }
+        if (!(t->kind == TOK_WORD && (t->flags & TOKF_UPPER)) && !tok_is_char(A->doc, t, '.'))
+            break;
+    }
+    /* a common noun phrase up to the verb */
+    bool det = word_is(A, i, "the") || word_is(A, i, "a") || word_is(A, i, "an") ||
+               word_is(A, i, "one") || word_is(A, i, "another");
+    if (!det)
+        return none;
+    for (size_t k = i + 1; k < send && k < i + 7; k++) {
+        if (TK(A, k)->kind != TOK_WORD || (TK(A, k)->flags & TOKF_IN_QUOTE))
+            return none;
+        if (is_speech_verb(A, k) || (k + 1 < send && is_adverb(A, k) == false && is_speech_verb(A, k + 1) && false)) {
+            *end = k;
+            subj_t s = np_back(A, k - 1, i);
+            int32_t mi = mention_at(A, TK(A, k - 1)->start);
+            if (mi >= 0 && speaker_type(A, (int32_t)A->doc->mentions.items[mi].entity))
+                s = name_subject(A, mi);    /* "the WAPC said" */
+            s.span.start = TK(A, i)->start;
+            return s;
+        }
+    }
+    return none;
+}
+
+/* ---- resolution -------------------------------------------------------------- */
+
+static int32_t resolve_pronoun(at_t *A, size_t ti)
+{
+    bool org;
+    gender_t g = pronoun_gender(A, ti, &org);
+    if (org)
+        return A->nomru ? A->omru[0] : -1;
+    entity_t *ents = A->doc->entities.items;
+    if (g == GENDER_PLURAL) {
+        for (size_t i = 0; i < A->npmru && i < 3; i++)
+            if (ents[A->pmru[i]].gender == GENDER_PLURAL)
+                return A->pmru[i];
+        return A->nomru ? A->omru[0] : -1;
+    }
+    for (size_t i = 0; i < A->npmru; i++)
+        if (ents[A->pmru[i]].gender == g)
+            return A->pmru[i];
+    for (size_t i = 0; i < A->npmru; i++)
+        if (ents[A->pmru[i]].gender == GENDER_UNKNOWN) {
+            ents[A->pmru[i]].gender = g;    /* the article tells us now */
+            return A->pmru[i];
+        }
+    return -1;
+}
+
+static void head_word(const at_t *A, size_t h, char *buf, size_t size)
+{
+    const token_t *t = TK(A, h);
+    size_t n = tok_len(t);
+    const char *s = tok_str(A->doc, t);
+    if (n > 6 && strncmp(s + n - 6, "-elect", 6) == 0)
+        n -= 6;
+    if (n >= size)
+        n = size - 1;
+    for (size_t i = 0; i < n; i++)
+        buf[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+    buf[n] = '\0';
+}
+
+static int32_t resolve_role(at_t *A, size_t h)
+{
+    char buf[ROLE_LEN];
+    head_word(A, h, buf, sizeof buf);
+    role_t *r = role_find(A, buf, false);
+    if (r && r->anon_pos > (r->ent >= 0 ? r->pos + 1 : 0))
+        return -1;          /* "a senior diplomat … the diplomat said" */
+    if (r && r->ent >= 0)
+        return r->ent;
+    /* a role the text never tied to a name: the person in focus */
+    return A->npmru ? A->pmru[0] : -1;
+}
+
+static int32_t resolve_orgnoun(at_t *A, size_t h)
+{
+    const token_t *t = TK(A, h);
+    for (size_t i = 0; i < A->nomru; i++) {
+        const char *name = A->doc->entities.items[A->omru[i]].name;
+        size_t n = tok_len(t), ln = name ? strlen(name) : 0;
+        for (size_t k = 0; k + n <= ln; k++)
+            if (strncasecmp(name + k, tok_str(A->doc, t), n) == 0)
+                return A->omru[i];
+    }
+    return A->nomru ? A->omru[0] : -1;
+}
+
+/* The verdict a subject gives, resolved at its own position. */
+static verdict_t verdict_of(at_t *A, subj_t s, span_t para)
+{
+    verdict_t v = {-1, true, s.span, s.cue, MENTION_NAME};
+    if (s.kind != S_NAME && s.kind != S_NONE && s.kind != S_UNKNOWN && s.kind != S_ANON)
+        advance_to(A, s.span.start, para.start, para.end);
+    switch (s.kind) {
+    case S_NAME:
+        v.speaker = s.ent;
+        break;
+    case S_PRONOUN:
+        v.speaker = resolve_pronoun(A, s.head);
+        v.kind = MENTION_PRONOUN;
+        break;
+    case S_ROLE:
+        v.speaker = resolve_role(A, s.head);
+        v.kind = MENTION_ROLE;
+        break;
+    case S_ORGNOUN:
+        v.speaker = resolve_orgnoun(A, s.head);
+        v.kind = MENTION_ROLE;
+        break;
+    case S_NONE:
+        v.decided = false;
+        break;
+    default:
+        break;
+    }
+    if (v.speaker < 0) {
+        v.source = SPAN_NONE;
+        if (s.kind == S_ANON || s.kind == S_UNKNOWN)
+            v.cue = s.cue;
+    }
+    return v;
+}
+
+/* Rule 1: after the closing mark at token c. */
+static verdict_t after_quote(at_t *A, size_t c, size_t send, span_t para)
+{
+    verdict_t none = {-1, false, SPAN_NONE, SPAN_NONE, MENTION_NAME};
+    size_t i = c + 1;
+    if (i < send && (tok_is_char(A->doc, TK(A, i), ',') ||
+                     (TK(A, i)->kind == TOK_PUNCT && tok_len(TK(A, i)) == 3 &&
+                      memcmp(tok_str(A->doc, TK(A, i)), "\xE2\x80\x94", 3) == 0)))
+        i++;
+    if (i >= send || (TK(A, i)->flags & (TOKF_IN_QUOTE | TOKF_QUOTE_MARK)))
+        return none;
+    if (is_according_to(A, i)) {
+        size_t e;
+        size_t j = i + 2;
+        subj_t s = subject_after(A, j, send, &e);
+        if (s.kind == S_NONE && word_is(A, j, "the") && j + 1 < send) {
+            int32_t mi = mention_at(A, TK(A, j + 1)->start);
+            if (mi >= 0 && speaker_type(A, (int32_t)A->doc->mentions.items[mi].entity))
+                s = name_subject(A, mi);
+            else if (TK(A, j + 1)->kind == TOK_WORD)
+                s = np_back(A, j + 1, j);
+        }
+        s.cue = (span_t){TK(A, i)->start, TK(A, i + 1)->end};
+        return s.kind == S_NONE ? none : verdict_of(A, s, para);
+    }
+    if (is_speech_verb(A, i)) {
+        /* inverted: "said Maria Lopes, a nurse" */
+        size_t e, j = i + 1;
+        while (j < send && is_adverb(A, j))
+            j++;
+        subj_t s = subject_after(A, j, send, &e);
+        if (s.kind == S_NONE && (word_is(A, j, "the")) && j + 1 < send && TK(A, j + 1)->kind == TOK_WORD)
+            s = np_back(A, j + 1, j);
+        s.cue = (span_t){TK(A, i)->start, TK(A, i)->end};
+        return s.kind == S_NONE ? none : verdict_of(A, s, para);
+    }
+    size_t e = i;
+    subj_t s = subject_after(A, i, send, &e);
+    if (s.kind == S_NONE)
+        return none;
+    /* the verb follows, perhaps after adverbs, "of Ohio" or an apposition */
+    size_t j = e;
+    for (int hops = 0; j < send && hops < 4; hops++) {
+        while (j < send && is_adverb(A, j))
+            j++;
+        if (j >= send)
+            break;
+        if (is_speech_verb(A, j)) {
+            s.cue = (span_t){TK(A, j)->start, TK(A, j)->end};
+            return verdict_of(A, s, para);
+        }
+        if (s.kind != S_NAME)
+            break;
+        if (word_is(A, j, "of")) {
+            j++;
+            while (j < send && (TK(A, j)->flags & TOKF_UPPER))
+                j++;
+            continue;
+        }
+        if (tok_is_char(A->doc, TK(A, j), ',')) {
+            size_t k = j + 1;
+            while (k < send && k < j + 30 && !tok_is_char(A->doc, TK(A, k), ',') &&
+                   !(TK(A, k)->flags & TOKF_QUOTE_MARK))
+                k++;
+            if (k >= send || !tok_is_char(A->doc, TK(A, k), ','))
+                break;
+            j = k + 1;
+            continue;
+        }
+        break;
+    }
+    return none;
+}
+
+/* Rules 2 and 3: a cue before the opening mark at token o, within its sentence. */
+static verdict_t before_quote(at_t *A, size_t o, size_t sfirst, size_t send, size_t c,
+                              span_t para, bool *standalone)
+{
+    verdict_t none = {-1, false, SPAN_NONE, SPAN_NONE, MENTION_NAME};
+    *standalone = o == sfirst;
+    /* a term introduced by "as": known as "El Tren", dismissed as a "crusade" */
+    size_t p = o;
+    if (p > sfirst && (word_is(A, p - 1, "a") || word_is(A, p - 1, "an") || word_is(A, p - 1, "the")))
+        p--;
+    if (p > sfirst && word_is(A, p - 1, "as"))
+        return (verdict_t){-1, true, SPAN_NONE, SPAN_NONE, MENTION_NAME};
+    /* the nearest speech verb before the quote, outside any quote */
+    for (size_t k = o; k-- > sfirst;) {
+        const token_t *t = TK(A, k);
+        if (t->flags & TOKF_IN_QUOTE)
+            continue;
+        if (!is_speech_verb(A, k))
+            continue;
+        size_t b = k;
+        while (b > sfirst && is_adverb(A, b - 1))
+            b--;
+        if (b > sfirst && is_passive_aux(A, b - 1))
+            return (verdict_t){-1, true, SPAN_NONE, SPAN_NONE, MENTION_NAME};
+        subj_t s = subject_before(A, k, sfirst);
+        s.cue = (span_t){t->start, t->end};
+        if (s.kind == S_NONE) {
+            /* "…,” she said, adding that “…”: the earlier quote's speaker */
+            for (size_t q = k; q-- > sfirst;)
+                if (TK(A, q)->flags & TOKF_QUOTE_MARK) {
+                    verdict_t v = {-2, true, SPAN_NONE, s.cue, MENTION_NAME};
+                    return v;
+                }
+            return none;
+        }
+        return verdict_of(A, s, para);
+    }
+    /* ", according to the NUP." later in the sentence */
+    for (size_t k = c + 1; k + 1 < send; k++) {
+        if (TK(A, k)->flags & TOKF_QUOTE_MARK)
+            break;
+        if (is_according_to(A, k)) {
+            verdict_t v = after_quote(A, k - 1, send, para);
+            if (v.decided)
+                return v;
+        }
+    }
+    return none;
+}
+
+/* ---- the pass -------------------------------------------------------------- */
+
+static void decide(at_t *A, quote_t *q, verdict_t v)
+{
+    q->speaker = v.speaker;
+    if (v.speaker < 0)
+        return;
+    q->source = v.source;
+    q->cue = v.cue;
+    A->doc->entities.items[v.speaker].nquotes++;
+    if (v.kind != MENTION_NAME && !span_is_empty(v.source))
+        vec_push(&A->added, (mention_t){v.source, (uint32_t)v.speaker, v.kind});
+}
+
+static int cmp_mention(const void *a, const void *b)
+{
+    const mention_t *x = a, *y = b;
+    return x->span.start < y->span.start ? -1 : x->span.start > y->span.start;
+}
+
+static void merge_added(at_t *A)
+{
+    doc_t *doc = A->doc;
+    if (!A->added.len)
+        return;
+    qsort(A->added.items, A->added.len, sizeof *A->added.items, cmp_mention);
+    mentions_t out = {0};
+    vec_reserve(&out, doc->mentions.len + A->added.len);
+    size_t i = 0, j = 0;
+    while (i < doc->mentions.len || j < A->added.len) {
+        if (j >= A->added.len || (i < doc->mentions.len &&
+                                  doc->mentions.items[i].span.start <= A->added.items[j].span.start)) {
+            out.items[out.len++] = doc->mentions.items[i++];
+            continue;
+        }
+        const mention_t *m = &A->added.items[j++];
+        if (out.len && out.items[out.len - 1].span.start == m->span.start)
+            continue;   /* one source for several quotes */
+        out.items[out.len++] = *m;
+    }
+    free(doc->mentions.items);
+    doc->mentions.items = out.items;
+    doc->mentions.len = out.len;
+    doc->mentions.cap = out.cap;
+}
+
+/* The speaker of the last sentence of the paragraph when it ends "…, he said:". */
+static void colon_cue(at_t *A, span_t para)
+{
+    A->colon_set = false;
+    size_t n = A->seg.tokens.len;
+    if (n < 2 || !tok_is_char(A->doc, TK(A, n - 1), ':') || (TK(A, n - 1)->flags & TOKF_IN_QUOTE))
+        return;
+    size_t v = n - 2;
+    while (v > 0 && is_adverb(A, v))
+        v--;
+    if (!is_speech_verb(A, v))
+        return;
+    size_t s = sentence_of(A, v);
+    subj_t sub = subject_before(A, v, A->seg.sentences.items[s].first);
+    sub.cue = (span_t){TK(A, v)->start, TK(A, v)->end};
+    A->colon = verdict_of(A, sub, para);
+    A->colon_set = A->colon.decided;
+}
+
+typedef struct { size_t q; verdict_t pre; bool standalone; } pending_t;
+
+void attrib_resolve(doc_t *doc)
+{
+    at_t A = {0};
+    A.doc = doc;
+    A.speech = lexicon_get("speech_verbs");
+    A.roles = lexicon_get("roles");
+    A.org_nouns = lexicon_get("org_nouns");
+    A.last_para_speaker = -1;
+    VEC(pending_t) pending = {0};
+    size_t qi = 0;
+    for (size_t p = 0; p < doc->paragraphs.len; p++) {
+        span_t para = doc->paragraphs.items[p];
+        /* skip the mentions of paragraphs without quotes cheaply: still take them in */
+        segment_paragraph(doc, para, &A.seg);
+        size_t ntok = A.seg.tokens.len;
+        if (ntok == 0)
+            continue;
+        note_unnamed(&A, 0, ntok);
+        int32_t para_last = -3;     /* speaker of the previous quote here; -3: none yet */
+        bool colon_used = false;
+        /* quotes that close here: multi-paragraph ones opened earlier first */
+        for (size_t k = 0; k < pending.len;) {
+            pending_t *pd = &pending.items[k];
+            quote_t *q = &doc->quotes.items[pd->q];
+            if (span_is_empty(q->close_mark) ? q->span.end > para.end : q->close_mark.start >= para.end) {
+                k++;
+                continue;
+            }
+            verdict_t v = {-1, false, SPAN_NONE, SPAN_NONE, MENTION_NAME};
+            if (!span_is_empty(q->close_mark)) {
+                size_t c = tok_at(&A, q->close_mark.start);
+                size_t s = sentence_of(&A, c);
+                size_t send = A.seg.sentences.items[s].first + A.seg.sentences.items[s].count;
+                advance_to(&A, q->close_mark.start, para.start, para.end);
+                v = after_quote(&A, c, send, para);
+            }
+            if (!v.decided)
+                v = pd->pre;
+            decide(&A, q, v);
+            if (q->speaker >= 0 || v.decided)
+                para_last = q->speaker;
+            pending.items[k] = vec_last(&pending);
+            pending.len--;
+        }
+        for (; qi < doc->quotes.len && doc->quotes.items[qi].open_mark.start < para.end; qi++) {
+            quote_t *q = &doc->quotes.items[qi];
+            if (q->parent >= 0)
+                continue;   /* a quote inside a quote: the speaker quotes someone, or a term */
+            size_t o = tok_at(&A, q->open_mark.start);
+            if (o >= ntok)
+                continue;
+            size_t s = sentence_of(&A, o);
+            size_t sfirst = A.seg.sentences.items[s].first;
+            bool closes_here = !span_is_empty(q->close_mark) && q->close_mark.start < para.end;
+            size_t c = closes_here ? tok_at(&A, q->close_mark.start) : ntok - 1;
+            size_t cs = sentence_of(&A, c);
+            size_t csend = A.seg.sentences.items[cs].first + A.seg.sentences.items[cs].count;
+            advance_to(&A, q->open_mark.start, para.start, para.end);
+            bool standalone = false;
+            verdict_t pre = {-1, false, SPAN_NONE, SPAN_NONE, MENTION_NAME};
+            /* rule 2: "X said:" before the mark, here or ending the previous paragraph */
+            if (o > sfirst && tok_is_char(doc, TK(&A, o - 1), ':')) {
+                size_t vi = o - 2;
+                while (vi > sfirst && is_adverb(&A, vi))
+                    vi--;
+                if (o >= 2 && is_speech_verb(&A, vi)) {
+                    subj_t sub = subject_before(&A, vi, sfirst);
+                    sub.cue = (span_t){TK(&A, vi)->start, TK(&A, vi)->end};
+                    pre = verdict_of(&A, sub, para);
+                } else {
+                    pre.decided = true;     /* "a sign read: '…'": not speech */
+                }
+            } else if (o == 0 && A.colon_set && !colon_used) {
+                pre = A.colon;
+                colon_used = true;
+            } else {
+                pre = before_quote(&A, o, sfirst, csend, c, para, &standalone);
+                if (pre.speaker == -2) {
+                    pre.speaker = para_last >= 0 ? para_last : -1;
+                    pre.source = SPAN_NONE;
+                    if (para_last < 0)
+                        pre.decided = false;
+                }
+            }
+            if (!closes_here) {
+                pending_t pd = {qi, pre, standalone};
+                vec_push(&pending, pd);
+                continue;
+            }
+            advance_to(&A, q->close_mark.start, para.start, para.end);
+            verdict_t v = after_quote(&A, c, csend, para);
+            if (!v.decided)
+                v = pre;
+            if (!v.decided && standalone && c + 1 >= csend) {
+                /* rule 4: a sentence of its own continues the last speaker */
+                if (para_last >= -1 && para_last != -3) {
+                    v.speaker = para_last;
+                    v.decided = true;
+                } else if (s > 0) {
+                    const sentence_t *prev = &A.seg.sentences.items[s - 1];
+                    for (size_t k = prev->first; k < prev->first + prev->count; k++) {
+                        if (TK(&A, k)->flags & TOKF_IN_QUOTE)
+                            continue;
+                        int32_t mi = mention_at(&A, TK(&A, k)->start);
+                        if (mi >= 0 && doc->entities.items[doc->mentions.items[mi].entity].type == ENT_PERSON) {
+                            v.speaker = (int32_t)doc->mentions.items[mi].entity;
+                            v.decided = true;
+                            break;
+                        }
+                        if (is_pronoun(&A, k)) {
+                            v.speaker = resolve_pronoun(&A, k);
+                            v.decided = v.speaker >= 0;
+                            break;
+                        }
+                    }
+                } else if (o == 0 && para.start > 0 && A.last_para_speaker >= 0 && c + 1 >= ntok) {
+                    v.speaker = A.last_para_speaker;    /* a paragraph that is only a quote */
+                    v.decided = true;
+                }
+                v.source = v.cue = SPAN_NONE;
+            }
+            decide(&A, q, v);
+            if (v.decided)
+                para_last = q->speaker;
+        }
+        advance_to(&A, para.end, para.start, para.end);
+        if (para_last != -3)
+            A.last_para_speaker = para_last;
+        colon_cue(&A, para);
+    }
+    /* quotes still open at the end of the text keep what came before them */
+    for (size_t k = 0; k < pending.len; k++)
+        decide(&A, &doc->quotes.items[pending.items[k].q], pending.items[k].pre);
+    merge_added(&A);
+    vec_free(&pending);
+    vec_free(&A.added);
+    vec_free(&A.roletab);
+    segment_free(&A.seg);
+}

@@ -287,12 +287,12 @@ static const char *role_of_token(const doc_t *doc, const token_t *t, const lexic
 }
 
 const char *entities_role_near(const doc_t *doc, const segment_t *seg, size_t first,
-                               size_t last, char *buf, size_t size)
+                               size_t last, bool after, char *buf, size_t size)
 {
     const lexicon_t *roles = lexicon_get("roles"), *titles = lexicon_get("titles");
     const token_t *tk = seg->tokens.items;
     /* a title just before: "Finance Minister X", "Gen. X", "head coach X" */
-    if (first > 0) {
+    if (!after && first > 0) {
         size_t i = first - 1;
         size_t n = tok_len(&tk[i]);
         if (tok_is_char(doc, &tk[i], '.') && i > 0 && tk[i - 1].end == tk[i].start) {
@@ -311,6 +311,8 @@ const char *entities_role_near(const doc_t *doc, const segment_t *seg, size_t fi
             role_of_token(doc, &tk[first - 2], roles, buf, size))
             return buf;
     }
+    if (!after)
+        return NULL;
     size_t head;
     switch (apposition(doc, seg, last, &head)) {
     case AP_HEAD:

@@ -17,14 +17,14 @@
 void entities_find(doc_t *doc);
 
 /* The role noun that the words around a person's name give them, lower case
- * into buf: a title inside the capitalised run before the name ("Finance
- * Minister" -> "minister", "Gen." -> "general"), a role noun just before it
- * ("head coach Lucía Ferrer" -> "coach"), or the head of an apposition after
- * it ("Maria Lopes, a nurse in Lisbon" -> "nurse"; "the union's president,
- * Beatriz Duarte" -> "president"; "who chairs the committee" -> "chair").
- * first..last are the name's tokens in seg. Returns buf, or NULL. */
+ * into buf. Before the name (!after): a title inside the capitalised run
+ * ("Finance Minister" -> "minister", "Gen." -> "general"), a role noun just
+ * before it ("head coach Lucía Ferrer" -> "coach"), "the union's president,
+ * Beatriz Duarte" -> "president". After it: the head of an apposition
+ * ("Maria Lopes, a nurse in Lisbon" -> "nurse"; "who chairs the committee" ->
+ * "chair"). first..last are the name's tokens in seg. Returns buf, or NULL. */
 const char *entities_role_near(const doc_t *doc, const segment_t *seg, size_t first,
-                               size_t last, char *buf, size_t size);
+                               size_t last, bool after, char *buf, size_t size);
 
 /* Whether the apposition after token last says the person uses they/them. */
 bool entities_they_them(const doc_t *doc, const segment_t *seg, size_t last);

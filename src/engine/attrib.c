@@ -67,6 +67,9 @@ typedef struct {
     verdict_t colon;                    /* "…, he said:" ending the previous paragraph */
     bool colon_set;
     int32_t last_para_speaker;          /* last speaker of the previous paragraph */
+    VEC(struct late { size_t q; char role[ROLE_LEN]; span_t source; size_t para; }) late;
+    size_t para;                        /* the paragraph being read */
+    size_t resolving;                   /* the quote being resolved */
 } at_t;
 
 typedef VEC(mention_t) mentions_t;
@@ -98,11 +101,27 @@ static bool is_adverb(const at_t *A, size_t i)
     return false;
 }
 
+static bool is_possessive(const at_t *A, size_t i)
+{
+    const char *s = tok_str(A->doc, TK(A, i));
+    size_t n = tok_len(TK(A, i));
+    return (n > 2 && s[n - 2] == '\'' && s[n - 1] == 's') ||
+           (n > 4 && memcmp(s + n - 4, "\xE2\x80\x99s", 4) == 0);
+}
+
 static bool is_speech_verb(const at_t *A, size_t i)
 {
     const token_t *t = TK(A, i);
-    return t->kind == TOK_WORD && !(t->flags & (TOKF_IN_QUOTE | TOKF_UPPER)) &&
-           lexicon_has(A->speech, tok_str(A->doc, t), tok_len(t));
+    if (t->kind != TOK_WORD || (t->flags & (TOKF_IN_QUOTE | TOKF_UPPER)) ||
+        !lexicon_has(A->speech, tok_str(A->doc, t), tok_len(t)))
+        return false;
+    /* a noun after a determiner or a possessive: "the union's demand", "a warning" */
+    if (i > 0 && TK(A, i - 1)->kind == TOK_WORD &&
+        (tok_eq(A->doc, TK(A, i - 1), "the") || tok_eq(A->doc, TK(A, i - 1), "a") ||
+         tok_eq(A->doc, TK(A, i - 1), "an") || tok_eq(A->doc, TK(A, i - 1), "its") ||
+         tok_eq(A->doc, TK(A, i - 1), "their") || is_possessive(A, i - 1)))
+        return false;
+    return true;
 }
 
 static bool is_according_to(const at_t *A, size_t i)
@@ -203,6 +222,9 @@ static bool speaker_type(const at_t *A, int32_t e)
     return t == ENT_PERSON || t == ENT_ORGANIZATION;
 }
 
+static void head_word(const at_t *A, size_t h, char *buf, size_t size);
+static void decide_late(at_t *A, const char *role, int32_t e);
+
 /* ---- discourse state ------------------------------------------------------- */
 
 static void mru_push(int32_t *mru, size_t *n, int32_t e)
@@ -237,6 +259,32 @@ static void set_role(at_t *A, const char *role, int32_t e, uint32_t pos)
     role_t *r = role_find(A, role, true);
     r->ent = e;
     r->pos = pos;
+    decide_late(A, role, e);
+}
+
+/* Every role in a coordinated title before a name: "Founder and chief
+ * executive J. R. Okoye" is both founder and executive. */
+static void role_chain(at_t *A, size_t first, int32_t e, uint32_t pos)
+{
+    const lexicon_t *titles = lexicon_get("titles");
+    char buf[ROLE_LEN];
+    for (size_t k = first; k-- > 0 && first - k <= 6;) {
+        const token_t *t = TK(A, k);
+        if (t->kind != TOK_WORD || (t->flags & TOKF_IN_QUOTE))
+            break;
+        const char *v = lexicon_value(titles, tok_str(A->doc, t), tok_len(t));
+        if (v && *v && strcmp(v, "-") != 0) {
+            set_role(A, v, e, pos);
+            continue;
+        }
+        if (lexicon_has(A->roles, tok_str(A->doc, t), tok_len(t))) {
+            head_word(A, k, buf, sizeof buf);
+            set_role(A, buf, e, pos);
+            continue;
+        }
+        if (!(tok_eq(A->doc, t, "and") || v))
+            break;
+    }
 }
 
 /* Takes in the NAME mentions that start before pos: recency, roles, they/them. */
@@ -264,6 +312,7 @@ static void advance_to(at_t *A, uint32_t pos, uint32_t para_start, uint32_t para
         for (int after = 0; after < 2; after++)
             if (entities_role_near(doc, &A->seg, first, last, after, buf, sizeof buf))
                 set_role(A, buf, (int32_t)m->entity, m->span.start);
+        role_chain(A, first, (int32_t)m->entity, m->span.start);
         if (entities_they_them(doc, &A->seg, last))
             e->gender = GENDER_PLURAL;
     }
@@ -276,6 +325,9 @@ static void note_unnamed(at_t *A, size_t from, size_t to)
         const token_t *t = TK(A, i);
         if (t->flags & TOKF_IN_QUOTE || !(word_is(A, i, "a") || word_is(A, i, "an") ||
                                           word_is(A, i, "one") || word_is(A, i, "another")))
+            continue;
+        /* "Maria Lopes, a nurse": in apposition to a name, not unnamed */
+        if (i >= 2 && tok_is_char(A->doc, TK(A, i - 1), ',') && mention_at(A, TK(A, i - 2)->start) >= 0)
             continue;
         for (size_t k = i + 1; k < to && k < i + 6; k++) {
             const token_t *w = TK(A, k);
@@ -526,8 +578,17 @@ static int32_t resolve_role(at_t *A, size_t h)
         return -1;          /* "a senior diplomat … the diplomat said" */
     if (r && r->ent >= 0)
         return r->ent;
-    /* a role the text never tied to a name: the person in focus */
-    return A->npmru ? A->pmru[0] : -1;
+    /* a role the text never tied to a name yet: the person in focus, or the
+     * first person given that role in the next paragraphs ("the company's
+     * founder called it …" before "Founder J. R. Okoye apologised") */
+    if (A->npmru)
+        return A->pmru[0];
+    if (A->resolving != SIZE_MAX) {
+        struct late l = {A->resolving, {0}, {TK(A, h)->start, TK(A, h)->end}, A->para};
+        snprintf(l.role, sizeof l.role, "%s", buf);
+        vec_push(&A->late, l);
+    }
+    return -1;
 }
 
 static int32_t resolve_orgnoun(at_t *A, size_t h)
@@ -717,6 +778,25 @@ static void decide(at_t *A, quote_t *q, verdict_t v)
         vec_push(&A->added, (mention_t){v.source, (uint32_t)v.speaker, v.kind});
 }
 
+static void decide_late(at_t *A, const char *role, int32_t e)
+{
+    for (size_t i = 0; i < A->late.len; i++) {
+        struct late *l = &A->late.items[i];
+        if (strcmp(l->role, role) != 0)
+            continue;
+        quote_t *q = &A->doc->quotes.items[l->q];
+        if (q->speaker < 0 && A->para <= l->para + 2) {
+            q->speaker = e;
+            q->source = l->source;
+            A->doc->entities.items[e].nquotes++;
+            vec_push(&A->added, (mention_t){l->source, (uint32_t)e, MENTION_ROLE});
+        }
+        A->late.items[i] = vec_last(&A->late);
+        A->late.len--;
+        i--;
+    }
+}
+
 static int cmp_mention(const void *a, const void *b)
 {
     const mention_t *x = a, *y = b;
@@ -782,6 +862,8 @@ void attrib_resolve(doc_t *doc)
     size_t qi = 0;
     for (size_t p = 0; p < doc->paragraphs.len; p++) {
         span_t para = doc->paragraphs.items[p];
+        A.para = p;
+        A.resolving = SIZE_MAX;
         /* skip the mentions of paragraphs without quotes cheaply: still take them in */
         segment_paragraph(doc, para, &A.seg);
         size_t ntok = A.seg.tokens.len;
@@ -818,6 +900,7 @@ void attrib_resolve(doc_t *doc)
             quote_t *q = &doc->quotes.items[qi];
             if (q->parent >= 0)
                 continue;   /* a quote inside a quote: the speaker quotes someone, or a term */
+            A.resolving = qi;
             size_t o = tok_at(&A, q->open_mark.start);
             if (o >= ntok)
                 continue;
@@ -895,6 +978,7 @@ void attrib_resolve(doc_t *doc)
             if (v.decided)
                 para_last = q->speaker;
         }
+        A.resolving = SIZE_MAX;
         advance_to(&A, para.end, para.start, para.end);
         if (para_last != -3)
             A.last_para_speaker = para_last;
@@ -907,5 +991,6 @@ void attrib_resolve(doc_t *doc)
     vec_free(&pending);
     vec_free(&A.added);
     vec_free(&A.roletab);
+    vec_free(&A.late);
     segment_free(&A.seg);
 }

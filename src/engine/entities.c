@@ -579,7 +579,8 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
     while (k <= b && !is_word(&tk[k]))
         k++;
     bool org_tail = in_lex(doc, &tk[b], L->org_words) || in_lex(doc, &tk[b], L->place_words);
-    bool lead_common = in_lex(doc, &tk[a], L->common) &&
+    bool lead_initial = is_initial(doc, &tk[a]) && a + 1 <= b && tok_is_char(doc, &tk[a + 1], '.');
+    bool lead_common = in_lex(doc, &tk[a], L->common) && !lead_initial &&
                        !(k == b && org_tail && !closed_class(doc, &tk[a]));
     bool lead_demonym = in_lex(doc, &tk[a], L->demonyms) && !(k <= b && org_tail);
     bool lead_ing = (at_sent_start || a == 0) && tok_len(&tk[a]) > 3 &&
@@ -632,7 +633,7 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
             org_word = true;
         if ((i == a || i == b) && in_lex(doc, &tk[i], L->place_words))
             place_word = true;
-        if (i > a && in_lex(doc, &tk[i], L->particles))
+        if (i > a && in_lex(doc, &tk[i], L->particles) && !in_lex(doc, &tk[a], L->particles))
             particle = true;
         if (is_initial(doc, &tk[i]) && i + 1 <= b && tok_is_char(doc, &tk[i + 1], '.'))
             initials = true;
@@ -694,7 +695,7 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
             /* no evidence: a surname with its particle ("Ní Bhraonáin") may
              * still join a person; otherwise an organisation */
             type = lead_particle ? ENT_PERSON : ENT_ORGANIZATION;
-            sure = CF_GUESS;
+            sure = CF_GUESS | CF_PERSONISH;
         }
         push_cand(S, a, b, end, type, sure | (type == ENT_PERSON ? CF_PERSONISH : 0), -1);
         return;
@@ -751,6 +752,14 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
         size_t n = k + 1;
         if (n >= send)
             { k = n; break; }
+        /* "Inc.", "Ltd.", "Co.": the stop belongs to the organisation word */
+        if (tok_is_char(doc, &tk[n], '.') && tk[n].start == t->end &&
+            lexicon_has(L->org_words, tok_str(doc, t), tok_len(t) + 1) &&
+            !(n + 1 < send && is_cap(&tk[n + 1]) && (tk[n + 1].flags & TOKF_SPACE_BEFORE))) {
+            end = tk[n].end;
+            k = n + 1;
+            break;
+        }
         /* an initial or an abbreviated title with its stop: "J. R. Okoye", "Dr. X" */
         if (tok_is_char(doc, &tk[n], '.') && tk[n].start == t->end &&
             (is_initial(doc, t) || in_lex(doc, t, L->abbr)) &&
@@ -1059,6 +1068,9 @@ static void cluster(doc_t *doc, const lexset_t *L, cands_t *cands)
         else if (al && al->v >= 0 && full && (c->flags & CF_SINGLE) &&
                  E.items[pick_alias(al, &E)].type == ENT_PERSON && E.items[full->v].type != ENT_PERSON)
             e = pick_alias(al, &E);     /* a person's name that is also a place */
+        else if (al && al->v >= 0 && full && c->type == ENT_PERSON &&
+                 E.items[pick_alias(al, &E)].type == ENT_PERSON && E.items[pick_alias(al, &E)].keylen > n)
+            e = pick_alias(al, &E);     /* "de la Cruz" inside "Maria de la Cruz" */
         else if (full)
             e = full->v;
         else if (c->type != ENT_TYPE_COUNT && (c->flags & (CF_SURE | CF_GUESS)))
@@ -1067,6 +1079,8 @@ static void cluster(doc_t *doc, const lexset_t *L, cands_t *cands)
             continue;
         c->entity = e;
         ient_t *en = &E.items[e];
+        if ((c->flags & CF_GUESS) && c->pron && en->type == ENT_ORGANIZATION)
+            en->type = ENT_PERSON;      /* "he" or "she" after it: a person after all */
         en->last_pos = c->span.end;
         if (c->type == ENT_PERSON || en->type == ENT_PERSON) {
             if (c->pron == GENDER_FEMALE)
@@ -1078,6 +1092,8 @@ static void cluster(doc_t *doc, const lexset_t *L, cands_t *cands)
             en->best = c->span;
             en->best_ntok = c->ntok;
         }
+        if (en->out >= 0)
+            doc->entities.items[en->out].type = en->type;
         if (en->out < 0) {
             entity_t out = {0};
             out.type = en->type;

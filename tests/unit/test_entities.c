@@ -1,0 +1,151 @@
+/* test_entities.c — people, organisations, places, dates, aliases and gender,
+ * on small hand-written texts. */
+#include "config.h"
+#include "engine/analyze.h"
+#include "engine/xalloc.h"
+#include "tap.h"
+#include <string.h>
+
+static doc_t *run(const char *s)
+{
+    return analyze(xstrdup(s), strlen(s), "test");
+}
+
+/* The entity that name denotes, or NULL. */
+static const entity_t *ent(const doc_t *doc, const char *name)
+{
+    int i = doc_entity_by_alias(doc, name);
+    return i < 0 ? NULL : &doc->entities.items[i];
+}
+
+static const char *name_of(const doc_t *doc, const char *alias)
+{
+    const entity_t *e = ent(doc, alias);
+    return e ? e->name : NULL;
+}
+
+static int type_of(const doc_t *doc, const char *alias)
+{
+    const entity_t *e = ent(doc, alias);
+    return e ? (int)e->type : -1;
+}
+
+/* Whether some NAME mention has exactly this text. */
+static bool has_mention(const doc_t *doc, const char *text)
+{
+    size_t n = strlen(text);
+    for (size_t i = 0; i < doc->mentions.len; i++) {
+        const mention_t *m = &doc->mentions.items[i];
+        if (m->kind == MENTION_NAME && span_len(m->span) == n && memcmp(doc->text + m->span.start, text, n) == 0)
+            return true;
+    }
+    return false;
+}
+
+static size_t count_type(const doc_t *doc, entity_type_t t)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < doc->entities.len; i++)
+        n += doc->entities.items[i].type == t;
+    return n;
+}
+
+int main(void)
+{
+    doc_t *doc;
+
+    /* titles are stripped, aliases cluster, the surname may come first */
+    doc = run("Okafor arrived late. Interior Minister Adaeze Okafor told reporters that "
+              "Prime Minister Tom Hale had called. Hale declined to comment, and Okafor left.");
+    is_str(name_of(doc, "Okafor"), "Adaeze Okafor", "surname before the full name joins it");
+    is_int(type_of(doc, "Adaeze Okafor"), ENT_PERSON, "Adaeze Okafor is a person");
+    ok(!has_mention(doc, "Interior Minister Adaeze Okafor"), "the title is not part of the mention");
+    is_str(name_of(doc, "Hale"), "Tom Hale", "Prime Minister stripped; Hale joins Tom Hale");
+    is_int(ent(doc, "Adaeze Okafor") ? (int)ent(doc, "Adaeze Okafor")->nmentions : 0, 3, "three mentions of Okafor");
+    is_int(count_type(doc, ENT_PERSON), 2, "two people, no title entities");
+    doc_free(doc);
+
+    /* initials, particles, hyphens, non-ASCII letters, possessives */
+    doc = run("The panel heard from A. J. Mbeki, Gen. Maria de la Cruz and Jürgen von Stein-Holt. "
+              "Later de la Cruz's aides spoke, and von Stein-Holt agreed with Mbeki.");
+    is_str(name_of(doc, "Mbeki"), "A. J. Mbeki", "initials are part of the name");
+    is_str(name_of(doc, "de la Cruz"), "Maria de la Cruz", "particle surname joins the full name");
+    ok(has_mention(doc, "de la Cruz"), "possessive 's stripped from the mention");
+    is_str(name_of(doc, "von Stein-Holt"), "Jürgen von Stein-Holt", "von and a hyphen inside a name");
+    is_int(type_of(doc, "Jürgen von Stein-Holt"), ENT_PERSON, "a non-ASCII first name is a person");
+    doc_free(doc);
+
+    /* organisations: suffix words, "of" inside names, acronyms defined and reused */
+    doc = run("The Ministry of Transport and the Coastal Shipping Association (CSA) met "
+              "Harbor Logistics Inc. on Friday. The CSA said Harbor Logistics would pay.");
+    is_int(type_of(doc, "Ministry of Transport"), ENT_ORGANIZATION, "Ministry of Transport is one organisation");
+    is_str(name_of(doc, "CSA"), "Coastal Shipping Association", "acronym in parentheses clusters with the long form");
+    ok(has_mention(doc, "CSA"), "the acronym is a mention");
+    is_int(ent(doc, "CSA") ? (int)ent(doc, "CSA")->nmentions : 0, 3, "long form, definition and later use");
+    is_int(type_of(doc, "Harbor Logistics Inc."), ENT_ORGANIZATION, "Inc. makes an organisation");
+    doc_free(doc);
+
+    /* places: gazetteer, "Kingdom of X", place words; nationality adjectives are not entities */
+    doc = run("Swiss and Kenyan officials flew from Nairobi to Ohio, then to the Kingdom of Spain "
+              "and on to Lake Geneva and Harrow Island.");
+    is_int(type_of(doc, "Nairobi"), ENT_PLACE, "a capital from the gazetteer");
+    is_int(type_of(doc, "Ohio"), ENT_PLACE, "a US state");
+    is_int(type_of(doc, "Kingdom of Spain"), ENT_PLACE, "Kingdom of X is one place");
+    is_int(type_of(doc, "Harrow Island"), ENT_PLACE, "a place word makes a place");
+    is_int(type_of(doc, "Swiss"), -1, "a nationality adjective is not an entity");
+    is_int(type_of(doc, "Kenyan"), -1, "nor is Kenyan");
+    doc_free(doc);
+
+    /* dates: one entity per distinct expression; no relative expressions */
+    doc = run("The deal was signed on Tuesday, 3 March 2026 and again on March 3, 2026. "
+              "Talks began in 1998, resumed on 2025-11-30, faded in the ’80s, and end on Friday. "
+              "Nobody met last year or at 3 p.m. yesterday; Jan. 9 and May 2024 are next.");
+    is_int(type_of(doc, "Tuesday, 3 March 2026"), ENT_DATE, "weekday, day month year");
+    is_int(type_of(doc, "March 3, 2026"), ENT_DATE, "month day, year");
+    is_int(type_of(doc, "1998"), ENT_DATE, "a year after a preposition");
+    is_int(type_of(doc, "2025-11-30"), ENT_DATE, "ISO date");
+    is_int(type_of(doc, "’80s"), ENT_DATE, "a decade");
+    is_int(type_of(doc, "Friday"), ENT_DATE, "a weekday alone");
+    is_int(type_of(doc, "Jan. 9"), ENT_DATE, "abbreviated month");
+    is_int(type_of(doc, "May 2024"), ENT_DATE, "month and year");
+    is_int(count_type(doc, ENT_DATE), 8, "no date from 'last year' or a clock time");
+    doc_free(doc);
+
+    /* gender: first-name lexicon, and the article's own pronouns */
+    doc = run("Margaret Voss chaired the hearing. Samuel Bakare spoke after her. "
+              "Kwabena Ofori arrived late. He apologised.");
+    is_int(ent(doc, "Margaret Voss") ? (int)ent(doc, "Margaret Voss")->gender : -1, GENDER_FEMALE, "Margaret is female");
+    is_int(ent(doc, "Samuel Bakare") ? (int)ent(doc, "Samuel Bakare")->gender : -1, GENDER_MALE, "Samuel is male");
+    is_int(type_of(doc, "Kwabena Ofori"), ENT_PERSON, "an unknown name with he after it is a person");
+    is_int(ent(doc, "Kwabena Ofori") ? (int)ent(doc, "Kwabena Ofori")->gender : -1, GENDER_MALE, "he after a sole candidate");
+    doc_free(doc);
+
+    /* first-name mentions and names inside longer names */
+    doc = run("Priya Nandakumar joined the Danube River Trust. \"Priya is tireless,\" a colleague said.");
+    ok(has_mention(doc, "Priya"), "a first name used alone is a mention");
+    is_str(name_of(doc, "Priya"), "Priya Nandakumar", "and joins the full name");
+    is_int(type_of(doc, "Danube River Trust"), ENT_ORGANIZATION, "Trust names an organisation");
+    ok(!has_mention(doc, "Danube"), "Danube inside the longer name is not a separate mention");
+    doc_free(doc);
+
+    /* a sentence-initial function word is not part of a name; camel-case brands */
+    doc = run("In Lisbon the startup QuickLedger, founded in 2020, said it would hire.");
+    is_int(type_of(doc, "Lisbon"), ENT_PLACE, "In stripped from In Lisbon");
+    is_int(type_of(doc, "QuickLedger"), ENT_ORGANIZATION, "a camel-case brand is an organisation");
+    doc_free(doc);
+
+    /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
+    {
+        const char *unit = "Rosa Parks said no. ";
+        size_t n = strlen(unit), reps = 20000;
+        char *big = xmalloc(n * reps + 1);
+        for (size_t i = 0; i < reps; i++)
+            memcpy(big + i * n, unit, n);
+        big[n * reps] = '\0';
+        doc = analyze(big, n * reps, "big");
+        is_int(doc->entities.len, 1, "one entity for a repeated name");
+        is_int(doc->mentions.len, reps, "one mention per repetition");
+        doc_free(doc);
+    }
+    return tap_done();
+}

@@ -1,0 +1,127 @@
+/* test_segment.c — tokens and sentences of segment_paragraph(). */
+#include "config.h"
+#include "engine/doc.h"
+#include "engine/quotes.h"
+#include "engine/segment.h"
+#include "engine/xalloc.h"
+#include "tap.h"
+#include <string.h>
+
+static doc_t *load(const char *s)
+{
+    doc_t *doc = doc_new(xstrdup(s), (uint32_t)strlen(s), "test");
+    quotes_find(doc);
+    return doc;
+}
+
+/* The text of token i, in a static buffer. */
+static const char *tok(const doc_t *doc, const segment_t *seg, size_t i)
+{
+    static char buf[256];
+    if (i >= seg->tokens.len)
+        return "(none)";
+    const token_t *t = &seg->tokens.items[i];
+    size_t n = t->end - t->start < sizeof buf - 1 ? t->end - t->start : sizeof buf - 1;
+    memcpy(buf, doc->text + t->start, n);
+    buf[n] = '\0';
+    return buf;
+}
+
+/* The text of sentence i. */
+static const char *sent(const doc_t *doc, const segment_t *seg, size_t i)
+{
+    static char buf[512];
+    if (i >= seg->sentences.len)
+        return "(none)";
+    const sentence_t *s = &seg->sentences.items[i];
+    uint32_t a = seg->tokens.items[s->first].start;
+    uint32_t b = seg->tokens.items[s->first + s->count - 1].end;
+    size_t n = b - a < sizeof buf - 1 ? b - a : sizeof buf - 1;
+    memcpy(buf, doc->text + a, n);
+    buf[n] = '\0';
+    return buf;
+}
+
+static void segment_all(const char *text, doc_t **doc, segment_t *seg)
+{
+    *doc = load(text);
+    segment_paragraph(*doc, (*doc)->paragraphs.items[0], seg);
+}
+
+int main(void)
+{
+    segment_t seg = {0};
+    doc_t *doc;
+
+    /* words keep inner apostrophes and hyphens; numbers keep their separators */
+    segment_all("Europe's long-standing ally didn't pay 1,200.50 euros on 2026-01-28 (3-2).", &doc, &seg);
+    is_str(tok(doc, &seg, 0), "Europe's", "possessive stays in the word");
+    is_str(tok(doc, &seg, 1), "long-standing", "inner hyphen stays in the word");
+    is_str(tok(doc, &seg, 3), "didn't", "contraction is one word");
+    is_str(tok(doc, &seg, 5), "1,200.50", "number with separators");
+    is_int(seg.tokens.items[5].kind, TOK_NUMBER, "1,200.50 is a number");
+    is_str(tok(doc, &seg, 8), "2026-01-28", "ISO date is one number token");
+    is_str(tok(doc, &seg, 10), "3-2", "a score is one token");
+    is_int(seg.tokens.items[9].kind, TOK_PUNCT, "a bracket is punctuation");
+    ok(seg.tokens.items[0].flags & TOKF_UPPER, "Europe's is capitalised");
+    ok(!(seg.tokens.items[1].flags & TOKF_UPPER), "long-standing is not");
+    ok(seg.tokens.items[0].flags & TOKF_SENT_START, "first word starts the sentence");
+    doc_free(doc);
+
+    /* non-ASCII letters, all capitals, titlecase */
+    segment_all("ÓLAFUR Sigurðsson met Zoë Brontë-Haas and NATO in Neuchâtel.", &doc, &seg);
+    is_str(tok(doc, &seg, 1), "Sigurðsson", "non-ASCII word in one token");
+    is_str(tok(doc, &seg, 3), "Zoë", "diaeresis is a letter");
+    is_str(tok(doc, &seg, 4), "Brontë-Haas", "hyphenated non-ASCII name");
+    ok(seg.tokens.items[0].flags & TOKF_ALLCAPS, "ÓLAFUR is all capitals");
+    ok(seg.tokens.items[6].flags & TOKF_ALLCAPS, "NATO is all capitals");
+    ok(!(seg.tokens.items[1].flags & TOKF_ALLCAPS), "Sigurðsson is not all capitals");
+    ok(seg.tokens.items[8].flags & TOKF_UPPER, "Neuchâtel is capitalised");
+    is_int(seg.sentences.len, 1, "one sentence");
+    doc_free(doc);
+
+    /* abbreviations and initials do not end sentences */
+    segment_all("Dr. Ada Obi met Gen. Ray Cole in the U.S. on Jan. 5. J. R. Okoye left. "
+                "He spoke at 3 p.m. today. It rained!", &doc, &seg);
+    is_int(seg.sentences.len, 4, "four sentences");
+    is_str(sent(doc, &seg, 0), "Dr. Ada Obi met Gen. Ray Cole in the U.S. on Jan. 5.", "Dr. Gen. U.S. Jan. kept inside");
+    is_str(sent(doc, &seg, 1), "J. R. Okoye left.", "initials kept inside");
+    is_str(sent(doc, &seg, 2), "He spoke at 3 p.m. today.", "a lower-case word after a stop continues");
+    is_str(sent(doc, &seg, 3), "It rained!", "exclamation ends a sentence");
+    doc_free(doc);
+
+    /* a closing quote mark after the stop stays with its sentence */
+    segment_all("“We will win.” She smiled. He said: “Never.” Then he left.", &doc, &seg);
+    is_int(seg.sentences.len, 4, "four sentences around quotes");
+    is_str(sent(doc, &seg, 0), "“We will win.”", "closing mark after the stop stays");
+    is_str(sent(doc, &seg, 2), "He said: “Never.”", "closing mark after a colon quote stays");
+    ok(seg.tokens.items[0].flags & TOKF_QUOTE_MARK, "opening mark is a quote mark");
+    ok(seg.tokens.items[1].flags & TOKF_IN_QUOTE, "word inside the quote is marked");
+    ok(seg.tokens.items[1].flags & TOKF_SENT_START, "first word after the opening mark starts the sentence");
+    {
+        size_t i = 0;
+        while (i < seg.tokens.len && strcmp(tok(doc, &seg, i), "She") != 0)
+            i++;
+        ok(i < seg.tokens.len && !(seg.tokens.items[i].flags & TOKF_IN_QUOTE), "word after the quote is outside it");
+        ok(i < seg.tokens.len && (seg.tokens.items[i].flags & TOKF_SENT_START), "She starts a sentence");
+    }
+    doc_free(doc);
+
+    /* an apostrophe is not a quote mark; guillemets and straight quotes are */
+    segment_all("The ’90s were Europe’s. «Oui», dit-il. \"Yes.\"", &doc, &seg);
+    ok(!(seg.tokens.items[1].flags & TOKF_QUOTE_MARK), "’ before 90s is not a quote mark");
+    is_str(tok(doc, &seg, 2), "90s", "decade digits with s");
+    is_str(tok(doc, &seg, 4), "Europe’s", "curly possessive stays in the word");
+    ok(seg.tokens.items[6].flags & TOKF_QUOTE_MARK, "« is a quote mark");
+    is_int(seg.sentences.len, 3, "three sentences");
+    doc_free(doc);
+
+    /* spaces: the flag, and no tokens from white space alone */
+    segment_all("a  b\u00a0c", &doc, &seg);
+    is_int(seg.tokens.len, 3, "no-break space separates words");
+    ok(seg.tokens.items[1].flags & TOKF_SPACE_BEFORE, "space before b");
+    doc_free(doc);
+
+    segment_free(&seg);
+    return tap_done();
+}

@@ -104,6 +104,12 @@ static unsigned word_case(const char *s, const char *end)
 typedef struct { uint32_t start; bool closing; } qmark_t;
 typedef VEC(qmark_t) qmarks_t;
 
+static int qmark_cmp(const void *a, const void *b)
+{
+    uint32_t x = ((const qmark_t *)a)->start, y = ((const qmark_t *)b)->start;
+    return (x > y) - (x < y);
+}
+
 static void collect_marks(const doc_t *doc, span_t para, qmarks_t *out)
 {
     out->len = 0;
@@ -134,16 +140,10 @@ static void collect_marks(const doc_t *doc, span_t para, qmarks_t *out)
         if (!span_is_empty(q->close_mark) && q->close_mark.start < para.end)
             vec_push(out, (qmark_t){q->close_mark.start, true});
     }
-    /* few marks per paragraph: insertion sort */
-    for (size_t i = 1; i < out->len; i++) {
-        qmark_t m = out->items[i];
-        size_t j = i;
-        while (j > 0 && out->items[j - 1].start > m.start) {
-            out->items[j] = out->items[j - 1];
-            j--;
-        }
-        out->items[j] = m;
-    }
+    /* nested quotes push their marks out of order; qsort keeps deep nesting
+     * (hostile input) from going quadratic */
+    if (out->len > 1)
+        qsort(out->items, out->len, sizeof *out->items, qmark_cmp);
 }
 
 /* Marks IN_QUOTE on tokens inside any top-level quote overlapping para. */
@@ -251,9 +251,17 @@ static void tokenize(const doc_t *doc, span_t para, segment_t *seg, const qmarks
 
 static bool mark_closes(const token_t *t, const char *text, const qmarks_t *marks)
 {
-    for (size_t i = 0; i < marks->len; i++)
-        if (marks->items[i].start == t->start)
-            return marks->items[i].closing;
+    /* marks are sorted: binary search keeps long paragraphs linear */
+    size_t lo = 0, hi = marks->len;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (marks->items[mid].start < t->start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < marks->len && marks->items[lo].start == t->start)
+        return marks->items[lo].closing;
     /* not paired by the quote finder: judge by the character and the space before */
     const unsigned char *s = (const unsigned char *)text + t->start;
     bool right = (s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0x9D || s[2] == 0x99)) ||
@@ -285,8 +293,9 @@ static bool stop_ends(const char *text, const segment_t *seg, size_t i)
                 return false;
         }
     }
-    /* a following lower-case word continues the sentence: "3 p.m. on Friday" */
-    for (size_t j = i + 1; j < seg->tokens.len; j++) {
+    /* a following lower-case word continues the sentence: "3 p.m. on Friday";
+     * the look-ahead over punctuation is bounded (a run of stops stays linear) */
+    for (size_t j = i + 1; j < seg->tokens.len && j <= i + 8; j++) {
         const token_t *n = &seg->tokens.items[j];
         if (n->kind == TOK_PUNCT)
             continue;

@@ -21,6 +21,7 @@
 #define HIT_CP_MIN 6            /* shorter tails match too much to be a clue */
 #define CAND_MAX 32             /* fuzzy candidates scored per window */
 #define OCC_CAP ((size_t)1 << 20) /* occurrences remembered before choosing */
+#define NEAR_BYTES 65536        /* searched first around the old position */
 
 typedef VEC(size_t) sizes_t;
 
@@ -222,14 +223,23 @@ static void keep_nearest(sizes_t *v, size_t hint, size_t k)
     v->len = b - a;
 }
 
-static bool exact_pass(const struct want *w, const char *text, size_t len, anchor_match_t *best)
+static size_t sub_sat(size_t a, size_t b)
 {
-    sizes_t occ = {0};
-    find_all(text, len, w->exact, w->exact_len, &occ);
-    keep_nearest(&occ, w->hint, ANCHOR_MAX_EXACT);
-    double best_score = -1;
-    for (size_t i = 0; i < occ.len; i++) {
-        size_t s = occ.items[i], e = s + w->exact_len;
+    return a > b ? a - b : 0;
+}
+
+static size_t add_cap(size_t a, size_t b, size_t cap)
+{
+    return a + b > cap || a + b < a ? cap : a + b;
+}
+
+/* Scores occurrences of the exact text (positions in occ); keeps the best
+ * whose context fits. Returns the best score so far. */
+static double score_exact(const struct want *w, const char *text, size_t len, const sizes_t *occ,
+                          double best_score, anchor_match_t *best)
+{
+    for (size_t i = 0; i < occ->len; i++) {
+        size_t s = occ->items[i], e = s + w->exact_len;
         double near = nearness(w, s), ctx = ctx_score(w, text, len, s, e);
         bool blind = ctx < 0;
         if (blind)
@@ -239,6 +249,27 @@ static bool exact_pass(const struct want *w, const char *text, size_t len, ancho
             best_score = score;
             *best = (anchor_match_t){ANCHOR_EXACT, s, e, 1.0, ctx};
         }
+    }
+    return best_score;
+}
+
+static bool exact_pass(const struct want *w, const char *text, size_t len, anchor_match_t *best)
+{
+    /* Near the old place first: an occurrence there with its context intact
+     * (or the nearest one, when no context is known) cannot be beaten by one
+     * further away, and the whole text need not be searched. */
+    sizes_t occ = {0};
+    size_t lo = sub_sat(w->hint, NEAR_BYTES), hi = add_cap(w->hint, w->exact_len + NEAR_BYTES, len);
+    find_all(text + lo, hi - lo, w->exact, w->exact_len, &occ);
+    for (size_t i = 0; i < occ.len; i++)
+        occ.items[i] += lo;
+    double best_score = score_exact(w, text, len, &occ, -1, best);
+    bool settled = best_score >= 0 && (!w->pre && !w->suf ? true : best->ctx_sim >= 1.0);
+    if (!settled && (lo > 0 || hi < len)) {
+        occ.len = 0;
+        find_all(text, len, w->exact, w->exact_len, &occ);
+        keep_nearest(&occ, w->hint, ANCHOR_MAX_EXACT);
+        best_score = score_exact(w, text, len, &occ, -1, best);
     }
     vec_free(&occ);
     return best_score >= 0;
@@ -299,16 +330,6 @@ static void fuzzy_window(const struct want *w, const uint32_t *pat, const char *
     free(offs);
     free(cost);
     free(st);
-}
-
-static size_t sub_sat(size_t a, size_t b)
-{
-    return a > b ? a - b : 0;
-}
-
-static size_t add_cap(size_t a, size_t b, size_t cap)
-{
-    return a + b > cap || a + b < a ? cap : a + b;
 }
 
 /* Where the last (tail) or first code points of a context still occur. */

@@ -4,7 +4,9 @@
  * and out is a BYTE offset, end exclusive. The search goes
  *   1. exact: every occurrence of the exact text, scored by how well the text
  *      around it matches the stored prefix/suffix (plus nearness to the old
- *      position as a tie-break); the best wins if its context fits;
+ *      position as a tie-break); the best wins if its context fits (the
+ *      64 KB around the old position are searched first: an intact context
+ *      there settles it without scanning the whole text);
  *   2. fuzzy: an approximate match (edit distance, free start) of the exact
  *      text inside bounded windows around the old position and around the
  *      places where the prefix's tail or the suffix's head still occur; it

@@ -231,6 +231,34 @@ static void test_bounded(void)
     free_note(&n);
 }
 
+/* Long texts: the search near the old place first, then everywhere. */
+static void test_far(void)
+{
+    struct note n = make_note(base, passage);
+    size_t pad = 200000;
+    char *filler = xmalloc(pad + 1);
+    for (size_t i = 0; i < pad; i++)
+        filler[i] = i % 61 == 60 ? '\n' : "lorem ipsum dolor sit amet "[i % 27];
+    filler[pad] = '\0';
+    /* 200 KB added before the article: the passage moved out of the near window. */
+    char *t = xasprintf("%s%s", filler, base);
+    anchor_match_t m = find(t, &n);
+    is_int(m.kind, ANCHOR_EXACT, "moved 200 KB away: still exact");
+    is_int(m.start, strstr(t, passage) - t, "moved 200 KB away: found");
+    free(t);
+    /* Near the old place the same words stand in another context; the real
+     * passage, context intact, is far away: the far one wins. */
+    char *decoy = xasprintf("Readers repeated \"%s\" all week. %s", passage, filler);
+    t = xasprintf("%s%s", decoy, base);
+    n.start = 10;
+    m = find(t, &n);
+    is_int(m.start, strstr(strstr(t, passage) + 1, passage) - t, "a decoy near the old place loses to the real context far away");
+    free(t);
+    free(decoy);
+    free(filler);
+    free_note(&n);
+}
+
 int main(void)
 {
     test_helpers();
@@ -242,5 +270,6 @@ int main(void)
     test_lookalike();
     test_blind_and_edges();
     test_bounded();
+    test_far();
     return tap_done();
 }

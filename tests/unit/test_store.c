@@ -360,7 +360,16 @@ static void test_bad_states(void)
     is_int(notes_add(st, span_of(a, "Kallas"), NULL, "after", &id), NOTES_OK, "the lock gone: saved");
     notes_store_close(st);
 
-    /* A read-only folder. Root ignores permissions: test as nobody. */
+    doc_free(a);
+    note_list_free(&l);
+    free(garbage); free(newer); free(foreign); free(full); free(locked);
+}
+
+/* A read-only folder. Root ignores permissions: test as nobody. */
+static void test_readonly(void)
+{
+    char err[512];
+    notes_store_t *st = NULL;
     char *ro = path_in("ro");
     mkdir(ro, 0755);
     char *rodb = xasprintf("%s/sub/notes.db", ro);
@@ -374,6 +383,8 @@ static void test_bad_states(void)
         int code = notes_store_open(rodb, NOTES_OPEN_CREATE, &st, err, sizeof err);
         printf("# read-only folder: %s\n", err);
         fflush(stdout);
+        free(ro);
+        free(rodb);
         _exit(code == NOTES_READONLY && strstr(err, "read-only") == NULL && strstr(err, "ermission") == NULL ? 99 : code);
     }
     int status;
@@ -384,10 +395,8 @@ static void test_bad_states(void)
         is_int(WEXITSTATUS(status), NOTES_READONLY, "a read-only folder: READONLY with a clear message");
     chmod(ro, 0755);
     chmod(tmp, 0700);
-
-    doc_free(a);
-    note_list_free(&l);
-    free(garbage); free(newer); free(foreign); free(full); free(locked); free(ro); free(rodb);
+    free(ro);
+    free(rodb);
 }
 
 /* A child adds notes and reports each confirmed id on a pipe, forever. */
@@ -410,6 +419,7 @@ static void writer_loop(const char *db, const char *name, int fd, int count, con
             _exit(4);
     }
     notes_store_close(st);
+    doc_free(a);
     _exit(0);
 }
 
@@ -518,6 +528,7 @@ int main(void)
     test_round_trip();
     test_reanchor_through_store();
     test_migration();
+    test_readonly();
     test_bad_states();
     test_sigkill();
     test_two_writers();

@@ -177,6 +177,12 @@ while IFS='	' read -r n alias; do
     upper=$(printf '%s' "$alias" | python3 -c 'import sys; print(sys.stdin.read().upper())')
     is "$("$QUOTH" --quotes --speaker "$upper" "$SAMPLE" | wc -l)" "$n" "--speaker '$upper': $n quotes"
 done < "$TMP/speakers"
+is "$("$QUOTH" --quotes --speaker kallas "$SAMPLE" | grep -c '^Kaja Kallas: “')" 8 \
+   "--speaker kallas: the 8 quotes of Kaja Kallas"
+is "$("$QUOTH" --quotes --speaker 'MARK RUTTE' "$SAMPLE" | grep -c '^Mark Rutte: “')" 2 \
+   "--speaker 'MARK RUTTE': the 2 quotes of Mark Rutte"
+is "$("$QUOTH" --quotes --speaker kallas "$SAMPLE" | grep -vc '^Kaja Kallas: “')" 0 \
+   "--speaker kallas: nobody else's quotes"
 run_err 1 "quoth: nobody called 'Nobody Atall' in $SAMPLE" "--speaker that names nobody" \
     --quotes --speaker "Nobody Atall" "$SAMPLE"
 

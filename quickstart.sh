@@ -102,7 +102,7 @@ if [ "$mode" = test ]; then
     rc=0
     make -j"$njobs" check || rc=$?
     if [ "$rc" -eq 0 ]; then say "all tests passed"
-    else say "some tests failed (exit status $rc): see test-suite.log and tests/*/*.log"; fi
+    else say "make check failed (exit status $rc): see the messages above, test-suite.log and tests/*/*.log"; fi
     exit "$rc"
 fi
 

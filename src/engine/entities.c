@@ -205,6 +205,13 @@ static size_t fold_word(const char *s, size_t n, char *buf, size_t size, bool st
 static gender_t first_name_gender(const lexset_t *L, const char *s, size_t n)
 {
     char buf[96];
+    bool ascii = true;
+    for (size_t i = 0; i < n; i++)
+        ascii &= (unsigned char)s[i] < 0x80;
+    if (ascii) {    /* the list is lower case; lookups ignore ASCII case */
+        const char *v = lexicon_value(L->first_names, s, n);
+        return !v ? GENDER_UNKNOWN : *v == 'f' ? GENDER_FEMALE : *v == 'm' ? GENDER_MALE : GENDER_PLURAL;
+    }
     for (int strip = 0; strip < 2; strip++) {
         size_t k = fold_word(s, n, buf, sizeof buf, strip);
         const char *v = k ? lexicon_value(L->first_names, buf, k) : NULL;
@@ -246,9 +253,9 @@ static enum appos_kind apposition(const doc_t *doc, const segment_t *seg, size_t
             "that", "which", "whose", "on", "based", "since", "and", "said", "says", "to", "by",
             "near", "whom", "has", "had", "have", "is", "was", "will", "would", "called", "told", NULL};
         bool stop = false;
-        for (int s = 0; stops[s]; s++)
-            if (tok_eq(doc, t, stops[s]))
-                stop = true;
+        if (tok_len(t) <= 6 && !(t->flags & TOKF_UPPER))
+            for (int s = 0; stops[s] && !stop; s++)
+                stop = tok_eq(doc, t, stops[s]);
         if (stop)
             break;
         if (possessive_len(doc, t))
@@ -389,6 +396,8 @@ static size_t date_at(const doc_t *doc, const segment_t *seg, size_t i, const le
 {
     const token_t *tk = seg->tokens.items;
     size_t n = seg->tokens.len, j = i, m;
+    if (tk[i].kind == TOK_PUNCT || (tk[i].kind == TOK_WORD && !(tk[i].flags & TOKF_UPPER)))
+        return i;
     if (is_cap(&tk[i]) && in_lex(doc, &tk[i], L->weekdays)) {
         j = i + 1;
         size_t k = j < n && tok_is_char(doc, &tk[j], ',') ? j + 1 : j;
@@ -678,8 +687,9 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
             ctx = ENT_ORGANIZATION;
         break;
     }
-    gender_t g = first_name_gender(L, tok_str(doc, &tk[a]), tok_len(&tk[a]));
     if (words >= 2) {
+        gender_t g = (org_word || place_word || titled || particle || initials) ? GENDER_UNKNOWN
+                     : first_name_gender(L, tok_str(doc, &tk[a]), tok_len(&tk[a]));
         uint8_t type;
         uint16_t sure = CF_SURE;
         bool lead_particle = in_lex(doc, &tk[a], L->particles);
@@ -918,8 +928,9 @@ static void scan_paragraph(const doc_t *doc, span_t para, segment_t *seg, const 
                 i += 2;
                 continue;
             }
-            if (is_cap(&tk[i]) || (is_word(&tk[i]) && in_lex(doc, &tk[i], L->particles) &&
-                                   i + 1 < send && !(tk[i].flags & TOKF_SENT_START))) {
+            if (is_cap(&tk[i]) || (is_word(&tk[i]) && i + 1 < send && tok_len(&tk[i]) <= 4 &&
+                                   (is_cap(&tk[i + 1]) || (is_word(&tk[i + 1]) && i + 2 < send && is_cap(&tk[i + 2]))) &&
+                                   !(tk[i].flags & TOKF_SENT_START) && in_lex(doc, &tk[i], L->particles))) {
                 if (!is_cap(&tk[i])) {
                     /* a lower-case particle only opens a run before a capitalised word */
                     size_t p = i;

@@ -13,7 +13,19 @@ struct lexicon {
     char *store;        /* the blob with '\n' and '\t' turned into NULs */
     uint32_t *slots;    /* offset+1 of the key in store; 0 is empty */
     size_t mask;        /* slots - 1, a power of two minus one */
+    uint64_t lengths;   /* bit n: some key has n bytes (n >= 63: bit 63) */
+    uint8_t pairs[8192]; /* bit per folded (first, last) byte pair of the keys */
 };
+
+/* Most lookups miss; a key's length and its first and last bytes reject
+ * nearly all misses without hashing. */
+static inline size_t pair_bit(const char *s, size_t n)
+{
+    unsigned char a = (unsigned char)s[0], z = (unsigned char)s[n - 1];
+    a = (a >= 'A' && a <= 'Z') ? (unsigned char)(a + 32) : a;
+    z = (z >= 'A' && z <= 'Z') ? (unsigned char)(z + 32) : z;
+    return (size_t)a << 8 | z;
+}
 
 static inline unsigned char fold(unsigned char c)
 {
@@ -62,6 +74,9 @@ static lexicon_t *lexicon_build(const struct lexicon_blob *b)
             *tab = '\0';
         size_t klen = strlen(p);
         if (klen > 0) {
+            lex->lengths |= 1ull << (klen < 63 ? klen : 63);
+            size_t bit = pair_bit(p, klen);
+            lex->pairs[bit >> 3] |= (uint8_t)(1u << (bit & 7));
             size_t h = hash_folded(p, klen) & lex->mask;
             while (lex->slots[h] && !same_folded(lex->store + lex->slots[h] - 1, p, klen))
                 h = (h + 1) & lex->mask;
@@ -89,7 +104,10 @@ const lexicon_t *lexicon_get(const char *name)
 
 static const char *lexicon_key(const lexicon_t *lex, const char *s, size_t n)
 {
-    if (!lex || n == 0)
+    if (!lex || n == 0 || !(lex->lengths & (1ull << (n < 63 ? n : 63))))
+        return NULL;
+    size_t bit = pair_bit(s, n);
+    if (!(lex->pairs[bit >> 3] & (1u << (bit & 7))))
         return NULL;
     size_t h = hash_folded(s, n) & lex->mask;
     while (lex->slots[h]) {

@@ -81,6 +81,36 @@ static bool is_lower_letter(ucs4_t uc)
     return uc_is_lower(uc);
 }
 
+static const bool ascii_alnum[128] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+    ['8'] = 1, ['9'] = 1,
+    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
+    ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
+    ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+    ['Y'] = 1, ['Z'] = 1,
+    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
+    ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
+    ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+    ['y'] = 1, ['z'] = 1,
+};
+
+/* word_case() for a word of ASCII bytes only. */
+static unsigned ascii_case(const char *s, const char *end)
+{
+    int letters = 0;
+    bool lower = false;
+    bool first_upper = *s >= 'A' && *s <= 'Z';
+    for (const char *p = s; p < end; p++) {
+        if (*p >= 'a' && *p <= 'z') {
+            lower = true;
+            letters++;
+        } else if (*p >= 'A' && *p <= 'Z') {
+            letters++;
+        }
+    }
+    return (first_upper ? TOKF_UPPER : 0u) | (!lower && letters >= 2 ? TOKF_ALLCAPS : 0u);
+}
+
 /* Word flags from its letters: TOKF_UPPER, TOKF_ALLCAPS. */
 static unsigned word_case(const char *s, const char *end)
 {
@@ -204,7 +234,16 @@ static void tokenize(const doc_t *doc, span_t para, segment_t *seg, const qmarks
         if (c == C_LETTER || c == C_DIGIT) {
             tok.kind = c == C_DIGIT ? TOK_NUMBER : TOK_WORD;
             const char *q = p + len;
+            bool ascii = (unsigned char)*p < 0x80;
             while (q < end) {
+                /* fast path: ASCII letters and digits */
+                unsigned char ch = (unsigned char)*q;
+                if (ch < 0x80 && ascii_alnum[ch]) {
+                    q++;
+                    continue;
+                }
+                if (ch >= 0x80)
+                    ascii = false;
                 int l1;
                 ucs4_t u1 = char_at(q, end, &l1);
                 enum cclass c1 = classify(u1);
@@ -229,7 +268,7 @@ static void tokenize(const doc_t *doc, span_t para, segment_t *seg, const qmarks
             }
             tok.end = (uint32_t)(q - text);
             if (tok.kind == TOK_WORD)
-                tok.flags |= (uint16_t)word_case(p, q);
+                tok.flags |= (uint16_t)(ascii ? ascii_case(p, q) : word_case(p, q));
             p = q;
         } else {
             tok.end = tok.start + (uint32_t)len;
@@ -365,11 +404,6 @@ void segment_free(segment_t *seg)
     vec_free(&seg->sentences);
 }
 
-bool tok_eq(const doc_t *doc, const token_t *t, const char *word)
-{
-    size_t n = strlen(word);
-    return tok_len(t) == n && strncasecmp(tok_str(doc, t), word, n) == 0;
-}
 
 bool tok_in(const doc_t *doc, const token_t *t, const char *list)
 {

@@ -46,7 +46,17 @@ void segment_free(segment_t *seg);
 static inline const char *tok_str(const doc_t *doc, const token_t *t) { return doc->text + t->start; }
 static inline size_t tok_len(const token_t *t) { return t->end - t->start; }
 /* The token's text equals word, ignoring ASCII case. */
-bool tok_eq(const doc_t *doc, const token_t *t, const char *word);
+static inline bool tok_eq(const doc_t *doc, const token_t *t, const char *word)
+{
+    size_t n = t->end - t->start;
+    const char *s = doc->text + t->start;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i], w = word[i];
+        if (w == '\0' || (c != w && (c | 32) != w))
+            return false;
+    }
+    return word[n] == '\0';
+}
 /* The token's text is in the named lexicon (lexicon.h), ignoring ASCII case. */
 bool tok_in(const doc_t *doc, const token_t *t, const char *list);
 /* A punctuation token that is exactly the character c. */

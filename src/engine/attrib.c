@@ -829,6 +829,20 @@ static void merge_added(at_t *A)
     doc->mentions.cap = out.cap;
 }
 
+/* The speech verb before the colon at token colon: "said:", "told the
+ * meeting:", "said in a statement:"; SIZE_MAX when there is none. */
+static size_t colon_verb(const at_t *A, size_t colon, size_t sfirst)
+{
+    for (size_t k = colon; k-- > sfirst && colon - k <= 6;) {
+        const token_t *t = TK(A, k);
+        if (t->kind != TOK_WORD || (t->flags & TOKF_IN_QUOTE))
+            break;
+        if (is_speech_verb(A, k))
+            return k;
+    }
+    return SIZE_MAX;
+}
+
 /* The speaker of the last sentence of the paragraph when it ends "…, he said:". */
 static void colon_cue(at_t *A, span_t para)
 {
@@ -836,12 +850,10 @@ static void colon_cue(at_t *A, span_t para)
     size_t n = A->seg.tokens.len;
     if (n < 2 || !tok_is_char(A->doc, TK(A, n - 1), ':') || (TK(A, n - 1)->flags & TOKF_IN_QUOTE))
         return;
-    size_t v = n - 2;
-    while (v > 0 && is_adverb(A, v))
-        v--;
-    if (!is_speech_verb(A, v))
+    size_t s = sentence_of(A, n - 1);
+    size_t v = colon_verb(A, n - 1, A->seg.sentences.items[s].first);
+    if (v == SIZE_MAX)
         return;
-    size_t s = sentence_of(A, v);
     subj_t sub = subject_before(A, v, A->seg.sentences.items[s].first);
     sub.cue = (span_t){TK(A, v)->start, TK(A, v)->end};
     A->colon = verdict_of(A, sub, para);
@@ -915,15 +927,21 @@ void attrib_resolve(doc_t *doc)
             verdict_t pre = {-1, false, SPAN_NONE, SPAN_NONE, MENTION_NAME};
             /* rule 2: "X said:" before the mark, here or ending the previous paragraph */
             if (o > sfirst && tok_is_char(doc, TK(&A, o - 1), ':')) {
-                size_t vi = o - 2;
-                while (vi > sfirst && is_adverb(&A, vi))
-                    vi--;
-                if (o >= 2 && is_speech_verb(&A, vi)) {
+                size_t vi = o >= 2 ? colon_verb(&A, o - 1, sfirst) : SIZE_MAX;
+                if (vi != SIZE_MAX) {
                     subj_t sub = subject_before(&A, vi, sfirst);
                     sub.cue = (span_t){TK(&A, vi)->start, TK(&A, vi)->end};
                     pre = verdict_of(&A, sub, para);
                 } else {
-                    pre.decided = true;     /* "a sign read: '…'": not speech */
+                    /* no speech verb: "Andrea Zurbriggen, a guide, put it bluntly:"
+                     * gives the sentence's named subject; "a sign read:" nobody */
+                    pre.decided = true;
+                    int32_t mi = mention_at(&A, TK(&A, sfirst)->start);
+                    if (mi >= 0 && doc->mentions.items[mi].span.start == TK(&A, sfirst)->start &&
+                        doc->entities.items[doc->mentions.items[mi].entity].type == ENT_PERSON) {
+                        pre.speaker = (int32_t)doc->mentions.items[mi].entity;
+                        pre.source = doc->mentions.items[mi].span;
+                    }
                 }
             } else if (o == 0 && A.colon_set && !colon_used) {
                 pre = A.colon;
@@ -938,6 +956,10 @@ void attrib_resolve(doc_t *doc)
                 }
             }
             if (!closes_here) {
+                if (!pre.decided && standalone && para_last >= 0) {
+                    pre.speaker = para_last;    /* continues the paragraph's speaker */
+                    pre.decided = true;
+                }
                 pending_t pd = {qi, pre, standalone};
                 vec_push(&pending, pd);
                 continue;

@@ -796,6 +796,11 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
             k = p;
             continue;
         }
+        /* "Calder & Wharfe Engineering", "Procter & Gamble" */
+        if (tok_is_char(doc, &tk[n], '&') && n + 1 < send && is_cap(&tk[n + 1])) {
+            k = n + 1;
+            continue;
+        }
         /* "of" inside an organisation or place name: "Ministry of Health" */
         if (has_orgplace && tok_eq(doc, &tk[n], "of")) {
             p = n + 1;
@@ -816,10 +821,9 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
         tok_is_char(doc, &tk[k + 2], ')') && S->out->len > 0 &&
         vec_last(S->out).span.end == end && vec_last(S->out).ntok >= 2) {
         cand_t *def = &vec_last(S->out);
-        if (def->type == ENT_TYPE_COUNT || def->type == ENT_PERSON) {
+        if (def->type == ENT_TYPE_COUNT || def->type == ENT_PERSON)
             def->type = ENT_ORGANIZATION;
-            def->flags |= CF_SURE;
-        }
+        def->flags = (uint16_t)((def->flags | CF_SURE) & ~CF_GUESS);
         size_t di = S->out->len - 1;
         push_cand(S, k + 1, k + 1, tk[k + 1].end, def->type, CF_SURE | CF_ACRONYM, -1);
         vec_last(S->out).link = (int32_t)di;
@@ -1015,6 +1019,12 @@ static void register_aliases(const doc_t *doc, const lexset_t *L, const cand_t *
         ucs4_t uc;
         if (u8_mbtouc(&uc, (const uint8_t *)t + c->span.start, fl) != (int)fl)
             add_alias(aliases, t + c->span.start, fl, e);
+    } else if (c->type == ENT_PLACE && c->ntok == 2) {
+        /* "River Aire" -> "the Aire", "Lake Geneva" stays with its words */
+        const char *w1 = t + c->span.start, *w2 = t + c->last_start;
+        size_t n1 = c->first_end - c->span.start, n2 = c->span.end - c->last_start;
+        if (lexicon_has(L->place_words, w1, n1) && distinctive(L, w2, n2))
+            add_alias(aliases, w2, n2, e);
     } else if (c->type == ENT_ORGANIZATION) {
         /* each distinctive word of the name */
         const char *p = t + c->span.start, *end = t + c->span.end;

@@ -113,6 +113,23 @@ int main(void)
     is_int(doc->quotes.len, 1, "one multi-paragraph quote");
     is_str(speaker(0), "Ruth Adeyemi", "the speaker of the colon before it");
 
+    /* a colon after "told the meeting", and after a clause with no speech verb */
+    run("Rosa Iglesias, who runs a bakery, told the meeting:\n\n“The water came at night.”");
+    is_str(speaker(0), "Rosa Iglesias", "told the meeting: quote in the next paragraph");
+    run("Jonas Eriksen, a ferry captain, put it more bluntly: “The route is finished.” "
+        "A sign on the pier read: “Closed.”");
+    is_str(speaker(0), "Jonas Eriksen", "NAME ... put it bluntly: quote");
+    is_str(speaker(1), "(null)", "a sign read: no speaker");
+
+    /* an acronym defined in parentheses speaks later */
+    run("The Northern Rail Operators Group (NROG) met on Monday. The NROG said the delays were “regrettable”.");
+    is_str(speaker(0), "Northern Rail Operators Group", "the acronym's organisation speaks");
+
+    /* a multi-paragraph quote with no cue continues the paragraph's speaker */
+    run("“Prices rose,” said Elena Petrova. “Wages did not.\n\n“Nobody planned for that.”");
+    is_int(doc->quotes.len, 2, "two quotes, the second over two paragraphs");
+    is_str(speaker(1), "Elena Petrova", "it continues the speaker");
+
     /* no speaker: scare quotes, titles, nicknames, anonymous sources, nesting */
     run("Ana Lima, known to fans as “The Hammer”, said nothing. Her book, “Iron Days”, sold well.");
     is_str(speaker(0), "(null)", "a nickname after 'known as' has no speaker");

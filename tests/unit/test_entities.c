@@ -128,6 +128,12 @@ int main(void)
     ok(!has_mention(doc, "Danube"), "Danube inside the longer name is not a separate mention");
     doc_free(doc);
 
+    /* "&" inside organisation names; "River X" then "the X" */
+    doc = run("Barrow & Finch Engineering built the weir on the River Tamsin. Floods on the Tamsin followed.");
+    is_int(type_of(doc, "Barrow & Finch Engineering"), ENT_ORGANIZATION, "& joins an organisation name");
+    is_str(name_of(doc, "Tamsin"), "River Tamsin", "the Tamsin joins River Tamsin");
+    doc_free(doc);
+
     /* a sentence-initial function word is not part of a name; camel-case brands */
     doc = run("In Lisbon the startup QuickLedger, founded in 2020, said it would hire.");
     is_int(type_of(doc, "Lisbon"), ENT_PLACE, "In stripped from In Lisbon");

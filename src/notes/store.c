@@ -776,6 +776,18 @@ static notes_rc abort_write(notes_store_t *st, const char *what)
     return rc;
 }
 
+/* The speaker of the innermost attributed quote that holds the whole span. */
+static const char *speaker_of(const doc_t *doc, span_t span)
+{
+    for (int q = doc_quote_at(doc, span.start); q >= 0; q = doc->quotes.items[q].parent) {
+        const quote_t *qt = &doc->quotes.items[q];
+        uint32_t end = span_is_empty(qt->close_mark) ? qt->span.end : qt->close_mark.end;
+        if (qt->speaker >= 0 && (size_t)qt->speaker < doc->entities.len && span.end <= end)
+            return doc->entities.items[qt->speaker].name;
+    }
+    return NULL;
+}
+
 notes_rc notes_add(notes_store_t *st, span_t span, const char *speaker, const char *body, int64_t *id)
 {
     static const char what[] = "save the note";
@@ -788,6 +800,8 @@ notes_rc notes_add(notes_store_t *st, span_t span, const char *speaker, const ch
         return fail_with(st, NOTES_INVALID, "cannot save the note: no passage selected");
     if (!body)
         body = "";
+    if (!speaker)
+        speaker = speaker_of(doc, span);
     notes_rc r = begin_write(st, what);
     if (r != NOTES_OK)
         return r;

@@ -105,7 +105,8 @@ const char *notes_bound_path(const notes_store_t *st);  /* absolute, NULL for st
  * sorted by position, then orphans. Notes that re-anchored are saved back with
  * the new fingerprint (unless the store is read-only). out is cleared first. */
 notes_rc notes_list(notes_store_t *st, note_list_t *out);
-/* A note on bytes span of the bound doc; speaker may be NULL. */
+/* A note on bytes span of the bound doc. speaker NULL: the speaker of the
+ * innermost attributed quote holding the span, if any; "" for none. */
 notes_rc notes_add(notes_store_t *st, span_t span, const char *speaker, const char *body, int64_t *id);
 notes_rc notes_edit(notes_store_t *st, int64_t id, const char *body);
 notes_rc notes_delete(notes_store_t *st, int64_t id);

@@ -137,10 +137,22 @@ static void test_round_trip(void)
     is_int(notes_add(st, split, NULL, "x", &id3), NOTES_INVALID, "a span that splits a character is refused");
 
     notes_bind(st, b);
-    is_int(notes_add(st, span_of(b, "We will defend every inch"), "Mark Rutte", "", &id3), NOTES_OK,
+    /* The engine attributed the quote to Mark Rutte: a note inside it takes
+     * its speaker unless told otherwise. */
+    span_t qs = span_of(b, "We will defend every inch of allied territory.");
+    vec_push(&b->entities, (entity_t){.name = xstrdup("Mark Rutte"), .type = ENT_PERSON});
+    vec_push(&b->quotes, (quote_t){.span = qs, .open_mark = {qs.start - 3, qs.start},
+                                   .close_mark = {qs.end, qs.end + 3}, .speaker = 0, .parent = -1});
+    is_int(notes_add(st, span_of(b, "We will defend every inch"), NULL, "", &id3), NOTES_OK,
            "a note on a second article (empty body allowed)");
+    int64_t id4;
+    notes_add(st, span_of(b, "Rutte said"), NULL, "outside the quote", &id4);
+    notes_add(st, span_of(b, "allied territory"), "", "no speaker wanted", &id4);
     is_int(notes_list(st, &l), NOTES_OK, "list b");
-    is_int(l.len, 1, "b has only its own note");
+    is_int(l.len, 3, "b has only its own notes");
+    is_str(find_note(&l, id3) ? find_note(&l, id3)->speaker : "?", "Mark Rutte", "speaker taken from the quote");
+    is_str(l.len == 3 ? l.items[0].speaker : "?", NULL, "outside any quote: no speaker");
+    is_str(find_note(&l, id4) ? find_note(&l, id4)->speaker : "?", NULL, "\"\" asks for no speaker");
     notes_store_close(st);
 
     /* A fresh connection sees what was committed. */
@@ -152,7 +164,7 @@ static void test_round_trip(void)
     notes_article_list_t arts = {0};
     is_int(notes_list_articles(st, &arts), NOTES_OK, "list annotated articles");
     is_int(arts.len, 2, "two annotated articles");
-    ok(arts.len == 2 && arts.items[0].nnotes == 1 && arts.items[1].nnotes == 1, "one note each");
+    ok(arts.len == 2 && arts.items[0].nnotes == 3 && arts.items[1].nnotes == 1, "three and one notes");
     ok(arts.len == 2 && strstr(arts.items[0].paths, "/b.txt") && strstr(arts.items[1].paths, "/a.txt"),
        "with their paths, latest first");
     notes_article_list_free(&arts);

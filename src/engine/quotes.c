@@ -143,6 +143,11 @@ typedef struct {
     entry_t stack[QUOTES_MAX_DEPTH];
     unsigned depth;
     unsigned accept_count[M_COUNT]; /* stack entries that a mark would close */
+    /* Openers past QUOTES_MAX_DEPTH make no quote, but their closing marks must
+     * still pair with them, or they would close the quotes below (hostile
+     * input: 10 000 nested quotes). Their accept masks, and counts per mark. */
+    VEC(unsigned) overflow;
+    unsigned overflow_count[M_COUNT];
     size_t para_first_quote;    /* first quote opened in the current paragraph */
     uint32_t skip_pos;          /* the mark that continues a multi-paragraph quote */
     bool skip_active;
@@ -246,8 +251,14 @@ static void collect(finder_t *f, span_t para)
 
 static void push(finder_t *f, const cand_t *c, uint32_t para_index)
 {
-    if (f->depth == QUOTES_MAX_DEPTH)
+    if (f->depth == QUOTES_MAX_DEPTH) {
+        unsigned acc = marks[c->mark].accepts;
+        vec_push(&f->overflow, acc);
+        for (int m = 0; m < M_COUNT; m++)
+            if (acc & BIT(m))
+                f->overflow_count[m]++;
         return;
+    }
     doc_t *doc = f->doc;
     quote_t q = {
         .span = {c->pos + c->len, c->pos + c->len},
@@ -289,7 +300,27 @@ static void pop(finder_t *f, uint32_t end, span_t close_mark)
 
 static bool closes(const finder_t *f, enum mark m)
 {
-    return f->accept_count[m] > 0;
+    return f->accept_count[m] + f->overflow_count[m] > 0;
+}
+
+static void overflow_pop(finder_t *f)
+{
+    unsigned acc = f->overflow.items[--f->overflow.len];
+    for (int m = 0; m < M_COUNT; m++)
+        if (acc & BIT(m))
+            f->overflow_count[m]--;
+}
+
+/* A closing mark that pairs with an opener past the depth limit: consumed
+ * (with the ignored openers inside it). Amortised O(1): entries popped once. */
+static bool overflow_close(finder_t *f, enum mark m)
+{
+    if (!f->overflow_count[m])
+        return false;
+    while (!(f->overflow.items[f->overflow.len - 1] & BIT(m)))
+        overflow_pop(f);
+    overflow_pop(f);
+    return true;
 }
 
 static void close_with(finder_t *f, const cand_t *c)
@@ -311,7 +342,8 @@ static void pair(finder_t *f, const cand_t *c, uint32_t para_index, uint32_t *la
     bool rspace = c->rcls == C_EDGE || c->rcls == C_SPACE;
     bool rpunct = c->rcls == C_PUNCT || c->rcls == C_MARK || c->rcls == C_OPEN_PUNCT;
     /* “” : a closing mark right after its opener is an empty quote (dropped). */
-    if (after_opener && f->depth && (rspace || rpunct) && (f->stack[f->depth - 1].accepts & BIT(m)) &&
+    if (after_opener && f->depth && !f->overflow.len && (rspace || rpunct) &&
+        (f->stack[f->depth - 1].accepts & BIT(m)) &&
         marks[m].role != R_OPEN_ONLY) {
         close_with(f, c);
         return;
@@ -337,6 +369,14 @@ static void pair(finder_t *f, const cand_t *c, uint32_t para_index, uint32_t *la
     if (role == R_CLOSE) {
         if (!closes(f, m))
             return;                             /* nothing to close: an apostrophe or a stray */
+        if (f->overflow.len) {
+            if ((c->flags & CF_WEAK) || overflow_close(f, m))
+                return;                         /* an apostrophe, or an ignored quote's end */
+            while (f->overflow.len)             /* it closes a real quote below */
+                overflow_pop(f);
+            if (!f->accept_count[m])
+                return;
+        }
         if (c->flags & CF_WEAK) {
             /* nurses’ closes only a quote opened just before with a single mark,
              * and only when no sure closing mark follows in the paragraph. */
@@ -403,6 +443,8 @@ void quotes_find(doc_t *doc)
             }
             pair(&f, c, (uint32_t)p, &last_open_end);
         }
+        while (f.overflow.len)
+            overflow_pop(&f);
         if (f.depth) {
             /* Newswire: the next paragraph re-opens with the same mark. */
             size_t len;
@@ -423,4 +465,5 @@ void quotes_find(doc_t *doc)
     }
     vec_free(&f.cands);
     vec_free(&f.remap);
+    vec_free(&f.overflow);
 }

@@ -355,7 +355,7 @@ static notes_rc check_version(notes_store_t *st)
     return fail_with(st, NOTES_READONLY, m);
 }
 
-static notes_rc connect(notes_store_t *st, const char *name, int flags)
+static notes_rc db_connect(notes_store_t *st, const char *name, int flags)
 {
     if (st->db)
         sqlite3_close(st->db);
@@ -409,19 +409,21 @@ notes_rc notes_store_open(const char *path, notes_open_mode mode, notes_store_t 
     st->path = p;
     int flags = SQLITE_OPEN_READWRITE | (mode == NOTES_OPEN_CREATE ? SQLITE_OPEN_CREATE : 0) |
                 SQLITE_OPEN_NOMUTEX;
-    notes_rc rc = connect(st, p, flags);
+    notes_rc rc = db_connect(st, p, flags);
     if (mode == NOTES_OPEN_CREATE && rc == NOTES_OK && st->readonly)
         rc = fail_with(st, NOTES_READONLY, "cannot save notes: the notes database is read-only");
-    if (mode == NOTES_OPEN_READ && rc == NOTES_READONLY) {
+    if (mode == NOTES_OPEN_READ && rc != NOTES_OK && rc != NOTES_CORRUPT) {
         /* Listing still works from a read-only folder: first as a normal
          * reader (needs the -shm file), then as an immutable file, which is
-         * safe because nobody can write in that folder either. */
+         * safe because nobody can write in that folder either (a WAL left
+         * by a crash is then not read: the listing may miss the newest
+         * notes, but nothing on disk is touched). */
         char *u = file_uri(p, "mode=ro");
-        rc = connect(st, u, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
+        rc = db_connect(st, u, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
         free(u);
         if (rc != NOTES_OK && rc != NOTES_CORRUPT) {
             u = file_uri(p, "immutable=1");
-            rc = connect(st, u, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
+            rc = db_connect(st, u, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
             free(u);
         }
         st->readonly = true;

@@ -114,6 +114,7 @@ void app_scroll(app_t *app, long delta)
 {
     layout_move(app->layout, &app->top, delta);
     app_clamp(app);
+    app->cur_quote_chosen = false;
 }
 
 /* Whether byte is on one of the rows now on screen. */
@@ -147,6 +148,7 @@ void app_goto_quote(app_t *app, int qi)
     app->cur_quote = qi;
     span_t e = app_quote_extent(app->doc, &app->doc->quotes.items[qi]);
     app_show_offset(app, e.start);
+    app->cur_quote_chosen = true;
     if (app->sb_win)
         sidebar_select_quote(&app->sidebar, qi);
 }
@@ -223,12 +225,20 @@ static void app_follow_quote(app_t *app)
             q = doc->quotes.items[q].parent;
     }
     app->cur_quote = q;
+    app->cur_quote_chosen = false;
 }
 
 void app_recalc(app_t *app)
 {
     int r, c;
     getmaxyx(stdscr, r, c);
+    /* A current quote that began on screen stays on screen. */
+    bool keep_quote = false;
+    uint32_t quote_start = 0;
+    if (app->cur_quote >= 0 && (r != app->rows || c != app->cols)) {
+        quote_start = app_quote_extent(app->doc, &app->doc->quotes.items[app->cur_quote]).start;
+        keep_quote = app->cur_quote_chosen && quote_start >= app->top_offset && quote_start < app->bottom_offset;
+    }
     if (r != app->rows || c != app->cols)
         app_geometry(app);
     if (app->too_small)
@@ -238,6 +248,8 @@ void app_recalc(app_t *app)
         app->top = layout_pos_at(app->layout, app->top_offset);
     }
     app_clamp(app);
+    if (keep_quote)
+        app_show_offset(app, quote_start);
     app_follow_quote(app);
 }
 
@@ -249,7 +261,7 @@ static void app_draw(app_t *app)
     if (app->too_small) {
         /* Anything at all must fit: as much of the message as there is room for. */
         wmove(stdscr, 0, 0);
-        term_puts(stdscr, "window too small", app->cols, A_BOLD);
+        term_puts(stdscr, app->cols >= 16 ? "window too small" : "too small", app->cols, A_BOLD);
         curs_set(0);
         wnoutrefresh(stdscr);
         doupdate();
@@ -424,6 +436,14 @@ static void app_start_curses(app_t *app, const struct ui_options *opts)
     nonl();
     keypad(stdscr, TRUE);
     intrflush(stdscr, FALSE);
+    /* Home and End as tmux, screen and rxvt send them, whatever TERM says. */
+    static const struct { const char *seq; int key; } alt[] = {
+        {"\033[1~", KEY_HOME}, {"\033[4~", KEY_END}, {"\033[7~", KEY_HOME}, {"\033[8~", KEY_END},
+        {"\033[H", KEY_HOME}, {"\033[F", KEY_END}, {"\033OH", KEY_HOME}, {"\033OF", KEY_END},
+    };
+    for (size_t i = 0; i < sizeof alt / sizeof *alt; i++)
+        if (key_defined(alt[i].seq) == 0)
+            define_key(alt[i].seq, alt[i].key);
     curs_set(0);
     bool want_color = !opts->no_color && app->settings.color != SETTINGS_COLOR_NEVER;
     theme_start(&app->theme, want_color);

@@ -79,6 +79,7 @@ typedef struct app {
 
     /* Quotes. */
     int cur_quote;              /* index into doc->quotes, -1 none */
+    bool cur_quote_chosen;      /* by a jump (not by scrolling): a resize keeps it in view */
     int filter_speaker;         /* entity index, -1 none */
 
     /* Search. */

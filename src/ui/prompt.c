@@ -64,7 +64,8 @@ static size_t prompt_prev(const prompt_t *p, size_t at)
     do {
         if (at == 0)
             return 0;
-        const uint8_t *s = u8_prev(NULL, (const uint8_t *)p->buf + at, (const uint8_t *)p->buf);
+        ucs4_t c;
+        const uint8_t *s = u8_prev(&c, (const uint8_t *)p->buf + at, (const uint8_t *)p->buf);
         at = s ? (size_t)((const char *)s - p->buf) : at - 1;
     } while (at > 0 && prompt_is_mark(p, at));
     return at;

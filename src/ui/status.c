@@ -76,8 +76,8 @@ void status_draw(app_t *app)
     piece(&right[nr++], pos, dim, 2);
 
     /* Drop the least important pieces until everything fits (one space
-     * around and two between pieces). */
-    for (;;) {
+     * around and two between pieces); a long path first loses its folders. */
+    for (bool shortened = false;;) {
         int need = 1;
         for (size_t i = 0; i < nl; i++)
             need += left[i].width + 2;
@@ -85,6 +85,12 @@ void status_draw(app_t *app)
             need += right[i].width + 2;
         if (need <= w)
             break;
+        const char *slash = strrchr(file, '/');
+        if (!shortened && !app->message[0] && slash && slash[1]) {
+            shortened = true;
+            piece(&left[0], slash + 1, left[0].attr, left[0].priority);
+            continue;
+        }
         piece_t *worst = NULL;
         for (size_t i = 0; i < nl; i++)
             if (left[i].width && (!worst || left[i].priority > worst->priority))

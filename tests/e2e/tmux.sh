@@ -9,10 +9,11 @@
 #   wait_exit [SECS]          poll until the command has ended
 #   status_line               the last line of the screen
 #   tmux_resize W H           resize the window (the pane follows)
-# The server uses its own socket (tmux -L quoth-$$) and dies with the test.
+# The server uses its own socket (tmux -L quoth-$$-N) and dies with the test.
 # Polls every 0.05 s; nothing sleeps for a fixed time.
 command -v tmux >/dev/null 2>&1 || { echo "1..0 # tmux is required for the reader tests (apt-get install tmux)"; exit 1; }
-TMUX_SOCK="quoth-$$"
+TMUX_N=0
+TMUX_SOCK="quoth-$$-0"
 TMUX_T="$TMUX_SOCK:0"
 unset TMUX TMUX_PANE
 tm() { tmux -L "$TMUX_SOCK" -f /dev/null "$@"; }
@@ -26,7 +27,9 @@ tmux_start() {
     [ "$1" = "--" ] && shift
     cmd=""
     for a in "$@"; do cmd="$cmd $(printf '%s' "$a" | sed "s/'/'\\\\''/g; s/^/'/; s/\$/'/")"; done
+    # Each start gets a server of its own: a dying one cannot be reused.
     tm kill-server 2>/dev/null
+    TMUX_N=$((TMUX_N + 1)); TMUX_SOCK="quoth-$$-$TMUX_N"; TMUX_T="$TMUX_SOCK:0"
     # remain-on-exit keeps the pane (and its last screen) after quoth ends.
     tm new-session -d -s "$TMUX_SOCK" -x "$w" -y "$h" \
         "env TERM=xterm-256color LC_ALL=C.UTF-8 XDG_CONFIG_HOME='$XDG_CONFIG_HOME' XDG_DATA_HOME='$XDG_DATA_HOME' HOME='$HOME' $envs $cmd; echo \"[exit \$?]\"; sleep 600"
@@ -37,7 +40,7 @@ tmux_start() {
 
 tmux_keys() { tm send-keys -t "$TMUX_T" "$@"; }
 tmux_type() { tm send-keys -t "$TMUX_T" -l "$1"; }
-tmux_screen() { tm capture-pane -p -t "$TMUX_T"; }
+tmux_screen() { tm capture-pane -p -t "$TMUX_T" 2>/dev/null; }
 status_line() { tmux_screen | sed -n "${1:-\$}p"; }
 tmux_resize() { tm resize-window -t "$TMUX_T" -x "$1" -y "$2"; }
 

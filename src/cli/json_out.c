@@ -79,31 +79,60 @@ static void put_string_lossy(writer_t *w, const char *s)
     free(c);
 }
 
-/* {"start":S,"end":E,"text":"…"} in code points, or null for an empty span. */
-static void put_span(writer_t *w, const doc_t *doc, span_t s)
+/* Code point offsets of byte offsets that mostly increase: counting on from
+ * the previous answer reads the text once, in order, instead of a scattered
+ * block of it per offset. */
+typedef struct {
+    uint32_t byte;
+    size_t cp;
+} cp_cursor_t;
+
+static size_t cursor_cp(const doc_t *doc, cp_cursor_t *c, uint32_t byte)
 {
-    if (span_is_empty(s)) {
-        put(w, "null");
-        return;
-    }
+    if (byte < c->byte || byte - c->byte > 4096)
+        c->cp = doc_cp_offset(doc, byte);
+    else
+        c->cp += doc_cp_count(doc, c->byte, byte);
+    c->byte = byte;
+    return c->cp;
+}
+
+/* {"start":S,"end":E,"text":"…"} in code points, or null for an empty span. */
+static void put_span_cp(writer_t *w, const doc_t *doc, span_t s, size_t cp_start, size_t cp_end)
+{
     put(w, "{\"start\":");
-    put_uint(w, doc_cp_offset(doc, s.start));
+    put_uint(w, cp_start);
     put(w, ",\"end\":");
-    put_uint(w, doc_cp_offset(doc, s.end));
+    put_uint(w, cp_end);
     put(w, ",\"text\":");
     put_string(w, doc->text + s.start, span_len(s));
     put(w, "}");
 }
 
-static void put_quote(writer_t *w, const doc_t *doc, size_t id)
+static void put_span(writer_t *w, const doc_t *doc, span_t s, cp_cursor_t *c)
+{
+    if (span_is_empty(s)) {
+        put(w, "null");
+        return;
+    }
+    size_t a = cursor_cp(doc, c, s.start);
+    put_span_cp(w, doc, s, a, cursor_cp(doc, c, s.end));
+}
+
+/* One cursor for each kind of offset, as each kind increases through the text. */
+typedef struct {
+    cp_cursor_t start, end, source, cue;
+} quote_cursors_t;
+
+static void put_quote(writer_t *w, const doc_t *doc, size_t id, quote_cursors_t *qc)
 {
     const quote_t *q = &doc->quotes.items[id];
     put(w, "{\"id\":");
     put_uint(w, id);
     put(w, ",\"start\":");
-    put_uint(w, doc_cp_offset(doc, q->span.start));
+    put_uint(w, cursor_cp(doc, &qc->start, q->span.start));
     put(w, ",\"end\":");
-    put_uint(w, doc_cp_offset(doc, q->span.end));
+    put_uint(w, cursor_cp(doc, &qc->end, q->span.end));
     put(w, ",\"text\":");
     if (q->flags & QUOTE_MULTIPARA) {
         char *text = doc_quote_text(doc, q);
@@ -122,19 +151,26 @@ static void put_quote(writer_t *w, const doc_t *doc, size_t id)
         put(w, "null,\"speaker_id\":null");
     }
     put(w, ",\"source\":");
-    put_span(w, doc, q->source);
+    put_span(w, doc, q->source, &qc->source);
     put(w, ",\"cue\":");
-    put_span(w, doc, q->cue);
+    put_span(w, doc, q->cue, &qc->cue);
     put(w, "}");
 }
 
-/* NAME mentions grouped by entity (a counting sort): the mentions of entity e
- * are order[first[e] .. first[e + 1]), in text order. */
-static void group_mentions(const doc_t *doc, size_t **first_out, uint32_t **order_out)
+/* A NAME mention ready to print: its bytes and its code points. */
+typedef struct {
+    span_t span;
+    size_t cp_start, cp_end;
+} out_mention_t;
+
+/* NAME mentions grouped by entity (a counting sort over the mentions, read
+ * once in text order so the code points come from one running count): the
+ * mentions of entity e are out[first[e] .. first[e + 1]), in text order. */
+static out_mention_t *group_mentions(const doc_t *doc, size_t **first_out)
 {
     size_t ne = doc->entities.len;
     size_t *first = xcalloc(ne + 2, sizeof *first);
-    uint32_t *order = xmalloc((doc->mentions.len + 1) * sizeof *order);
+    out_mention_t *out = xmalloc((doc->mentions.len + 1) * sizeof *out);
     for (size_t i = 0; i < doc->mentions.len; i++) {
         const mention_t *m = &doc->mentions.items[i];
         if (m->kind == MENTION_NAME && m->entity < ne)
@@ -142,17 +178,22 @@ static void group_mentions(const doc_t *doc, size_t **first_out, uint32_t **orde
     }
     for (size_t e = 1; e <= ne; e++)     /* first[e + 1]: where entity e's run starts */
         first[e + 1] += first[e];
+    cp_cursor_t c = {0, 0};
     for (size_t i = 0; i < doc->mentions.len; i++) {
         const mention_t *m = &doc->mentions.items[i];
-        if (m->kind == MENTION_NAME && m->entity < ne)
-            order[first[m->entity + 1]++] = (uint32_t)i;
+        if (m->kind != MENTION_NAME || m->entity >= ne)
+            continue;
+        out_mention_t *o = &out[first[m->entity + 1]++];
+        o->span = m->span;
+        o->cp_start = cursor_cp(doc, &c, m->span.start);
+        o->cp_end = cursor_cp(doc, &c, m->span.end);
     }
     *first_out = first;                 /* now first[e] is where entity e's run starts */
-    *order_out = order;
+    return out;
 }
 
 static void put_entity(writer_t *w, const doc_t *doc, size_t id, const size_t *first,
-                       const uint32_t *order)
+                       const out_mention_t *ms)
 {
     const entity_t *e = &doc->entities.items[id];
     const char *name = e->name ? e->name : "";
@@ -166,7 +207,7 @@ static void put_entity(writer_t *w, const doc_t *doc, size_t id, const size_t *f
     for (size_t k = first[id]; k < first[id + 1]; k++) {
         if (k > first[id])
             put(w, ",");
-        put_span(w, doc, doc->mentions.items[order[k]].span);
+        put_span_cp(w, doc, ms[k].span, ms[k].cp_start, ms[k].cp_end);
     }
     put(w, "],\"quotes\":");
     put_uint(w, e->nquotes);
@@ -176,8 +217,7 @@ static void put_entity(writer_t *w, const doc_t *doc, size_t id, const size_t *f
 int cli_json(const doc_t *doc, FILE *out)
 {
     size_t *first;
-    uint32_t *order;
-    group_mentions(doc, &first, &order);
+    out_mention_t *ms = group_mentions(doc, &first);
     writer_t w = {.out = out, .str = json_string(""), .good = true};
     if (!w.str) {
         fputs("quoth: out of memory\n", stderr);
@@ -193,21 +233,22 @@ int cli_json(const doc_t *doc, FILE *out)
     else
         put(&w, "null");
     put(&w, ",\"offsets\":\"codepoints\",\n \"quotes\": [");
+    quote_cursors_t qc = {{0, 0}, {0, 0}, {0, 0}, {0, 0}};
     for (size_t i = 0; w.good && i < doc->quotes.len; i++) {
         put(&w, i ? ",\n  " : "\n  ");
-        put_quote(&w, doc, i);
+        put_quote(&w, doc, i, &qc);
     }
     put(&w, doc->quotes.len ? "\n ],\n \"entities\": [" : "],\n \"entities\": [");
     for (size_t i = 0; w.good && i < doc->entities.len; i++) {
         put(&w, i ? ",\n  " : "\n  ");
-        put_entity(&w, doc, i, first, order);
+        put_entity(&w, doc, i, first, ms);
     }
     put(&w, doc->entities.len ? "\n ]\n}\n" : "]\n}\n");
     flush(&w);
     json_decref(w.str);
     free(w.buf);
     free(first);
-    free(order);
+    free(ms);
     if (!w.good) {
         fputs("quoth: cannot write the JSON output\n", stderr);
         return EXIT_FAILURE_;

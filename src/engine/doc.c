@@ -73,6 +73,26 @@ static void split_paragraphs(doc_t *doc, uint32_t from)
         vec_push(&doc->paragraphs, (span_t){start, last_end});
 }
 
+/* Code points in t[from, to): the bytes that are not continuation bytes
+ * (10xxxxxx). Eight bytes at a time, one counter byte per lane, emptied
+ * before any lane can overflow. */
+static size_t count_cps(const unsigned char *t, size_t from, size_t to)
+{
+    size_t i = from, cont = 0;
+    while (i + 8 <= to) {
+        uint64_t lanes = 0;
+        for (int k = 0; k < 255 && i + 8 <= to; k++, i += 8) {
+            uint64_t w;
+            memcpy(&w, t + i, 8);
+            lanes += (w & ~(w << 1) & 0x8080808080808080ull) >> 7;
+        }
+        cont += (size_t)((lanes * 0x0101010101010101ull) >> 56);
+    }
+    for (; i < to; i++)
+        cont += (t[i] & 0xC0) == 0x80;
+    return (to - from) - cont;
+}
+
 static void build_cp_index(doc_t *doc)
 {
     const unsigned char *t = (const unsigned char *)doc->text;
@@ -84,10 +104,7 @@ static void build_cp_index(doc_t *doc)
         size_t lo = b << CP_BLOCK_SHIFT, hi = lo + (1u << CP_BLOCK_SHIFT);
         if (hi > doc->len)
             hi = doc->len;
-        uint32_t cont = 0;
-        for (size_t i = lo; i < hi; i++)
-            cont += (t[i] & 0xC0) == 0x80;
-        cps += (uint32_t)(hi - lo) - cont;
+        cps += (uint32_t)count_cps(t, lo, hi);
     }
     doc->cp_blocks.len = nblocks;
 }
@@ -124,22 +141,17 @@ size_t doc_cp_offset(const doc_t *doc, uint32_t byte)
     if (byte > doc->len)
         byte = doc->len;
     size_t b = byte >> CP_BLOCK_SHIFT;
-    const unsigned char *t = (const unsigned char *)doc->text;
-    size_t cps = doc->cp_blocks.items[b], i = b << CP_BLOCK_SHIFT;
-    /* Eight bytes at a time: one counter byte per lane gathers the
-     * continuation bytes (10xxxxxx); a block has at most 32 words, so no
-     * lane overflows before the final horizontal sum. */
-    uint64_t lanes = 0;
-    for (; i + 8 <= byte; i += 8) {
-        uint64_t w;
-        memcpy(&w, t + i, 8);
-        lanes += (w & ~(w << 1) & 0x8080808080808080ull) >> 7;
-        cps += 8;
-    }
-    size_t cont = (size_t)((lanes * 0x0101010101010101ull) >> 56);
-    for (; i < byte; i++)
-        cps += (t[i] & 0xC0) != 0x80;
-    return cps - cont;
+    return doc->cp_blocks.items[b] +
+           count_cps((const unsigned char *)doc->text, b << CP_BLOCK_SHIFT, byte);
+}
+
+size_t doc_cp_count(const doc_t *doc, uint32_t from, uint32_t to)
+{
+    if (to > doc->len)
+        to = doc->len;
+    if (from >= to)
+        return 0;
+    return count_cps((const unsigned char *)doc->text, from, to);
 }
 
 char *doc_quote_text(const doc_t *doc, const quote_t *q)

@@ -115,8 +115,14 @@ for e in ents or []:
 print("; ".join(problems[:5]))
 EOF
 }
+ok "samples/kallas-nato.txt is the corpus article byte for byte" \
+    cmp -s "$TOP_SRCDIR/samples/kallas-nato.txt" "$TOP_SRCDIR/tests/corpus/kallas-nato.txt"
+ok "the seed and at least two more sample articles" \
+    test "$(ls "$TOP_SRCDIR"/samples/*.txt | wc -l)" -ge 3
 for f in "$TOP_SRCDIR"/samples/*.txt; do
     base=${f##*/}
+    ok "$base starts with a date YYYY-MM-DD line" \
+        grep -qE '^ ?date [0-9]{4}-[0-9]{2}-[0-9]{2}( |$)' "$f"
     run --json "$f"
     is "$RC" 0 "$base: --json exits 0"
     ok "$base: --json writes nothing to stderr" test ! -s "$TMP/err"

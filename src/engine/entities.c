@@ -732,6 +732,20 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
 }
 
 /* Reads the capitalised run starting at token i; returns the index after it. */
+#define NAME_MAX_TOKENS 16
+
+/* Whether word token n repeats (ignoring case) a word of tokens a..n-1. */
+static bool repeats_word(const doc_t *doc, const token_t *tk, size_t a, size_t n)
+{
+    if (!is_word(&tk[n]))
+        return false;
+    for (size_t j = a; j < n; j++)
+        if (is_word(&tk[j]) && tok_len(&tk[j]) == tok_len(&tk[n]) &&
+            strncasecmp(tok_str(doc, &tk[j]), tok_str(doc, &tk[n]), tok_len(&tk[n])) == 0)
+            return true;
+    return false;
+}
+
 static size_t scan_run(scan_t *S, size_t i, size_t send)
 {
     const doc_t *doc = S->doc;
@@ -741,10 +755,16 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
     uint32_t end = tk[i].end;
     bool start = at_start(S, i);
     bool has_orgplace = false;
+    /* no name is longer than this; it also bounds the work per run */
+    enum { MAX_RUN_TOKENS = 24 };
     for (;;) {
         const token_t *t = &tk[k];
         b = k;
         end = t->end;
+        if (k - a + 1 >= MAX_RUN_TOKENS) {
+            k++;
+            break;
+        }
         if (in_lex(doc, t, L->org_words) || in_lex(doc, t, L->place_words))
             has_orgplace = true;
         size_t pos = possessive_len(doc, t);
@@ -770,6 +790,10 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
             k = n + 1;
             break;
         }
+        /* A name is a few words: a run stops at a word it already holds
+         * ("Kaja Kallas Kaja Kallas" is two names) and at NAME_MAX_TOKENS. */
+        if (n - a >= NAME_MAX_TOKENS || repeats_word(doc, tk, a, n))
+            { k = n; break; }
         /* an initial or an abbreviated title with its stop: "J. R. Okoye", "Dr. X" */
         if (tok_is_char(doc, &tk[n], '.') && tk[n].start == t->end &&
             (is_initial(doc, t) || in_lex(doc, t, L->abbr)) &&
@@ -853,7 +877,8 @@ static void find_title_quotes(const doc_t *doc, span_t para, const segment_t *se
         while (t < seg->tokens.len && seg->tokens.items[t].start < s.start)
             t++;
         unsigned words = 0, caps = 0;
-        for (size_t k = t; k < seg->tokens.len && seg->tokens.items[k].end <= s.end && words < 40; k++) {
+        for (size_t k = t; k < seg->tokens.len && seg->tokens.items[k].end <= s.end && words < 40 &&
+                           k < t + 120; k++) {
             const token_t *w = &seg->tokens.items[k];
             if (!is_word(w) || (!(w->flags & TOKF_UPPER) && in_lex(doc, w, L->common)))
                 continue;

@@ -29,6 +29,7 @@
 #include <strings.h>
 
 #define MRU_N 8
+#define WINDOW 80       /* tokens searched around a quote for its cue */
 #define ROLE_LEN 32
 
 typedef struct {
@@ -454,7 +455,7 @@ static subj_t subject_before(const at_t *A, size_t v, size_t sfirst)
     if (tok_is_char(A->doc, t, ',')) {
         /* "Kallas, who represents …, argued": the first name of the sentence
          * followed by a comma, not governed by a preposition */
-        for (size_t i = sfirst; i < k; i++) {
+        for (size_t i = k > sfirst + WINDOW ? k - WINDOW : sfirst; i < k; i++) {
             const token_t *w = TK(A, i);
             if (w->flags & TOKF_IN_QUOTE || w->kind != TOK_WORD)
                 continue;
@@ -726,8 +727,10 @@ static verdict_t before_quote(at_t *A, size_t o, size_t sfirst, size_t send, siz
         p--;
     if (p > sfirst && word_is(A, p - 1, "as"))
         return (verdict_t){-1, true, SPAN_NONE, SPAN_NONE, MENTION_NAME};
-    /* the nearest speech verb before the quote, outside any quote */
-    for (size_t k = o; k-- > sfirst;) {
+    /* the nearest speech verb before the quote, outside any quote (within a
+     * window, so that a sentence of many quotes stays linear) */
+    size_t lo = o > sfirst + WINDOW ? o - WINDOW : sfirst;
+    for (size_t k = o; k-- > lo;) {
         const token_t *t = TK(A, k);
         if (t->flags & TOKF_IN_QUOTE)
             continue;
@@ -742,7 +745,7 @@ static verdict_t before_quote(at_t *A, size_t o, size_t sfirst, size_t send, siz
         s.cue = (span_t){t->start, t->end};
         if (s.kind == S_NONE) {
             /* "…,” she said, adding that “…”: the earlier quote's speaker */
-            for (size_t q = k; q-- > sfirst;)
+            for (size_t q = k; q-- > lo;)
                 if (TK(A, q)->flags & TOKF_QUOTE_MARK) {
                     verdict_t v = {-2, true, SPAN_NONE, s.cue, MENTION_NAME};
                     return v;
@@ -752,7 +755,7 @@ static verdict_t before_quote(at_t *A, size_t o, size_t sfirst, size_t send, siz
         return verdict_of(A, s, para);
     }
     /* ", according to the NUP." later in the sentence */
-    for (size_t k = c + 1; k + 1 < send; k++) {
+    for (size_t k = c + 1; k + 1 < send && k < c + WINDOW; k++) {
         if (TK(A, k)->flags & TOKF_QUOTE_MARK)
             break;
         if (is_according_to(A, k)) {

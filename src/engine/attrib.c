@@ -324,6 +324,9 @@ static void note_unnamed(at_t *A, size_t from, size_t to)
 {
     for (size_t i = from; i < to; i++) {
         const token_t *t = TK(A, i);
+        char c0 = A->doc->text[t->start];
+        if (t->kind != TOK_WORD || tok_len(t) > 7 || !(c0 == 'a' || c0 == 'A' || c0 == 'o' || c0 == 'O'))
+            continue;
         if (t->flags & TOKF_IN_QUOTE || !(word_is(A, i, "a") || word_is(A, i, "an") ||
                                           word_is(A, i, "one") || word_is(A, i, "another")))
             continue;
@@ -886,6 +889,7 @@ void attrib_resolve(doc_t *doc)
             continue;
         note_unnamed(&A, 0, ntok);
         int32_t para_last = -3;     /* speaker of the previous quote here; -3: none yet */
+        span_t para_last_src = SPAN_NONE;   /* and the mention that named them */
         bool colon_used = false;
         /* quotes that close here: multi-paragraph ones opened earlier first */
         for (size_t k = 0; k < pending.len;) {
@@ -906,8 +910,10 @@ void attrib_resolve(doc_t *doc)
             if (!v.decided)
                 v = pd->pre;
             decide(&A, q, v);
-            if (q->speaker >= 0 || v.decided)
+            if (q->speaker >= 0 || v.decided) {
                 para_last = q->speaker;
+                para_last_src = q->source;
+            }
             pending.items[k] = vec_last(&pending);
             pending.len--;
         }
@@ -953,7 +959,7 @@ void attrib_resolve(doc_t *doc)
                 pre = before_quote(&A, o, sfirst, csend, c, para, &standalone);
                 if (pre.speaker == -2) {
                     pre.speaker = para_last >= 0 ? para_last : -1;
-                    pre.source = SPAN_NONE;
+                    pre.source = para_last >= 0 ? para_last_src : SPAN_NONE;
                     if (para_last < 0)
                         pre.decided = false;
                 }
@@ -1000,8 +1006,11 @@ void attrib_resolve(doc_t *doc)
                 v.source = v.cue = SPAN_NONE;
             }
             decide(&A, q, v);
-            if (v.decided)
+            if (v.decided) {
                 para_last = q->speaker;
+                if (!span_is_empty(q->source))
+                    para_last_src = q->source;
+            }
         }
         A.resolving = SIZE_MAX;
         advance_to(&A, para.end, para.start, para.end);

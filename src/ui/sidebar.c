@@ -609,9 +609,19 @@ void sidebar_draw(WINDOW *win, const sidebar_t *sb, const theme_t *t, bool focus
             int used = term_puts(win, "(orphan) ", right - x, a);
             x += used;
         }
-        if (x < right)
-            term_put(win, r->label, strlen(r->label), right - x, a,
-                     selected ? sel_attr | A_BOLD : ctrl);
+        if (x < right) {
+            /* A label that does not fit ends in an ellipsis. */
+            size_t len = strlen(r->label);
+            int avail = right - x;
+            attr_t c = selected ? sel_attr | A_BOLD : ctrl;
+            if ((int)term_width(r->label, len) > avail && avail >= 2) {
+                int used = term_put(win, r->label, len, avail - 1, a, c);
+                wmove(win, y, x + used);
+                term_puts(win, "\xE2\x80\xA6", 1, a);
+            } else {
+                term_put(win, r->label, len, avail, a, c);
+            }
+        }
         if (count[0]) {
             wmove(win, y, right);
             term_puts(win, count, w - right, ca);

@@ -433,7 +433,12 @@ static void test_draw(void)
     WINDOW *narrow = newwin(4, 6, 0, 40);
     sidebar_draw(narrow, &sb, &t, true);
     line_text(narrow, 1, line, sizeof line);
-    is_str(line, "  Kaja", "narrow window: label clipped, count dropped");
+    is_str(line, "  Kaj\xE2\x80\xA6", "narrow window: label clipped with an ellipsis, count dropped");
+    sidebar_key(&sb, SB_KEY_END);
+    sidebar_draw(w, &sb, &t, true);
+    int last = (int)(sb.rows.len - 1 - sb.top);
+    line_text(w, last, line, sizeof line);
+    is_str(line, "   Tallinn                   1", "G: the last row drawn at the bottom of the rows");
     delwin(narrow);
     delwin(w);
     sidebar_free(&sb);

@@ -288,6 +288,55 @@ static void role_chain(at_t *A, size_t first, int32_t e, uint32_t pos)
     }
 }
 
+/* "NAME, …, was elected mayor of X", "NAME has been appointed chief
+ * executive": the role the sentence gives its subject. */
+static void role_elected(at_t *A, size_t last, int32_t e, uint32_t pos)
+{
+    size_t n = A->seg.tokens.len, i = last + 1;
+    if (i < n && tok_is_char(A->doc, TK(A, i), ',')) {
+        /* skip an apposition */
+        size_t k = i + 1;
+        while (k < n && k < i + 30 && !tok_is_char(A->doc, TK(A, k), ',') &&
+               !tok_is_char(A->doc, TK(A, k), '.'))
+            k++;
+        if (k >= n || !tok_is_char(A->doc, TK(A, k), ','))
+            return;
+        i = k + 1;
+    }
+    static const char *const aux[] = {"was", "is", "has", "had", "been", "be", "will", NULL};
+    static const char *const verbs[] = {"elected", "appointed", "named", "chosen", "made",
+        "became", "becomes", "sworn", "re-elected", "promoted", NULL};
+    bool verb = false;
+    for (size_t k = 0; k < 4 && i < n; k++, i++) {
+        bool hit = false;
+        for (int a = 0; aux[a] && !hit; a++)
+            hit = word_is(A, i, aux[a]);
+        for (int v = 0; verbs[v] && !hit; v++)
+            if (word_is(A, i, verbs[v]))
+                hit = verb = true;
+        if (!hit)
+            break;
+    }
+    if (!verb)
+        return;
+    while (i < n && (word_is(A, i, "as") || word_is(A, i, "in") || word_is(A, i, "the") ||
+                     word_is(A, i, "a") || word_is(A, i, "an") || word_is(A, i, "its") ||
+                     word_is(A, i, "new") || word_is(A, i, "first")))
+        i++;
+    /* the head: the last word before "of", "in", a comma or the end */
+    size_t head = SIZE_MAX;
+    for (size_t k = i; k < n && k < i + 4 && TK(A, k)->kind == TOK_WORD; k++) {
+        if (word_is(A, k, "of") || word_is(A, k, "in") || word_is(A, k, "at") || word_is(A, k, "on"))
+            break;
+        head = k;
+    }
+    char buf[ROLE_LEN];
+    if (head != SIZE_MAX && lexicon_has(A->roles, tok_str(A->doc, TK(A, head)), tok_len(TK(A, head)))) {
+        head_word(A, head, buf, sizeof buf);
+        set_role(A, buf, e, pos);
+    }
+}
+
 /* Takes in the NAME mentions that start before pos: recency, roles, they/them. */
 static void advance_to(at_t *A, uint32_t pos, uint32_t para_start, uint32_t para_end)
 {
@@ -314,6 +363,7 @@ static void advance_to(at_t *A, uint32_t pos, uint32_t para_start, uint32_t para
             if (entities_role_near(doc, &A->seg, first, last, after, buf, sizeof buf))
                 set_role(A, buf, (int32_t)m->entity, m->span.start);
         role_chain(A, first, (int32_t)m->entity, m->span.start);
+        role_elected(A, last, (int32_t)m->entity, m->span.start);
         if (entities_they_them(doc, &A->seg, last))
             e->gender = GENDER_PLURAL;
     }
@@ -582,11 +632,9 @@ static int32_t resolve_role(at_t *A, size_t h)
         return -1;          /* "a senior diplomat … the diplomat said" */
     if (r && r->ent >= 0)
         return r->ent;
-    /* a role the text never tied to a name yet: the person in focus, or the
-     * first person given that role in the next paragraphs ("the company's
-     * founder called it …" before "Founder J. R. Okoye apologised") */
-    if (A->npmru)
-        return A->pmru[0];
+    /* a role the text never tied to a name yet: the first person given that
+     * role in the next paragraphs ("the company's founder called it …" before
+     * "Founder J. R. Okoye apologised"), or nobody */
     if (A->resolving != SIZE_MAX) {
         struct late l = {A->resolving, {0}, {TK(A, h)->start, TK(A, h)->end}, A->para};
         snprintf(l.role, sizeof l.role, "%s", buf);

@@ -87,6 +87,12 @@ int main(void)
         "“The water is unsafe,” the toxicologist said.");
     is_str(speaker(0), "Carla Mendes", "the toxicologist: the person introduced as one");
 
+    run("Nadia Brun, a former teacher, was elected mayor of Lyon on Sunday. Paul Roux conceded.\n\n"
+        "“We start tomorrow,” the mayor-elect said.");
+    is_str(speaker(0), "Nadia Brun", "was elected mayor: the mayor-elect");
+    run("Omar Haddad opened the plant on Monday.\n\n“Output will double,” the spokesman said.");
+    is_str(speaker(0), "(null)", "a role nobody was given stays unattributed");
+
     /* organisations speaking */
     run("The Ministry of Agriculture said in a statement that prices would fall. "
         "“Farmers will be paid in full,” the ministry said.");

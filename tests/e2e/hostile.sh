@@ -140,9 +140,9 @@ run --quotes "$TMP/long-line.txt"
 success "$((10 / SCALE)) MB single line"
 is "$(wc -l < "$TMP/out" | tr -d ' ')" "$n" "$((10 / SCALE)) MB single line: all $n quotes listed"
 
-# 100 MB: short paragraphs, each with one quote.
-paras=$((100 * 1024 * 1024 / 64 / SCALE))
-yes "$(printf 'The report came out.\n\342\200\234Yes,\342\200\235 said Anna Berg today.\n')" |
+# 100 MB: short paragraphs (blank lines between), each with one quote.
+paras=$((100 * 1024 * 1024 / 60 / SCALE))
+yes "$(printf 'The report came out, and \342\200\234Yes,\342\200\235 said Anna Berg today.')$NL" |
     head -n $((paras * 2)) > "$TMP/big.txt"
 run --quotes "$TMP/big.txt"
 success "$((100 / SCALE)) MB article"
@@ -156,7 +156,7 @@ printf '\n\342\200\234After the storm,\342\200\235 said Anna Berg.\n' >> "$TMP/u
 run --quotes "$TMP/unbalanced.txt"
 success "100 000 unbalanced quote marks"
 case $(tail -n 1 "$TMP/out") in
-*"After the storm,"*"Anna Berg"*) ok "unbalanced marks: the next paragraph's quote is found and attributed" true ;;
+"Anna Berg: "*"After the storm,"*) ok "unbalanced marks: the next paragraph's quote is found and attributed" true ;;
 *) ok "unbalanced marks: the next paragraph's quote is found and attributed (got: $(tail -n 1 "$TMP/out" | cut -c1-80))" false ;;
 esac
 
@@ -171,19 +171,20 @@ success "10 000 nested quotes"
 $have_python && is "$(json_eval 'j["quotes"][0]["start"] == 1 and j["quotes"][0]["end"] == 20003')" "True" \
     "10 000 nested quotes: the outer quote spans all the rest"
 
-# 5 MB of one repeated name.
-yes 'Kallas' | head -c $((5 * 1024 * 1024 / SCALE)) | tr '\n' ' ' > "$TMP/name.txt"
+# 5 MB of one repeated name, with no punctuation between the repeats: a
+# name is a few words, never the whole run.
+yes 'Kaja Kallas' | head -n $((5 * 1024 * 1024 / 12 / SCALE)) | tr '\n' ' ' > "$TMP/name.txt"
 run --json "$TMP/name.txt"
 success "$((5 * 1024 / SCALE)) KB of one repeated name"
-$have_python && is "$(json_eval '[e["name"] for e in j["entities"] if e["type"] == "person"]')" "['Kallas']" \
-    "one repeated name: one person entity"
+$have_python && is "$(json_eval '[e["name"] for e in j["entities"] if e["type"] == "person"]')" "['Kaja Kallas']" \
+    "one repeated name: one person, Kaja Kallas"
 rm -f "$TMP/name.txt"
 
 # --- text that must not reach a terminal raw --------------------------------------
 printf '\342\200\234Red \033[31malert\033[0m and \033[2J clear,\342\200\235 said Eve Mallory.\n' > "$TMP/csi.txt"
 printf '\342\200\234Copy \033]52;c;ZWNobyBwd25lZA==\007 me,\342\200\235 said Eve Mallory.\n' > "$TMP/osc52.txt"
 printf '\342\200\234Click \033]8;;http://evil.example/\033\\here\033]8;;\033\\ now,\342\200\235 said Eve Mallory.\n' > "$TMP/osc8.txt"
-printf '\342\200\234Ask \033P$q"p\033\\ the terminal,\342\200\235 said Eve Mallory.\n' > "$TMP/dcs.txt"
+printf '\342\200\234Ask \033P+q544e\033\\ the terminal,\342\200\235 said Eve Mallory.\n' > "$TMP/dcs.txt"
 printf '\342\200\234C1 \302\233 31m csi \302\235 0;title\302\234 osc,\342\200\235 said Eve Mallory.\n' > "$TMP/c1.txt"
 printf '\342\200\234Bidi \342\200\256desrever\342\200\254 and \342\201\247isolate\342\201\251,\342\200\235 said Eve Mallory.\n' > "$TMP/bidi.txt"
 for kind in csi osc52 osc8 dcs c1 bidi; do

@@ -152,8 +152,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         check_doc(doc);
         check_json(doc);
         FUZZ_CHECK(cli_quotes(doc, NULL, devnull()) == EXIT_OK);
-        if (doc->entities.len > 0)
-            FUZZ_CHECK(cli_quotes(doc, doc->entities.items[0].name, devnull()) == EXIT_OK);
+        /* The first speaker's quotes, by the speaker's canonical name. */
+        for (size_t i = 0; i < doc->quotes.len; i++) {
+            if (doc->quotes.items[i].speaker < 0)
+                continue;
+            const entity_t *e = &doc->entities.items[doc->quotes.items[i].speaker];
+            FUZZ_CHECK(doc_entity_by_alias(doc, e->name) >= 0);
+            FUZZ_CHECK(cli_quotes(doc, e->name, devnull()) == EXIT_OK);
+            break;
+        }
         doc_free(doc);
     }
     return 0;

@@ -12,6 +12,8 @@ set -eu
 BUILD_PKGS=(autoconf automake pkg-config make gcc libncurses-dev libunistring-dev
     libiniparser-dev libsqlite3-dev libjansson-dev)
 TEST_PKGS=(tmux python3 valgrind groff-base)
+# The CI's fuzz stage (.ci/run sets QUOTH_FUZZ=1): clang and its libFuzzer.
+FUZZ_PKGS=(clang libclang-rt-14-dev)
 SAMPLE=samples/kallas-nato.txt
 
 say() { printf 'quickstart: %s\n' "$*"; }
@@ -49,6 +51,7 @@ missing() {
 install_missing() {
     local want=("${BUILD_PKGS[@]}") need still
     [ "$mode" = test ] && want+=("${TEST_PKGS[@]}")
+    [ "$mode" = test ] && [ "${QUOTH_FUZZ:-0}" = 1 ] && want+=("${FUZZ_PKGS[@]}")
     if ! command -v dpkg-query >/dev/null 2>&1; then
         say "dpkg-query not found (not Debian?): cannot check packages; make sure these"
         say "or their equivalents are installed: ${want[*]}"

@@ -53,9 +53,32 @@ static void put_uint(writer_t *w, size_t v)
     put_n(w, p, (size_t)(tmp + sizeof tmp - p));
 }
 
-/* A JSON string of n bytes of valid UTF-8, encoded by jansson. */
+/* True when jansson would print s as it is between two quotes: no byte
+ * below 0x20, no '"', no '\\' (jansson escapes nothing else by default). */
+static bool needs_no_escape(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c == '"' || c == '\\')
+            return false;
+    }
+    return true;
+}
+
+/* A JSON string of n bytes of valid UTF-8, encoded by jansson; a string that
+ * jansson would copy unchanged is copied directly (most quote texts). */
 static void put_string(writer_t *w, const char *s, size_t n)
 {
+    if (needs_no_escape(s, n)) {
+        w->buf = xgrow(w->buf, &w->cap, w->len + n + 2, 1);
+        w->buf[w->len] = '"';
+        memcpy(w->buf + w->len + 1, s, n);
+        w->buf[w->len + n + 1] = '"';
+        w->len += n + 2;
+        if (w->len >= FLUSH_AT)
+            flush(w);
+        return;
+    }
     if (json_string_setn_nocheck(w->str, s, n) != 0) {
         w->good = false;
         return;

@@ -94,6 +94,13 @@ is "$(json_get "$TMP/mb.json" "d['quotes'][2]['text']")" "First part.
 Second part," "multi-paragraph quote joined by one newline"
 is "$(json_get "$TMP/mb.json" "d['date']")" "2026-02-01" "date header"
 
+# Strings that need escaping: backslash, tab, a straight double quote, ESC.
+printf '\342\200\234a \\ b\tc " d \033[1m e\342\200\235 f\n' > "$TMP/esc.txt"
+"$QUOTH" --json "$TMP/esc.txt" > "$TMP/esc.json"
+is "$(json_get "$TMP/esc.json" "repr(d['quotes'][0]['text'])")" "'a \\\\ b\\tc \" d \\x1b[1m e'" \
+   "JSON escapes backslash, tab, quote and ESC"
+ok "JSON output has no raw control characters" sh -c "! LC_ALL=C grep -q \"\$(printf '[\001-\011\013-\037]')\" '$TMP/esc.json'"
+
 # --- stdin ---------------------------------------------------------------------
 "$QUOTH" --json - < "$SAMPLE" > "$TMP/stdin.json"
 is "$?" 0 "stdin with - exits 0"

@@ -5,6 +5,7 @@
 #include <curses.h>
 #include "ui/app.h"
 #include "engine/xalloc.h"
+#include "ui/notes_ui.h"
 #include "ui/term.h"
 #include <string.h>
 #include <unicase.h>
@@ -176,6 +177,8 @@ void reader_sidebar_result(app_t *app, sidebar_result_t r)
 {
     switch (r.kind) {
     case SB_JUMP:
+        if (r.note >= 0)
+            notes_ui_choose(app, r.note);
         if (r.quote >= 0)
             app_goto_quote(app, r.quote);
         else
@@ -191,6 +194,7 @@ void reader_sidebar_result(app_t *app, sidebar_result_t r)
         app_message(app, false, "filter: %s (] and [ follow; Esc clears)", reader_name(app, r.entity));
         break;
     case SB_ORPHAN:
+        notes_ui_choose(app, r.note);
         app_message(app, true, "this note's passage is no longer in the article");
         break;
     case SB_NONE: case SB_MOVED:
@@ -216,7 +220,8 @@ static bool reader_sidebar_key(app_t *app, action_t a)
 
 void reader_key(app_t *app, action_t a, int key)
 {
-    (void)key;
+    if (notes_ui_key(app, a, key))
+        return;
     if (app->focus == FOCUS_SIDEBAR && app->sb_win && reader_sidebar_key(app, a))
         return;
     long page = app->text_rows > 2 ? app->text_rows - 1 : 1;
@@ -294,6 +299,8 @@ void reader_key(app_t *app, action_t a, int key)
     case ACTION_quit:
         app->running = false;
         break;
+    case ACTION_add_note: case ACTION_select_passage: case ACTION_edit_note: case ACTION_delete_note:
+    case ACTION_export_notes:           /* notes_ui_key took them */
     case ACTION_NONE: case ACTION_COUNT:
         break;
     }
@@ -301,9 +308,26 @@ void reader_key(app_t *app, action_t a, int key)
 
 /* --- drawing ---------------------------------------------------------------- */
 
-static int reader_mention_at(const doc_t *doc, uint32_t byte)
+/* Styles along a row: cursors into quotes and mentions, found once per row
+ * by binary search and then advanced with the bytes, so drawing costs time
+ * in proportion to the screen, not to the article. */
+typedef struct {
+    size_t q_next;              /* quotes opening at or before the byte: [0, q_next) */
+    size_t m_next;              /* mentions starting at or before the byte */
+} style_cursor_t;
+
+static void style_cursor_init(const doc_t *doc, uint32_t byte, style_cursor_t *c)
 {
-    size_t lo = 0, hi = doc->mentions.len;
+    size_t lo = 0, hi = doc->quotes.len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (app_quote_extent(doc, &doc->quotes.items[mid]).start <= byte)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    c->q_next = lo;
+    lo = 0, hi = doc->mentions.len;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (doc->mentions.items[mid].span.start <= byte)
@@ -311,13 +335,7 @@ static int reader_mention_at(const doc_t *doc, uint32_t byte)
         else
             hi = mid;
     }
-    /* Mentions do not nest; look one back in case of an overlap. */
-    for (size_t k = lo; k > 0 && k + 2 > lo; k--) {
-        const mention_t *m = &doc->mentions.items[k - 1];
-        if (byte >= m->span.start && byte < m->span.end)
-            return (int)(k - 1);
-    }
-    return -1;
+    c->m_next = lo;
 }
 
 static bool reader_in_current(const app_t *app, int q)
@@ -330,16 +348,26 @@ static bool reader_in_current(const app_t *app, int q)
     return false;
 }
 
-static attr_t reader_attr(const app_t *app, uint32_t b, bool *in_cur)
+static attr_t reader_attr(const app_t *app, uint32_t b, style_cursor_t *c, bool *in_cur)
 {
     const doc_t *doc = app->doc;
-    int q = app_quote_at(doc, b);
+    while (c->q_next < doc->quotes.len && app_quote_extent(doc, &doc->quotes.items[c->q_next]).start <= b)
+        c->q_next++;
+    while (c->m_next < doc->mentions.len && doc->mentions.items[c->m_next].span.start <= b)
+        c->m_next++;
+    /* The innermost quote holding b: the last opened, or one enclosing it. */
+    int q = (int)c->q_next - 1;
+    for (int guard = 0; q >= 0 && guard < 64; guard++) {
+        span_t e = app_quote_extent(doc, &doc->quotes.items[q]);
+        if (b >= e.start && b < e.end)
+            break;
+        q = doc->quotes.items[q].parent;
+    }
     *in_cur = q >= 0 && reader_in_current(app, q);
     if (*in_cur)
         return app_speaker_attr(app, doc->quotes.items[q].speaker, THEME_SPK_CURRENT);
-    int m = reader_mention_at(doc, b);
-    if (m >= 0) {
-        const mention_t *mm = &doc->mentions.items[m];
+    const mention_t *mm = c->m_next ? &doc->mentions.items[c->m_next - 1] : NULL;
+    if (mm && b < mm->span.end) {
         if (sidebar_speaker_rank(&app->sidebar, (int)mm->entity) >= 0)
             return app_speaker_attr(app, (int)mm->entity, THEME_SPK_NAME);
         if (mm->kind == MENTION_NAME && mm->entity < doc->entities.len) {
@@ -384,6 +412,8 @@ static void reader_draw_row(app_t *app, int y, const layout_line_t *line, const 
     size_t mi = 0;
     term_glyph_t g;
     bool any_cur = false;
+    style_cursor_t sc;
+    style_cursor_init(app->doc, line->start, &sc);
     for (uint32_t i = line->start; i < line->end;) {
         uint32_t c;
         int k = term_decode(t + i, line->end - i, &c);
@@ -395,11 +425,12 @@ static void reader_draw_row(app_t *app, int y, const layout_line_t *line, const 
             continue;
         }
         bool in_cur;
-        attr_t a = reader_attr(app, i, &in_cur);
+        attr_t a = reader_attr(app, i, &sc, &in_cur);
         any_cur |= in_cur;
         while (mi < matches->len && matches->items[mi].end <= i)
             mi++;
         bool matched = mi < matches->len && matches->items[mi].start <= i;
+        a = notes_ui_text_attr(app, i, a);
         if (matched)
             a = hit;
         term_put_glyph(stdscr, &g, a, matched ? hit : ctrl);
@@ -416,6 +447,7 @@ static void reader_draw_row(app_t *app, int y, const layout_line_t *line, const 
             mvwadd_wch(stdscr, y, app->bar_x, &cc);
         }
     }
+    notes_ui_margin(app, y, line);
 }
 
 void reader_draw(app_t *app)
@@ -446,4 +478,5 @@ void reader_draw(app_t *app)
     }
     app->at_end = !more;
     vec_free(&matches);
+    notes_ui_draw(app);
 }

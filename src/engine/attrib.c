@@ -501,10 +501,23 @@ static subj_t subject_before(const at_t *A, size_t v, size_t sfirst)
             return np_back(A, k, sfirst);
         return name_subject(A, mi);
     }
-    if (t->kind == TOK_WORD && !(t->flags & TOKF_UPPER))
-        return np_back(A, k, sfirst);
-    if (t->kind == TOK_WORD && (t->flags & TOKF_SENT_START))
-        return np_back(A, k, sfirst);   /* "Critics said", "Police said" */
+    if (t->kind == TOK_WORD && (!(t->flags & TOKF_UPPER) || (t->flags & TOKF_SENT_START))) {
+        /* "Critics said", "the minister said"; in "a spokesperson for the
+         * agency said" the head is the noun before the preposition */
+        subj_t s = np_back(A, k, sfirst);
+        for (int hops = 0; hops < 2; hops++) {
+            size_t f = tok_at(A, s.span.start);
+            if (f < sfirst + 2 || !is_preposition(A, f - 1) || TK(A, f - 2)->kind != TOK_WORD)
+                break;
+            int32_t m2 = mention_at(A, TK(A, f - 2)->start);
+            if (m2 >= 0) {
+                s = name_subject(A, m2);    /* "Jane Doe of the council said" */
+                break;
+            }
+            s = np_back(A, f - 2, sfirst);
+        }
+        return s;
+    }
     if (tok_is_char(A->doc, t, ',')) {
         /* "Kallas, who represents …, argued": the first name of the sentence
          * followed by a comma, not governed by a preposition */
@@ -557,6 +570,21 @@ static subj_t subject_after(const at_t *A, size_t i, size_t send, size_t *end)
         int32_t mi = mention_at(A, t->start);
         if (mi >= 0 && A->doc->mentions.items[mi].span.start == t->start) {
             *end = tok_at(A, A->doc->mentions.items[mi].span.end);
+            /* "White House press secretary Karine Jean-Pierre told": the person */
+            if (A->doc->entities.items[A->doc->mentions.items[mi].entity].type != ENT_PERSON) {
+                for (size_t j = *end; j < send && j < *end + 5 && TK(A, j)->kind == TOK_WORD; j++) {
+                    int32_t mj = mention_at(A, TK(A, j)->start);
+                    if (mj >= 0 && A->doc->mentions.items[mj].span.start == TK(A, j)->start) {
+                        if (A->doc->entities.items[A->doc->mentions.items[mj].entity].type == ENT_PERSON) {
+                            *end = tok_at(A, A->doc->mentions.items[mj].span.end);
+                            return name_subject(A, mj);
+                        }
+                        break;
+                    }
+                    if (is_speech_verb(A, j))
+                        break;
+                }
+            }
             return name_subject(A, mi);
         }
         if (!(t->kind == TOK_WORD && (t->flags & TOKF_UPPER)) && !tok_is_char(A->doc, t, '.'))

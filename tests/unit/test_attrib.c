@@ -93,6 +93,11 @@ int main(void)
     run("Omar Haddad opened the plant on Monday.\n\n“Output will double,” the spokesman said.");
     is_str(speaker(0), "(null)", "a role nobody was given stays unattributed");
 
+    run("“Rates will hold,” Central Bank governor Ilse Marten told reporters.");
+    is_str(speaker(0), "Ilse Marten", "organisation, title, person: the person speaks");
+    run("The Port Authority closed the pier. A spokesperson for the authority said: “Repairs take weeks.”");
+    is_str(speaker(0), "(null)", "an unnamed spokesperson for an organisation is not the organisation");
+
     /* organisations speaking */
     run("The Ministry of Agriculture said in a statement that prices would fall. "
         "“Farmers will be paid in full,” the ministry said.");

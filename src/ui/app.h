@@ -104,6 +104,9 @@ typedef struct app {
 
     /* --bench */
     bool bench;
+
+    /* Notes (notes_ui.c): the store, the list, the selection, the panel. */
+    struct notes_ui *notes;
 } app_t;
 
 /* Screens. */

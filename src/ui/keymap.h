@@ -39,6 +39,11 @@
     X(search_back,   "?",           "search backward") \
     X(search_next,   "n",           "next match, in the direction of the search") \
     X(search_prev,   "N",           "previous match") \
+    X(add_note,      "a",           "add a note to the current quote, or to the selection") \
+    X(select_passage, "v",          "select a passage (arrows/j k extend it, a annotates, Esc cancels)") \
+    X(edit_note,     "e",           "edit the note under the cursor (or the sidebar's note)") \
+    X(delete_note,   "x",           "delete the note under the cursor, after a confirmation") \
+    X(export_notes,  "E",           "export the notes as Markdown to a file") \
     X(toggle_sidebar, "s",          "show or hide the sidebar") \
     X(help,          "h F1",        "show this help") \
     X(redraw,        "C-l",         "redraw the screen") \

@@ -210,6 +210,9 @@ static gender_t first_name_gender(const lexset_t *L, const char *s, size_t n)
         ascii &= (unsigned char)s[i] < 0x80;
     if (ascii) {    /* the list is lower case; lookups ignore ASCII case */
         const char *v = lexicon_value(L->first_names, s, n);
+        const char *dash = v ? NULL : memchr(s, '-', n);
+        if (dash && dash > s)   /* "Jean-Luc": the first part decides */
+            v = lexicon_value(L->first_names, s, (size_t)(dash - s));
         return !v ? GENDER_UNKNOWN : *v == 'f' ? GENDER_FEMALE : *v == 'm' ? GENDER_MALE : GENDER_PLURAL;
     }
     for (int strip = 0; strip < 2; strip++) {

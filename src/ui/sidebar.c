@@ -8,6 +8,8 @@
 #define SB_NO_TARGET UINT32_MAX
 /* Code points of a quote excerpt before the ellipsis. */
 #define SB_EXCERPT_CHARS 72
+/* Bytes for an excerpt: 72 characters of up to 4 bytes, a space, "…", NUL. */
+#define SB_LABEL_MAX (SB_EXCERPT_CHARS * 4 + 8)
 
 static const char *const sb_titles[SB_SEC_COUNT] = {"Speakers", "Quotes", "Entities", "Notes"};
 static const char *const sb_type_groups[ENT_TYPE_COUNT] = {
@@ -31,11 +33,11 @@ static uint32_t sb_quote_target(const quote_t *q)
     return span_is_empty(q->open_mark) ? q->span.start : q->open_mark.start;
 }
 
-/* A one-line excerpt of text[start, end): runs of white space become one
- * space; cut at a character boundary after SB_EXCERPT_CHARS characters. */
-static char *sb_excerpt(const char *text, uint32_t start, uint32_t end)
+/* A one-line excerpt of text[start, end) into buf: runs of white space
+ * become one space; cut at a character boundary after SB_EXCERPT_CHARS
+ * characters (or when buf is full) with an ellipsis. */
+static void sb_excerpt(const char *text, uint32_t start, uint32_t end, char *buf, size_t cap)
 {
-    char *out = xmalloc((size_t)(end - start) + 4);
     size_t n = 0, chars = 0;
     bool space = false;
     uint32_t i = start;
@@ -48,27 +50,27 @@ static char *sb_excerpt(const char *text, uint32_t start, uint32_t end)
             continue;
         }
         bool lead = (c & 0xC0) != 0x80;
-        if (lead && chars == SB_EXCERPT_CHARS) {
-            memcpy(out + n, "\xE2\x80\xA6", 3);     /* … */
-            n += 3;
+        /* Room for a space, a 4-byte character, the ellipsis and the NUL. */
+        if (lead && (chars + (space ? 1 : 0) >= SB_EXCERPT_CHARS || n + 1 + 4 + 3 + 1 > cap)) {
+            if (space && chars < SB_EXCERPT_CHARS && n + 1 + 3 + 1 <= cap) {
+                buf[n++] = ' ';
+            }
+            if (n + 3 + 1 <= cap) {
+                memcpy(buf + n, "\xE2\x80\xA6", 3);     /* … */
+                n += 3;
+            }
             break;
         }
         if (space && lead) {
-            out[n++] = ' ';
+            buf[n++] = ' ';
             chars++;
             space = false;
-            if (chars == SB_EXCERPT_CHARS) {
-                memcpy(out + n, "\xE2\x80\xA6", 3);
-                n += 3;
-                break;
-            }
         }
-        out[n++] = (char)c;
+        buf[n++] = (char)c;
         if (lead)
             chars++;
     }
-    out[n] = '\0';
-    return out;
+    buf[n] = '\0';
 }
 
 static void sb_rows_free(sidebar_t *sb)
@@ -119,23 +121,27 @@ static int sb_by_count(const void *pa, const void *pb)
     return a->entity < b->entity ? -1 : a->entity > b->entity;
 }
 
+/* Ranks the speakers, then orders the quotes by speaker rank (unattributed
+ * last), keeping text order within a speaker: a counting sort, so building
+ * the sidebar stays linear in the number of quotes. */
 static void sb_rank_speakers(sidebar_t *sb)
 {
     const doc_t *doc = sb->doc;
+    size_t ne = doc->entities.len, nq = doc->quotes.len;
     uint32_t *counts = sb_quote_counts(doc);
-    sb_sortkey_t *keys = xcalloc(doc->entities.len + 1, sizeof *keys);
-    size_t n = 0;
-    for (size_t e = 0; e < doc->entities.len; e++) {
-        if (counts[e] == 0)
-            continue;
-        keys[n++] = (sb_sortkey_t){(int32_t)e, counts[e], UINT32_MAX};
-    }
-    for (size_t i = 0; i < doc->quotes.len; i++) {
+    uint32_t *first = xmalloc((ne + 1) * sizeof *first);
+    for (size_t e = 0; e < ne; e++)
+        first[e] = UINT32_MAX;
+    for (size_t i = nq; i-- > 0;) {
         int32_t s = doc->quotes.items[i].speaker;
-        for (size_t k = 0; k < n; k++)
-            if (keys[k].entity == s && keys[k].first == UINT32_MAX)
-                keys[k].first = (uint32_t)i;
+        if (s >= 0 && (size_t)s < ne)
+            first[s] = (uint32_t)i;
     }
+    sb_sortkey_t *keys = xcalloc(ne + 1, sizeof *keys);
+    size_t n = 0;
+    for (size_t e = 0; e < ne; e++)
+        if (counts[e] > 0)
+            keys[n++] = (sb_sortkey_t){(int32_t)e, counts[e], first[e]};
     qsort(keys, n, sizeof *keys, sb_by_count);
     sb->speakers = xcalloc(n + 1, sizeof *sb->speakers);
     sb->nspeakers = n;
@@ -143,7 +149,25 @@ static void sb_rank_speakers(sidebar_t *sb)
         sb->speakers[k] = keys[k].entity;
         sb->speaker_rank[keys[k].entity] = (int32_t)k;
     }
+    /* bucket[k] .. bucket[k+1]: the quotes of rank k; rank n: no speaker. */
+    sb->bucket = xcalloc(n + 2, sizeof *sb->bucket);
+    for (size_t i = 0; i < nq; i++) {
+        int r = sidebar_speaker_rank(sb, doc->quotes.items[i].speaker);
+        sb->bucket[(r < 0 ? n : (size_t)r) + 1]++;
+    }
+    for (size_t k = 0; k <= n; k++)
+        sb->bucket[k + 1] += sb->bucket[k];
+    sb->order = xmalloc((nq + 1) * sizeof *sb->order);
+    size_t *fill = xmalloc((n + 1) * sizeof *fill);
+    memcpy(fill, sb->bucket, (n + 1) * sizeof *fill);
+    for (size_t i = 0; i < nq; i++) {
+        int r = sidebar_speaker_rank(sb, doc->quotes.items[i].speaker);
+        sb->order[fill[r < 0 ? n : (size_t)r]++] = (uint32_t)i;
+    }
+    sb->quote_row = xmalloc((nq + 1) * sizeof *sb->quote_row);
+    free(fill);
     free(keys);
+    free(first);
     free(counts);
 }
 
@@ -162,56 +186,58 @@ static void sb_build_speakers(sidebar_t *sb, const uint32_t *counts)
         r.rank = (int32_t)k;
         r.count = counts[e];
         r.label = xstrdup(doc->entities.items[e].name ? doc->entities.items[e].name : "?");
-        for (size_t i = 0; i < doc->quotes.len; i++)
-            if (doc->quotes.items[i].speaker == e) {
-                r.target = sb_quote_target(&doc->quotes.items[i]);
-                break;
-            }
+        r.target = sb_quote_target(&doc->quotes.items[sb->order[sb->bucket[k]]]);
         vec_push(&sb->rows, r);
     }
-}
-
-static void sb_push_quote(sidebar_t *sb, size_t qi)
-{
-    const doc_t *doc = sb->doc;
-    const quote_t *q = &doc->quotes.items[qi];
-    sidebar_row_t r = sb_row(SB_ROW_QUOTE, SB_SEC_QUOTES);
-    r.quote = (int32_t)qi;
-    r.entity = q->speaker >= 0 && (size_t)q->speaker < doc->entities.len ? q->speaker : -1;
-    r.rank = sidebar_speaker_rank(sb, r.entity);
-    r.target = sb_quote_target(q);
-    uint32_t end = q->span.end <= doc->len ? q->span.end : doc->len;
-    r.label = sb_excerpt(doc->text, q->span.start < end ? q->span.start : end, end);
-    vec_push(&sb->rows, r);
 }
 
 static void sb_build_quotes(sidebar_t *sb)
 {
     const doc_t *doc = sb->doc;
+    for (size_t i = 0; i < doc->quotes.len; i++)
+        sb->quote_row[i] = -1;
     if (doc->quotes.len == 0)
         return;
     sb_push_title(sb, SB_SEC_QUOTES, (uint32_t)doc->quotes.len);
     if (sb->collapsed[SB_SEC_QUOTES])
         return;
     for (size_t k = 0; k <= sb->nspeakers; k++) {
+        if (sb->bucket[k] == sb->bucket[k + 1])
+            continue;
         int32_t e = k < sb->nspeakers ? sb->speakers[k] : -1;
-        bool any = false;
-        for (size_t i = 0; i < doc->quotes.len; i++) {
-            int32_t s = doc->quotes.items[i].speaker;
-            if (e < 0 ? sidebar_speaker_rank(sb, s) >= 0 : s != e)
-                continue;
-            if (!any) {
-                sidebar_row_t g = sb_row(SB_ROW_GROUP, SB_SEC_QUOTES);
-                g.entity = e;
-                g.rank = e >= 0 ? (int32_t)k : -1;
-                g.label = xstrdup(e >= 0 && doc->entities.items[e].name ? doc->entities.items[e].name
-                                                                        : "(no speaker)");
-                vec_push(&sb->rows, g);
-                any = true;
-            }
-            sb_push_quote(sb, i);
+        sidebar_row_t g = sb_row(SB_ROW_GROUP, SB_SEC_QUOTES);
+        g.entity = e;
+        g.rank = e >= 0 ? (int32_t)k : -1;
+        g.label = xstrdup(e >= 0 && doc->entities.items[e].name ? doc->entities.items[e].name
+                                                                : "(no speaker)");
+        vec_push(&sb->rows, g);
+        for (size_t j = sb->bucket[k]; j < sb->bucket[k + 1]; j++) {
+            uint32_t qi = sb->order[j];
+            const quote_t *q = &doc->quotes.items[qi];
+            sidebar_row_t r = sb_row(SB_ROW_QUOTE, SB_SEC_QUOTES);
+            r.quote = (int32_t)qi;
+            r.entity = e;
+            r.rank = g.rank;
+            r.target = sb_quote_target(q);
+            /* The excerpt is made when drawn (sidebar_label): no copy of
+             * every quote is kept. */
+            sb->quote_row[qi] = (int32_t)sb->rows.len;
+            vec_push(&sb->rows, r);
         }
     }
+}
+
+const char *sidebar_label(const sidebar_t *sb, const sidebar_row_t *r, char *buf, size_t n)
+{
+    if (r->label)
+        return r->label;
+    if (r->kind != SB_ROW_QUOTE || r->quote < 0 || (size_t)r->quote >= sb->doc->quotes.len || n == 0)
+        return "";
+    const doc_t *doc = sb->doc;
+    const quote_t *q = &doc->quotes.items[r->quote];
+    uint32_t end = q->span.end <= doc->len ? q->span.end : doc->len;
+    sb_excerpt(doc->text, q->span.start < end ? q->span.start : end, end, buf, n);
+    return buf;
 }
 
 static void sb_build_entities(sidebar_t *sb)
@@ -381,6 +407,9 @@ void sidebar_free(sidebar_t *sb)
     sb_notes_free(sb);
     free(sb->speaker_rank);
     free(sb->speakers);
+    free(sb->order);
+    free(sb->bucket);
+    free(sb->quote_row);
     memset(sb, 0, sizeof *sb);
 }
 
@@ -516,14 +545,11 @@ sidebar_result_t sidebar_click(sidebar_t *sb, int y)
 
 bool sidebar_select_quote(sidebar_t *sb, int qi)
 {
-    for (size_t i = 0; i < sb->rows.len; i++) {
-        if (sb->rows.items[i].kind == SB_ROW_QUOTE && sb->rows.items[i].quote == qi) {
-            sb->selected = i;
-            sb_scroll_to_selection(sb);
-            return true;
-        }
-    }
-    return false;
+    if (qi < 0 || (size_t)qi >= sb->doc->quotes.len || sb->quote_row[qi] < 0)
+        return false;
+    sb->selected = (size_t)sb->quote_row[qi];
+    sb_scroll_to_selection(sb);
+    return true;
 }
 
 /* --- drawing ---------------------------------------------------------------- */
@@ -610,16 +636,18 @@ void sidebar_draw(WINDOW *win, const sidebar_t *sb, const theme_t *t, bool focus
             x += used;
         }
         if (x < right) {
+            char buf[SB_LABEL_MAX];
+            const char *label = sidebar_label(sb, r, buf, sizeof buf);
             /* A label that does not fit ends in an ellipsis. */
-            size_t len = strlen(r->label);
+            size_t len = strlen(label);
             int avail = right - x;
             attr_t c = selected ? sel_attr | A_BOLD : ctrl;
-            if ((int)term_width(r->label, len) > avail && avail >= 2) {
-                int used = term_put(win, r->label, len, avail - 1, a, c);
+            if ((int)term_width(label, len) > avail && avail >= 2) {
+                int used = term_put(win, label, len, avail - 1, a, c);
                 wmove(win, y, x + used);
                 term_puts(win, "\xE2\x80\xA6", 1, a);
             } else {
-                term_put(win, r->label, len, avail, a, c);
+                term_put(win, label, len, avail, a, c);
             }
         }
         if (count[0]) {

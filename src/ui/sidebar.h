@@ -14,7 +14,10 @@
  * palette colour: speaker_rank[entity] (-1 for entities nobody quotes).
  * Labels are raw article text: drawing escapes them (term.h), nothing else
  * may write them to the terminal.
- * Lifetime: the model keeps a pointer to the doc, which must outlive it. */
+ * Lifetime: the model keeps a pointer to the doc, which must outlive it.
+ * Cost: building is linear in quotes + mentions (plus sorting speakers and
+ * entities); every key, sidebar_select_quote and sidebar_row_at are O(1) or
+ * O(rows moved); drawing is O(window height). */
 #ifndef QUOTH_SIDEBAR_H
 #define QUOTH_SIDEBAR_H
 #include "engine/doc.h"
@@ -47,7 +50,8 @@ typedef struct {
     int32_t rank;               /* speaker rank for colouring, or -1 */
     uint32_t count;             /* quotes (speakers, titles), mentions (entities) */
     unsigned flags;             /* SB_NOTE_* */
-    char *label;                /* owned; raw text, one line, may be long */
+    char *label;                /* owned; raw text, one line, may be long; NULL for
+                                   quotes, whose excerpt sidebar_label() makes */
 } sidebar_row_t;
 
 /* What the caller supplies for the Notes section (the notes store's list). */
@@ -70,6 +74,10 @@ typedef struct sidebar {
     int height;                 /* rows that fit (sidebar_resize) */
     sidebar_note_t *notes;      /* copies of the caller's notes (labels owned) */
     size_t nnotes;
+    uint32_t *order;            /* quote indices by speaker rank, then text order */
+    size_t *bucket;             /* [nspeakers + 2]: rank k's quotes are order[bucket[k] ..
+                                   bucket[k+1]); rank nspeakers: no speaker */
+    int32_t *quote_row;         /* [doc->quotes.len]: row of each quote, -1 when folded */
 } sidebar_t;
 
 typedef enum { SB_KEY_UP, SB_KEY_DOWN, SB_KEY_PAGE_UP, SB_KEY_PAGE_DOWN,
@@ -108,6 +116,10 @@ sidebar_result_t sidebar_click(sidebar_t *sb, int y);
 /* Follows the reader: selects the row of quote qi (when the Quotes section is
  * expanded) and scrolls it into view. Returns false when there is none. */
 bool sidebar_select_quote(sidebar_t *sb, int qi);
+/* The text of row r: its label, or for a quote a one-line excerpt (white
+ * space collapsed, at most 72 characters then "…") made in buf, which should
+ * hold 300 bytes. Raw article text: escape it before drawing. */
+const char *sidebar_label(const sidebar_t *sb, const sidebar_row_t *r, char *buf, size_t n);
 /* Palette rank of entity e (-1 when not a speaker or out of range). */
 int sidebar_speaker_rank(const sidebar_t *sb, int e);
 

@@ -106,7 +106,7 @@ static char *shape(const sidebar_t *sb)
     static const char kinds[] = "TGSQEN";
     size_t cap = 1;
     for (size_t i = 0; i < sb->rows.len; i++)
-        cap += strlen(sb->rows.items[i].label) + 4;
+        cap += (sb->rows.items[i].label ? strlen(sb->rows.items[i].label) : 0) + 16;
     char *out = xmalloc(cap);
     out[0] = '\0';
     for (size_t i = 0; i < sb->rows.len; i++) {
@@ -155,11 +155,15 @@ static void test_building(void)
     is_int(sb.rows.items[2].count, 1, "Rutte: 1 quote");
     is_int(sb.rows.items[0].count, 2, "Speakers title counts speakers");
     int q3 = row_of(&sb, SB_ROW_QUOTE, -1, 3);
-    is_str(sb.rows.items[q3].label,
+    char buf[300];
+    is_str(sidebar_label(&sb, &sb.rows.items[q3], buf, sizeof buf),
            "Anonymous voices say this is a very long quotation that goes on and on w\xE2\x80\xA6",
            "excerpt: one line, white space collapsed, cut after 72 characters with an ellipsis");
-    is_str(sb.rows.items[row_of(&sb, SB_ROW_QUOTE, -1, 0)].label, "We will act,",
+    is_str(sidebar_label(&sb, &sb.rows.items[row_of(&sb, SB_ROW_QUOTE, -1, 0)], buf, sizeof buf), "We will act,",
            "short quote: whole text, no ellipsis");
+    is_str(sidebar_label(&sb, &sb.rows.items[q3], buf, 20), "Anonymous vo\xE2\x80\xA6",
+           "a small buffer: cut sooner, still with the ellipsis and whole characters");
+    is_str(sidebar_label(&sb, &sb.rows.items[0], buf, sizeof buf), "Speakers", "other rows: their label");
     int e = row_of(&sb, SB_ROW_ENTITY, KALLAS, -1);
     is_int(sb.rows.items[e].count, 2, "Kallas entity: 2 name mentions");
     is_int(sb.rows.items[e].rank, 0, "an entity row keeps its speaker rank for colouring");

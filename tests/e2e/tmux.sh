@@ -21,21 +21,21 @@ tmux_cleanup() { tm kill-server 2>/dev/null; rm -rf "$TMP"; }
 trap tmux_cleanup EXIT
 
 tmux_start() {
-    w=$1 h=$2; shift 2
-    envs=""
-    while [ $# -gt 0 ] && [ "$1" != "--" ]; do envs="$envs $(printf '%s' "$1" | sed "s/'/'\\\\''/g; s/^/'/; s/\$/'/")"; shift; done
+    _ts_w=$1 _ts_h=$2; shift 2
+    _ts_envs=""
+    while [ $# -gt 0 ] && [ "$1" != "--" ]; do _ts_envs="$_ts_envs $(printf '%s' "$1" | sed "s/'/'\\\\''/g; s/^/'/; s/\$/'/")"; shift; done
     [ "$1" = "--" ] && shift
-    cmd=""
-    for a in "$@"; do cmd="$cmd $(printf '%s' "$a" | sed "s/'/'\\\\''/g; s/^/'/; s/\$/'/")"; done
+    _ts_cmd=""
+    for _ts_a in "$@"; do _ts_cmd="$_ts_cmd $(printf '%s' "$_ts_a" | sed "s/'/'\\\\''/g; s/^/'/; s/\$/'/")"; done
     # Each start gets a server of its own: a dying one cannot be reused.
     tm kill-server 2>/dev/null
     TMUX_N=$((TMUX_N + 1)); TMUX_SOCK="quoth-$$-$TMUX_N"; TMUX_T="$TMUX_SOCK:0"
-    # remain-on-exit keeps the pane (and its last screen) after quoth ends.
-    tm new-session -d -s "$TMUX_SOCK" -x "$w" -y "$h" \
-        "env TERM=xterm-256color LC_ALL=C.UTF-8 XDG_CONFIG_HOME='$XDG_CONFIG_HOME' XDG_DATA_HOME='$XDG_DATA_HOME' HOME='$HOME' $envs $cmd; echo \"[exit \$?]\"; sleep 600"
+    # The pane outlives quoth (its exit status shows, the screen stays).
+    tm new-session -d -s "$TMUX_SOCK" -x "$_ts_w" -y "$_ts_h" \
+        "env TERM=xterm-256color LC_ALL=C.UTF-8 XDG_CONFIG_HOME='$XDG_CONFIG_HOME' XDG_DATA_HOME='$XDG_DATA_HOME' HOME='$HOME' $_ts_envs $_ts_cmd; echo \"[exit \$?]\"; sleep 600"
     tm set-option -t "$TMUX_SOCK" -g status off >/dev/null
     tm set-window-option -t "$TMUX_T" -g aggressive-resize off >/dev/null 2>&1
-    tm resize-window -t "$TMUX_T" -x "$w" -y "$h" >/dev/null 2>&1
+    tm resize-window -t "$TMUX_T" -x "$_ts_w" -y "$_ts_h" >/dev/null 2>&1
 }
 
 tmux_keys() { tm send-keys -t "$TMUX_T" "$@"; }
@@ -45,13 +45,14 @@ status_line() { tmux_screen | sed -n "${1:-\$}p"; }
 tmux_resize() { tm resize-window -t "$TMUX_T" -x "$1" -y "$2"; }
 
 # poll COND-COMMAND SECS: runs COND every 0.05 s until it succeeds or time is up.
+# (Its variables start with _poll_: a test's own variables are safe.)
 poll() {
-    cond=$1 secs=${2:-10}
-    n=$((secs * 20))
-    while [ "$n" -gt 0 ]; do
-        if eval "$cond"; then return 0; fi
+    _poll_cond=$1
+    _poll_n=$((${2:-10} * 20))
+    while [ "$_poll_n" -gt 0 ]; do
+        if eval "$_poll_cond"; then return 0; fi
         sleep 0.05
-        n=$((n - 1))
+        _poll_n=$((_poll_n - 1))
     done
     return 1
 }

@@ -150,6 +150,7 @@ int ini_open(const char *path, ini_t *ini, char *err, size_t errlen)
     FILE *f = fopen(path, "r");
     if (!f) {
         snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
+        ini_sanitize(err);
         ini_close(ini);
         return EXIT_CONFIG;
     }
@@ -160,6 +161,7 @@ int ini_open(const char *path, ini_t *ini, char *err, size_t errlen)
         ini->dict = iniparser_load(path);
         if (!ini->dict) {
             snprintf(err, errlen, "%s: cannot be parsed", path);
+            ini_sanitize(err);
             rc = EXIT_CONFIG;
         }
     }
@@ -185,6 +187,16 @@ const char *ini_get(const ini_t *ini, const char *section, const char *key)
     return v;
 }
 
+void ini_sanitize(char *s)
+{
+    for (unsigned char *p = (unsigned char *)s; *p; p++) {
+        if (*p < 0x20 || *p == 0x7f)
+            *p = '?';
+        else if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
+            p[0] = '?', p[1] = '?';     /* C1 controls, as UTF-8 */
+    }
+}
+
 int ini_error(const ini_t *ini, int line, char *err, size_t errlen, const char *fmt, ...)
 {
     int n = snprintf(err, errlen, "%s:%d: ", ini->path, line);
@@ -194,6 +206,7 @@ int ini_error(const ini_t *ini, int line, char *err, size_t errlen, const char *
         vsnprintf(err + n, errlen - (size_t)n, fmt, ap);
         va_end(ap);
     }
+    ini_sanitize(err);
     return EXIT_CONFIG;
 }
 

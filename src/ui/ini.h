@@ -35,7 +35,10 @@ void ini_close(ini_t *ini);
 const char *ini_get(const ini_t *ini, const char *section, const char *key);
 /* true/yes/on/1 -> 1, false/no/off/0 -> 0 (any case), anything else -> -1. */
 int ini_bool(const char *value);
-/* Formats "PATH:LINE: fmt..." into err; returns EXIT_CONFIG. */
+/* Replaces control characters (C0, DEL, C1) in a message with '?': error
+ * messages quote the file, and a downloaded theme may hold escapes. */
+void ini_sanitize(char *s);
+/* Formats "PATH:LINE: fmt..." into err (sanitized); returns EXIT_CONFIG. */
 int ini_error(const ini_t *ini, int line, char *err, size_t errlen, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 

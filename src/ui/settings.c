@@ -192,6 +192,7 @@ int settings_apply_keys(const settings_t *s, settings_bind_fn bind, void *ctx,
         if (bind(ctx, b->action, b->key, why, sizeof why) != 0) {
             snprintf(err, errlen, "%s:%d: %s", s->path ? s->path : "config", b->line,
                      why[0] ? why : "cannot bind this key");
+            ini_sanitize(err);
             return EXIT_CONFIG;
         }
     }

@@ -419,7 +419,11 @@ int theme_load(const char *name_or_path, theme_t *t, char *err, size_t errlen)
     if (strchr(name_or_path, '/'))
         return theme_parse_file(name_or_path, t, err, errlen);
     if (name_or_path[0] == '.' || strlen(name_or_path) > 64)
-        return snprintf(err, errlen, "bad theme name '%s'", name_or_path), EXIT_CONFIG;
+    {
+        snprintf(err, errlen, "bad theme name '%s'", name_or_path);
+        ini_sanitize(err);
+        return EXIT_CONFIG;
+    }
     char *user;
     const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
     if (xdg && xdg[0] == '/')
@@ -434,6 +438,7 @@ int theme_load(const char *name_or_path, theme_t *t, char *err, size_t errlen)
         rc = theme_parse_file(sys, t, err, errlen);
     else if (strcmp(name_or_path, "default") != 0) {
         snprintf(err, errlen, "theme '%s' not found (looked for %s and %s)", name_or_path, user, sys);
+        ini_sanitize(err);
         rc = EXIT_CONFIG;
     }
     free(user);

@@ -165,18 +165,27 @@ static void test_errors(void)
         free(p);
     }
     settings_t s;
+    char *p;
     char *missing = xasprintf("%s/nope.ini", tmpdir);
     is_int(settings_load(missing, &s, err, sizeof err), EXIT_CONFIG, "--config to a missing file: EXIT_CONFIG");
     ok(strstr(err, "nope.ini: cannot open: No such file") != NULL, "says so: %s", err);
     settings_free(&s);
     free(missing);
 
+    /* Control characters from the file never reach the terminal raw. */
+    p = write_file("esc.ini", "[options]\nsidebar = \x1b]52:c:aGk=\x07\xc2\x9b" "2J\n");
+    is_int(settings_load(p, &s, err, sizeof err), EXIT_CONFIG, "escape in a value: EXIT_CONFIG");
+    ok(!strchr(err, '\x1b') && !strchr(err, '\x07') && !strstr(err, "\xc2\x9b"), "no raw ESC, BEL or C1 in the message");
+    ok(strstr(err, "not '?]52:c:aGk=???2J'") != NULL, "they show as '?': %s", err);
+    settings_free(&s);
+    free(p);
+
     /* A line too long for iniparser is reported, not truncated silently. */
     char *body = xmalloc(3000);
     strcpy(body, "[options]\ntheme = ");
     memset(body + strlen(body), 'a', 2000);
     strcpy(body + strlen("[options]\ntheme = ") + 2000, "\n");
-    char *p = write_file("long.ini", body);
+    p = write_file("long.ini", body);
     is_int(settings_load(p, &s, err, sizeof err), EXIT_CONFIG, "over-long line: EXIT_CONFIG");
     ok(strstr(err, ":2: line too long") != NULL, "names line 2: %s", err);
     settings_free(&s);

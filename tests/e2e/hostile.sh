@@ -99,10 +99,7 @@ one_line_error "random bytes" 4 "binary"
 
 printf 'caf\351\n' > "$TMP/unknown-enc.txt"
 run --json --encoding no-such-encoding-42 "$TMP/unknown-enc.txt"
-is "$(cat "$TMP/out")" "" "unknown --encoding: nothing on stdout"
-case $rc in 2|4) ok "unknown --encoding: status 2 or 4 (got $rc)" true ;;
-*) ok "unknown --encoding: status 2 or 4 (got $rc)" false ;; esac
-is "$(wc -l < "$TMP/err" | tr -d ' ')" 1 "unknown --encoding: one line on stderr"
+one_line_error "unknown --encoding" 4 "unknown encoding 'no-such-encoding-42'"
 
 # --- inputs that are read correctly: status 0 ------------------------------------
 : > "$TMP/empty.txt"
@@ -187,6 +184,7 @@ printf '\342\200\234Click \033]8;;http://evil.example/\033\\here\033]8;;\033\\ n
 printf '\342\200\234Ask \033P+q544e\033\\ the terminal,\342\200\235 said Eve Mallory.\n' > "$TMP/dcs.txt"
 printf '\342\200\234C1 \302\233 31m csi \302\235 0;title\302\234 osc,\342\200\235 said Eve Mallory.\n' > "$TMP/c1.txt"
 printf '\342\200\234Bidi \342\200\256desrever\342\200\254 and \342\201\247isolate\342\201\251,\342\200\235 said Eve Mallory.\n' > "$TMP/bidi.txt"
+WRITER=$TOP_BUILDDIR/tests/unit/notes_writer
 for kind in csi osc52 osc8 dcs c1 bidi; do
     run --quotes "$TMP/$kind.txt"
     success "$kind escapes, --quotes"
@@ -196,6 +194,19 @@ for kind in csi osc52 osc8 dcs c1 bidi; do
     *"Eve Mallory"*) ok "$kind escapes, --quotes: attributed to Eve Mallory" true ;;
     *) ok "$kind escapes, --quotes: attributed to Eve Mallory (got: $(cat -v "$TMP/out"))" false ;;
     esac
+    # A note on the passage, with escapes in its body too: --notes and the
+    # Markdown export draw both visibly.
+    if [ -x "$WRITER" ] && "$WRITER" "$TMP/$kind.txt" "$(cat "$TMP/$kind.txt")" \
+        "$(printf 'note \033]52;c;ZXZpbA==\007 \302\233 \342\200\256body')" > /dev/null; then
+        run --notes "$TMP/$kind.txt"
+        success "$kind escapes, --notes"
+        no_raw_controls "$kind escapes, --notes" "$TMP/out"
+        run --export-notes "$TMP/$kind.txt"
+        success "$kind escapes, --export-notes"
+        no_raw_controls "$kind escapes, --export-notes (Markdown)" "$TMP/out"
+    else
+        ok "$kind escapes: a note added by $WRITER" false
+    fi
     run --json "$TMP/$kind.txt"
     success "$kind escapes, --json"
     n=$(LC_ALL=C grep -c "$ESC" "$TMP/out")

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <unistr.h>
 
 static char err[256];
 
@@ -67,13 +68,42 @@ static void test_utf8(void)
     is_int(doc_cp_offset(d, k), 2, "code point offset after two replacements");
     is_int(doc_cp_offset(d, s), 11, "code point offset after three replacements");
     doc_free(d);
+}
 
-    /* Valid input is not copied. */
-    char *buf = xmalloc(16);
-    memcpy(buf, "no copy needed", 14);
-    ingest_buffer(buf, 14, NULL, &t, &len, err, sizeof err);
-    ok(t == buf, "valid input keeps its buffer");
-    free(t);
+/* Random bytes from an alphabet of troublemakers: the result is always valid
+ * UTF-8 without CR, and valid input without CR comes out unchanged. */
+static void test_random(void)
+{
+    static const unsigned char alphabet[] = {'a', ' ', '\n', '\r', 0x80, 0xBF, 0xC2, 0xC3, 0xE2,
+                                             0x82, 0xAC, 0xED, 0xA0, 0xF0, 0x9F, 0x98, 0xF4,
+                                             0x90, 0xFF, 0xC0, 0xEF, 0xBB};
+    unsigned seed = 12345;
+    size_t bad = 0, changed = 0;
+    for (int round = 0; round < 3000; round++) {
+        char in[64];
+        seed = seed * 1103515245u + 12345u;
+        size_t n = (seed >> 16) % sizeof in;
+        for (size_t i = 0; i < n; i++) {
+            seed = seed * 1103515245u + 12345u;
+            in[i] = (char)alphabet[(seed >> 16) % sizeof alphabet];
+        }
+        char *t;
+        size_t len;
+        if (run(in, n, NULL, &t, &len) != EXIT_OK) {
+            bad++;
+            continue;
+        }
+        if (u8_check((const uint8_t *)t, len) || memchr(t, '\r', len) || t[len] != '\0' ||
+            (len >= 3 && memcmp(t, "\xEF\xBB\xBF", 3) == 0))
+            bad++;
+        bool plain = !u8_check((const uint8_t *)in, n) && !memchr(in, '\r', n) &&
+                     !(n >= 3 && memcmp(in, "\xEF\xBB\xBF", 3) == 0);
+        if (plain && (len != n || memcmp(t, in, n) != 0))
+            changed++;
+        free(t);
+    }
+    is_int(bad, 0, "3000 random inputs: valid UTF-8, no CR, no BOM, NUL-terminated");
+    is_int(changed, 0, "valid random inputs come out unchanged");
 }
 
 static void test_bom_newlines(void)
@@ -241,6 +271,7 @@ int main(void)
         return tap_done();
     }
     test_utf8();
+    test_random();
     test_bom_newlines();
     test_refused();
     test_encodings();

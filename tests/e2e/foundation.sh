@@ -186,7 +186,7 @@ TEST_PKGS="tmux python3 valgrind groff-base"
 qs() {
     : >"$TMP/calls"
     RC=0
-    PATH="$SHIM:$PATH" "$QS/quickstart.sh" "$@" >"$TMP/out" 2>"$TMP/err" </dev/null || RC=$?
+    PATH="$SHIM:$PATH" QUOTH_FUZZ=${QS_FUZZ:-0} "$QS/quickstart.sh" "$@" >"$TMP/out" 2>"$TMP/err" </dev/null || RC=$?
 }
 
 # Not root, packages missing: the exact command, a non-zero exit, nothing run.
@@ -199,6 +199,9 @@ ok "quickstart, not root: runs nothing" test ! -s "$TMP/calls"
 qs test
 ok "quickstart test, not root: the line adds the test packages" \
     grep -qx "    sudo apt-get install -y --no-install-recommends $BUILD_PKGS $TEST_PKGS" "$TMP/err"
+QS_FUZZ=1 qs test
+ok "quickstart test with QUOTH_FUZZ=1 (CI): the line adds clang's libFuzzer" \
+    grep -qx "    sudo apt-get install -y --no-install-recommends $BUILD_PKGS $TEST_PKGS clang libclang-rt-14-dev" "$TMP/err"
 echo "$BUILD_PKGS" | tr ' ' '\n' | grep -v '^gcc$' >"$TMP/installed"
 qs
 ok "quickstart, not root: only the missing package is named" \

@@ -743,7 +743,7 @@ void notes_ui_prompt_done(app_t *app, bool done, const char *text)
         kind = NU_PROMPT_ADD;
         nu_set_failed(nu, xstrdup("the note was deleted by another reader; Enter saves this text as a new note"));
     } else {
-        nu_set_failed(nu, xasprintf("NOT SAVED: %s \u00b7 Enter retries, Esc discards", notes_error(nu->st)));
+        nu_set_failed(nu, xasprintf("NOT SAVED (Enter retries, Esc discards): %s", notes_error(nu->st)));
     }
     nu_open_editor(app, kind, text);
 }

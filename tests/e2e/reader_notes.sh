@@ -2,8 +2,9 @@
 # Notes in the reader, in tmux: a on a quote (UTF-8 and wide characters in
 # the editor), quit and reopen (marker, underline, note panel), the sidebar's
 # Notes section, a selection note (v, arrows, o), edit, delete with y/n,
-# export (E) and --notes / --export-notes, a SIGKILL right after a save,
-# quoth - (stdin), a corrupt database and a read-only one (runuser).
+# export (E) and --notes / --export-notes, a SIGKILL right after a save, a
+# save refused by a held lock (said, text kept, retried), quoth - (stdin),
+# a corrupt database and a read-only one (runuser).
 . "$TOP_SRCDIR/tests/lib.sh"
 . "$TOP_SRCDIR/tests/e2e/tmux.sh"
 # The default export path is ./ARTICLE.notes.md: keep it in the test's folder.
@@ -137,6 +138,39 @@ ok "found the reader's pid ($pid)" test -n "$pid"
 kill -9 "$pid"
 ok "killed with SIGKILL" wait_for "[exit 137]"
 ok "the note survived the kill" has_note "saved before the kill"
+
+# --- a save that fails (another program holds the lock): said, text kept ---
+if command -v python3 >/dev/null 2>&1 && python3 -c 'import sqlite3' 2>/dev/null; then
+    tmux_start 100 24 -- "$QUOTH" "$ART"
+    wait_for "quote 1/3" >/dev/null
+    python3 - "$XDG_DATA_HOME/quoth/notes.db" "$TMP/locked" "$TMP/unlock" <<'PY' &
+import os, sqlite3, sys, time
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db.execute("BEGIN IMMEDIATE")
+open(sys.argv[2], "w").close()
+while not os.path.exists(sys.argv[3]):
+    time.sleep(0.05)
+db.execute("ROLLBACK")
+PY
+    locker=$!
+    ok "another program holds the write lock" poll 'test -f "$TMP/locked"' 10
+    tmux_keys ']'
+    wait_for "quote 2/3" >/dev/null
+    tmux_keys a
+    tmux_type "held up"
+    tmux_keys Enter
+    ok "locked: NOT SAVED, and why" wait_for "NOT SAVED (Enter retries, Esc discards): cannot save the note: the notes database is locked"
+    ok "locked: the typed text stays in the editor" wait_for "Note: held up"
+    ok "locked: nothing was saved" sh -c "! '$QUOTH' --notes '$ART' | grep -qF 'held up'"
+    touch "$TMP/unlock"; wait "$locker"
+    tmux_keys Enter
+    ok "unlocked: Enter retries and saves" wait_for "note saved"
+    ok "unlocked: in --notes" has_note "held up"
+    tmux_keys q
+    wait_exit >/dev/null
+else
+    TAP_N=$((TAP_N + 1)); echo "ok $TAP_N # SKIP a held lock: needs python3 with sqlite3"
+fi
 
 # --- quoth - : the article is known by its fingerprint ---
 tmux_start 100 24 -- sh -c 'cat "$1" | "$2" -' sh "$TMP/$ART" "$QUOTH"

@@ -866,14 +866,7 @@ static void find_title_quotes(const doc_t *doc, span_t para, const segment_t *se
                               const lexset_t *L, spans_t *out)
 {
     out->len = 0;
-    size_t lo = 0, hi = doc->quotes.len;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (doc->quotes.items[mid].open_mark.start < para.start)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = seg->qfirst;
     size_t t = 0;
     for (size_t q = lo; q < doc->quotes.len && doc->quotes.items[q].open_mark.start < para.end; q++) {
         span_t s = doc->quotes.items[q].span;

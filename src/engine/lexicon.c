@@ -93,7 +93,7 @@ const lexicon_t *lexicon_get(const char *name)
     enum { MAX_LISTS = 64 };
     static lexicon_t *cache[MAX_LISTS];
     for (size_t i = 0; lexicon_blobs[i].name && i < MAX_LISTS; i++) {
-        if (strcmp(lexicon_blobs[i].name, name) != 0)
+        if (lexicon_blobs[i].name[0] != name[0] || strcmp(lexicon_blobs[i].name, name) != 0)
             continue;
         if (!cache[i])
             cache[i] = lexicon_build(&lexicon_blobs[i]);

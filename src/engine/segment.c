@@ -140,18 +140,34 @@ static int qmark_cmp(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-static void collect_marks(const doc_t *doc, span_t para, qmarks_t *out)
+/* The first quote whose opening mark is at or after pos. Paragraphs come in
+ * order, so the previous answer is a cursor: a few steps forward, else a
+ * binary search. */
+static size_t first_quote(const doc_t *doc, uint32_t pos, size_t hint)
 {
-    out->len = 0;
-    size_t lo = 0, hi = doc->quotes.len;
-    /* the first quote whose opening mark is at or after para.start */
+    const quote_t *q = doc->quotes.items;
+    size_t n = doc->quotes.len;
+    if (hint <= n && (hint == 0 || q[hint - 1].open_mark.start < pos)) {
+        size_t i = hint;
+        for (int k = 0; k < 8 && i < n && q[i].open_mark.start < pos; k++)
+            i++;
+        if (i == n || q[i].open_mark.start >= pos)
+            return i;
+    }
+    size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (doc->quotes.items[mid].open_mark.start < para.start)
+        if (q[mid].open_mark.start < pos)
             lo = mid + 1;
         else
             hi = mid;
     }
+    return lo;
+}
+
+static void collect_marks(const doc_t *doc, span_t para, size_t lo, qmarks_t *out)
+{
+    out->len = 0;
     /* a quote opened in an earlier paragraph may close here (newswire style) */
     for (size_t i = lo; i-- > 0;) {
         const quote_t *q = &doc->quotes.items[i];
@@ -179,14 +195,7 @@ static void collect_marks(const doc_t *doc, span_t para, qmarks_t *out)
 /* Marks IN_QUOTE on tokens inside any top-level quote overlapping para. */
 static void mark_in_quote(const doc_t *doc, span_t para, segment_t *seg)
 {
-    size_t lo = 0, hi = doc->quotes.len;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (doc->quotes.items[mid].open_mark.start < para.start)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = seg->qfirst;
     /* step back to the top-level quote that may enclose para.start */
     size_t qi = lo;
     while (qi > 0 && doc->quotes.items[qi - 1].parent >= 0)
@@ -391,7 +400,8 @@ void segment_paragraph(const doc_t *doc, span_t para, segment_t *seg)
     qmarks_t marks = {0};
     seg->tokens.len = 0;
     seg->sentences.len = 0;
-    collect_marks(doc, para, &marks);
+    seg->qfirst = first_quote(doc, para.start, seg->qfirst);
+    collect_marks(doc, para, seg->qfirst, &marks);
     tokenize(doc, para, seg, &marks);
     mark_in_quote(doc, para, seg);
     split_sentences(doc, seg, &marks);

@@ -35,6 +35,8 @@ typedef struct {
 typedef struct {
     VEC(token_t) tokens;
     VEC(sentence_t) sentences;
+    size_t qfirst;              /* first quote of doc->quotes opening at or after the
+                                 * paragraph's start (also the cursor for the next call) */
 } segment_t;
 
 /* Splits doc->text[para] into tokens and sentences, replacing seg's contents

@@ -70,6 +70,11 @@ done
 for opt in $(sed -n '/^\.SH OPTIONS/,/^\.SH /p' "$MAN" | grep -o -e '\\-\\-[a-z][a-z-]*' | sed 's/\\//g' | sort -u); do
     ok "--help lists $opt from the man page" grep -q -e "$opt\\b" "$TMP/help"
 done
+# Every action of the reader's keymap (src/ui/keymap.h) is in KEYS, by name.
+sed -n '/^\.SH KEYS/,/^\.SH /p' "$MAN" | sed 's/\\%//g' >"$TMP/keys"
+for action in $(sed -n 's/^ *X(\([a-z_]*\), *".*/\1/p' "$TOP_SRCDIR/src/ui/keymap.h"); do
+    ok "the man page's KEYS names the action $action" grep -qw -e "$action" "$TMP/keys"
+done
 # Every exit status of exit_codes.h is in EXIT STATUS.
 for code in $(sed -n 's/^ *EXIT_[A-Z_]* = \([0-9]*\),.*/\1/p' "$TOP_SRCDIR/src/exit_codes.h"); do
     ok "the man page explains exit status $code" \

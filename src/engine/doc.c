@@ -42,35 +42,62 @@ static uint32_t parse_date_header(doc_t *doc)
     return i + 10;
 }
 
-/* Paragraphs: runs of non-blank lines, trimmed of surrounding white space. */
+/* A block of lines between blank lines is one paragraph, unless one of its
+ * lines is longer than anyone wraps text (paragraphs one a line, without
+ * blank lines between them, as text pasted from a web page comes): then each
+ * line is a paragraph. */
+#define WRAPPED_LINE_MAX 150
+
+/* Trims the line [*a, *b) of surrounding white space. */
+static void trim(const char *t, uint32_t *a, uint32_t *b)
+{
+    while (*a < *b && is_hspace(t[*a]))
+        (*a)++;
+    while (*b > *a && is_hspace(t[*b - 1]))
+        (*b)--;
+}
+
+/* The block [start, end) of non-blank lines becomes paragraphs. */
+static void end_block(doc_t *doc, uint32_t start, uint32_t end, uint32_t longest)
+{
+    if (end <= start)
+        return;
+    if (longest <= WRAPPED_LINE_MAX) {
+        vec_push(&doc->paragraphs, ((span_t){start, end}));
+        return;
+    }
+    const char *t = doc->text;
+    for (uint32_t i = start; i < end;) {
+        const char *nl = memchr(t + i, '\n', end - i);
+        uint32_t eol = nl ? (uint32_t)(nl - t) : end, a = i, b = eol;
+        trim(t, &a, &b);
+        vec_push(&doc->paragraphs, ((span_t){a, b}));   /* never blank inside a block */
+        i = eol + 1;
+    }
+}
+
+/* Paragraphs, each trimmed of surrounding white space. */
 static void split_paragraphs(doc_t *doc, uint32_t from)
 {
     const char *t = doc->text;
-    uint32_t n = doc->len, i = from;
-    bool in_para = false;
-    uint32_t start = 0, last_end = 0;   /* last_end: end of the last non-blank content */
+    uint32_t n = doc->len, i = from, longest = 0, start = 0, end = 0;
     while (i < n) {
         const char *nl = memchr(t + i, '\n', n - i);
-        uint32_t eol = nl ? (uint32_t)(nl - t) : n;
-        uint32_t a = i, b = eol;
-        while (a < b && (is_hspace(t[a])))
-            a++;
-        while (b > a && is_hspace(t[b - 1]))
-            b--;
-        if (a == b) {                   /* blank line */
-            if (in_para)
-                vec_push(&doc->paragraphs, (span_t){start, last_end});
-            in_para = false;
+        uint32_t eol = nl ? (uint32_t)(nl - t) : n, a = i, b = eol;
+        trim(t, &a, &b);
+        if (a == b) {                   /* a blank line ends the block */
+            end_block(doc, start, end, longest);
+            start = end = longest = 0;
         } else {
-            if (!in_para)
+            if (end == 0)
                 start = a;
-            in_para = true;
-            last_end = b;
+            end = b;
+            if (b - a > longest)
+                longest = b - a;
         }
         i = eol + 1;
     }
-    if (in_para)
-        vec_push(&doc->paragraphs, (span_t){start, last_end});
+    end_block(doc, start, end, longest);
 }
 
 /* Code points in t[from, to): the bytes that are not continuation bytes

@@ -203,14 +203,13 @@ static void collect(finder_t *f, span_t para)
                 else if (m == M_RSQ)
                     c.flags |= CF_APOS;                 /* ’em, ’til */
                 /* rock ’n’ roll: a one-letter word between two single marks */
-                size_t l2;
-                if (r + 1 < para.end && (unsigned char)text[r] < 0x80 &&
-                    marks[mark_at(t + r + 1, para.end - r - 1, &l2)].single &&
+                size_t l2 = 0;
+                enum mark m2 = r + 1 < para.end ? mark_at(t + r + 1, para.end - r - 1, &l2) : M_NONE;
+                if ((unsigned char)text[r] < 0x80 && marks[m2].single &&
                     (r + 1 + l2 >= para.end || text[r + 1 + l2] == ' ')) {
                     c.flags |= CF_APOS;
                     vec_push(&f->cands, c);
-                    cand_t c2 = {.pos = r + 1, .len = (uint32_t)l2,
-                                 .mark = (unsigned char)mark_at(t + r + 1, para.end - r - 1, &l2),
+                    cand_t c2 = {.pos = r + 1, .len = (uint32_t)l2, .mark = (unsigned char)m2,
                                  .lcls = C_ALNUM, .rcls = C_SPACE, .flags = CF_APOS};
                     vec_push(&f->cands, c2);
                     i = r + (uint32_t)l2;               /* the loop adds the last byte */
@@ -443,6 +442,7 @@ void quotes_find(doc_t *doc)
             }
             pair(&f, c, (uint32_t)p, &last_open_end);
         }
+        f.skip_active = false;
         while (f.overflow.len)
             overflow_pop(&f);
         if (f.depth) {

@@ -50,6 +50,19 @@ static void test_paragraphs(void)
     is_int(d->paragraphs.len, 0, "blank text: no paragraphs");
     doc_free(d);
 
+    /* Paragraphs one a line without blank lines (pasted from the web): a line
+     * longer than anyone wraps makes every line of its block a paragraph. */
+    char *longline = xmalloc(400);
+    memset(longline, 'x', 200);
+    strcpy(longline + 200, "\nShort line.\n  Third line.  \n\nHard wrapped\nlines stay.");
+    d = mk(longline);
+    is_int(d->paragraphs.len, 4, "a block with a long line: one paragraph a line");
+    is_para(d, 1, "Short line.", "a short line is a paragraph there");
+    is_para(d, 2, "Third line.", "trimmed");
+    is_para(d, 3, "Hard wrapped\nlines stay.", "a block of short lines stays one paragraph");
+    doc_free(d);
+    free(longline);
+
     d = mk("One.\n\nTwo.");
     is_int(doc_paragraph_at(d, 0), 0, "paragraph_at first byte");
     is_int(doc_paragraph_at(d, 3), 0, "paragraph_at last byte");

@@ -141,6 +141,16 @@ static void test_multipara(void)
     QUOTES("“Open.\n\n‘Other mark.’\n\nPlain.", "Open.…? | Other mark.",
            "a different mark does not continue the quote");
 
+    /* The same convention with one paragraph a line (long lines, no blank lines). */
+    char a160[161];
+    memset(a160, 'a', 160);
+    a160[160] = '\0';
+    char *in = xasprintf("He said:\n“%s.\n“Second part,” he said.\nThen “another”.", a160);
+    char *want = xasprintf("¶%s.\nSecond part, | another", a160);
+    QUOTES(in, want, "newswire quote with one paragraph a line");
+    free(in);
+    free(want);
+
     doc_t *d = find("“A.\n\n“B.”");
     is_int(d->quotes.len, 1, "one multi-paragraph quote");
     const quote_t *q = &d->quotes.items[0];

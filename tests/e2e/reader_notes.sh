@@ -3,7 +3,8 @@
 # the editor), quit and reopen (marker, underline, note panel), the sidebar's
 # Notes section, a selection note (v, arrows, o), edit, delete with y/n,
 # export (E) and --notes / --export-notes, a SIGKILL right after a save, a
-# save refused by a held lock (said, text kept, retried), quoth - (stdin),
+# save refused by a held lock (said, text kept, retried), another program's
+# note appearing, an orphan in the sidebar, quoth - (stdin),
 # a corrupt database and a read-only one (runuser).
 . "$TOP_SRCDIR/tests/lib.sh"
 . "$TOP_SRCDIR/tests/e2e/tmux.sh"
@@ -171,6 +172,46 @@ PY
 else
     TAP_N=$((TAP_N + 1)); echo "ok $TAP_N # SKIP a held lock: needs python3 with sqlite3"
 fi
+
+# --- another program's note shows up without a restart ---
+WRITER="$TOP_BUILDDIR/tests/unit/notes_writer"
+if [ -x "$WRITER" ]; then
+    tmux_start 100 24 -- "$QUOTH" "$ART"
+    wait_for "quote 1/3" >/dev/null
+    ok "another program adds a note" sh -c "'$WRITER' '$ART' 'already set aside' 'from elsewhere' >/dev/null"
+    tmux_keys j k
+    ok "the reader marks it after the next key" wait_for "✎transport minister. She added"
+    tmux_keys q
+    wait_exit >/dev/null
+else
+    TAP_N=$((TAP_N + 1)); echo "ok $TAP_N # SKIP another writer: no $WRITER"
+fi
+
+# --- an orphan: marked in the sidebar, Enter says so, x deletes it there ---
+sed '1s/Monday/Tuesday/' "$ART" > art2.txt
+tmux_start 100 24 -- "$QUOTH" art2.txt
+wait_for "quote 1/3" >/dev/null
+tmux_keys a
+tmux_type "will be orphaned"
+tmux_keys Enter
+ok "a note on art2.txt" wait_for "note saved"
+tmux_keys q
+wait_exit >/dev/null
+sed -i 's/We will build the bridge by spring/Nothing is decided yet/' art2.txt
+tmux_start 100 24 -- "$QUOTH" art2.txt
+wait_for "quote 1/3" >/dev/null
+tmux_keys Tab G
+ok "the sidebar marks the orphan" wait_for "(orphan) will be orphaned"
+tmux_keys Enter
+ok "Enter on it: the passage is gone" wait_for "no longer in the article"
+ok "the panel shows the orphan's note" wait_for "(orphan: passage gone) Anna Berg: will be orphaned"
+tmux_keys x
+ok "x on the sidebar's note asks" wait_for "delete the note “will be orphaned”? (y/n)"
+tmux_keys y
+ok "y deletes the orphan" wait_for "note deleted"
+ok "... gone from --notes" sh -c "! '$QUOTH' --notes art2.txt | grep -qF orphaned"
+tmux_keys q
+wait_exit >/dev/null
 
 # --- quoth - : the article is known by its fingerprint ---
 tmux_start 100 24 -- sh -c 'cat "$1" | "$2" -' sh "$TMP/$ART" "$QUOTH"

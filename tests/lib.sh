@@ -14,11 +14,16 @@ export XDG_CONFIG_HOME="$TMP/config" XDG_DATA_HOME="$TMP/data" HOME="$TMP/home"
 mkdir -p "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$HOME"
 trap 'rm -rf "$TMP"' EXIT
 # QUOTH_WRAPPER (make check-valgrind sets it to tests/valgrind.sh) runs every
-# quoth of the shell tests under that tool; QUOTH stays one word.
+# quoth of the shell tests under that tool; QUOTH stays one word. valgrind.sh
+# logs into QUOTH_VALGRIND_LOGS (stderr stays quoth's own, and the reader in
+# tmux is covered too); done_testing fails on any report there.
 if [ -n "${QUOTH_WRAPPER:-}" ]; then
     printf '#!/bin/sh\nexec %s "%s" "$@"\n' "$QUOTH_WRAPPER" "$QUOTH" > "$TMP/quoth-wrapped"
     chmod +x "$TMP/quoth-wrapped"
     QUOTH_UNWRAPPED=$QUOTH QUOTH=$TMP/quoth-wrapped
+    QUOTH_VALGRIND_LOGS=$TMP/valgrind-logs
+    mkdir -p "$QUOTH_VALGRIND_LOGS"
+    export QUOTH_VALGRIND_LOGS
 fi
 
 # ok NAME COMMAND...: passes when COMMAND succeeds.
@@ -42,4 +47,15 @@ is() {
 # skip_all REASON: the whole script is skipped (a missing tool, not a failure).
 skip_all() { echo "1..0 # SKIP $1"; exit 0; }
 
-done_testing() { echo "1..$TAP_N"; [ "$TAP_FAILED" -eq 0 ]; }
+done_testing() {
+    if [ -n "${QUOTH_VALGRIND_LOGS:-}" ]; then
+        TAP_N=$((TAP_N + 1))
+        if [ -z "$(find "$QUOTH_VALGRIND_LOGS" -type f -size +0 2>/dev/null)" ]; then
+            echo "ok $TAP_N - valgrind: no memory error or leak in any quoth run"
+        else
+            echo "not ok $TAP_N - valgrind: memory errors or leaks"; TAP_FAILED=$((TAP_FAILED + 1))
+            find "$QUOTH_VALGRIND_LOGS" -type f -size +0 -exec cat {} + | sed 's/^/# /'
+        fi
+    fi
+    echo "1..$TAP_N"; [ "$TAP_FAILED" -eq 0 ]
+}

@@ -517,6 +517,10 @@ static int app_bench(app_t *app, const struct ui_options *opts, double entered)
         app_draw(app);
         t[nk++] = app_cpu() - t0;
     }
+    if (app->sb_win) {          /* windows die before their screen (valgrind) */
+        delwin(app->sb_win);
+        app->sb_win = NULL;
+    }
     endwin();
     delscreen(scr);
     fclose(tty);
@@ -604,6 +608,12 @@ int ui_run(doc_t *doc, const struct ui_options *opts)
             continue;
         }
         app_key(&app, key);
+    }
+    /* Windows die before their screen: delwin after delscreen reads freed
+     * memory (valgrind: invalid read in delwin from app_free). */
+    if (app.sb_win) {
+        delwin(app.sb_win);
+        app.sb_win = NULL;
     }
     endwin();
     delscreen(scr);

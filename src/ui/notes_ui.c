@@ -516,8 +516,11 @@ static void nu_open_editor(app_t *app, nu_prompt_t kind, const char *initial)
 {
     notes_ui_t *nu = app->notes;
     nu->prompt = kind;
-    app_prompt(app, kind == NU_PROMPT_EXPORT ? "Export notes to: " : kind == NU_PROMPT_ADD ? "Note: " : "Edit note: ",
-               initial, APP_PROMPT_NOTE);
+    /* Too few rows for the panel: the editor's label says the save failed. */
+    const char *label = nu->failed && notes_ui_panel_rows(app) == 0 ? "NOT SAVED (Enter retries): "
+                        : kind == NU_PROMPT_EXPORT ? "Export notes to: "
+                        : kind == NU_PROMPT_ADD ? "Note: " : "Edit note: ";
+    app_prompt(app, label, initial, APP_PROMPT_NOTE);
 }
 
 static void nu_edit_index(app_t *app, int i)

@@ -479,7 +479,9 @@ static bool closed_class(const doc_t *doc, const token_t *t)
         "his", "her", "its", "their", "our", "my", "your", "every", "each", "some", "any",
         "no", "in", "on", "at", "for", "from", "by", "with", "and", "but", "or", "of", "to",
         "as", "after", "before", "when", "while", "if", "since", "under", "over", "into",
-        "about", "against", "between", "during", "without", "through", "both", "all", NULL};
+        "about", "against", "between", "during", "without", "through", "both", "all", "across",
+        "amid", "around", "toward", "towards", "upon", "beyond", "within", "via", "than", "near",
+        "up", "down", "out", "off", NULL};
     for (int i = 0; words[i]; i++)
         if (tok_eq(doc, t, words[i]))
             return true;
@@ -811,7 +813,9 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
             k = n + 1;
             continue;
         }
-        if (is_cap(&tk[n]) && (tk[n].flags & TOKF_SPACE_BEFORE) && !(tk[n].flags & TOKF_IN_QUOTE) == !(t->flags & TOKF_IN_QUOTE)) {
+        /* a capitalised function word ends a name: "Strike Across Portugal" */
+        if (is_cap(&tk[n]) && (tk[n].flags & TOKF_SPACE_BEFORE) && !(tk[n].flags & TOKF_IN_QUOTE) == !(t->flags & TOKF_IN_QUOTE) &&
+            !(tok_len(&tk[n]) <= 7 && closed_class(doc, &tk[n]))) {
             k = n;
             continue;
         }
@@ -978,6 +982,25 @@ static void scan_paragraph(const doc_t *doc, span_t para, segment_t *seg, const 
         }
     }
     pronoun_votes(doc, seg, cands, from);
+    /* a headline in title case ("Nurses Strike Over Pay") capitalises every
+     * word: only names that are sure by themselves count there */
+    size_t words = 0, caps = 0;
+    for (size_t i = 0; i < seg->tokens.len && words < 200; i++)
+        if (is_word(&tk[i]) && !(tk[i].flags & TOKF_IN_QUOTE)) {
+            words++;
+            caps += (tk[i].flags & TOKF_UPPER) != 0;
+        }
+    if (words >= 4 && caps * 4 >= words * 3) {
+        size_t o = from;
+        for (size_t i = from; i < cands->len; i++)
+            if (!(cands->items[i].flags & CF_GUESS) && cands->items[i].type != ENT_TYPE_COUNT) {
+                cands->items[o] = cands->items[i];
+                if (cands->items[o].flags & CF_ACRONYM)   /* its long form came just before */
+                    cands->items[o].link = o > from ? (int32_t)(o - 1) : -1;
+                o++;
+            }
+        cands->len = o;
+    }
 }
 
 /* ---- clustering ------------------------------------------------------------- */

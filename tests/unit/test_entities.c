@@ -134,6 +134,13 @@ int main(void)
     is_str(name_of(doc, "Tamsin"), "River Tamsin", "the Tamsin joins River Tamsin");
     doc_free(doc);
 
+    /* a title-case headline yields only sure names */
+    doc = run("Nurses Strike Across Portugal Over Pay Freeze\n\nNurses in Lisbon walked out on Monday.");
+    is_int(type_of(doc, "Portugal"), ENT_PLACE, "a place in a headline is found");
+    is_int(type_of(doc, "Nurses Strike"), -1, "no organisation guessed from a headline");
+    is_int(type_of(doc, "Pay Freeze"), -1, "nor from its last words");
+    doc_free(doc);
+
     /* a sentence-initial function word is not part of a name; camel-case brands */
     doc = run("In Lisbon the startup QuickLedger, founded in 2020, said it would hire.");
     is_int(type_of(doc, "Lisbon"), ENT_PLACE, "In stripped from In Lisbon");

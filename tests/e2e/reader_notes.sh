@@ -167,6 +167,19 @@ PY
     tmux_keys Enter
     ok "unlocked: Enter retries and saves" wait_for "note saved"
     ok "unlocked: in --notes" has_note "held up"
+    # Another reader deletes the note being edited: the text is not lost.
+    tmux_keys e
+    wait_for "Edit note: held up" >/dev/null
+    tmux_keys C-u
+    tmux_type "edited after all"
+    python3 -c 'import sqlite3, sys; db = sqlite3.connect(sys.argv[1]); db.execute("DELETE FROM notes WHERE body = ?", ("held up",)); db.commit()' \
+        "$XDG_DATA_HOME/quoth/notes.db"
+    tmux_keys Enter
+    ok "deleted meanwhile: said, and the text stays" wait_for "deleted by another reader; Enter saves this text as a new note"
+    ok "... in the editor" wait_for "Note: edited after all"
+    tmux_keys Enter
+    ok "... Enter saves it as a new note" wait_for "note saved"
+    ok "... on the same passage" sh -c "'$QUOTH' --notes '$ART' | grep -F '“This is a fantasy,”' | grep -qF 'edited after all'"
     tmux_keys q
     wait_exit >/dev/null
 else

@@ -134,7 +134,7 @@ prompt_state_t prompt_key(prompt_t *p, int key)
         /* Printable characters only; a tab is typed as a space. */
         if (key == '\t')
             key = ' ';
-        if (key >= ' ' && key != 0x7F && key < 0x110000 && !(key >= 0xD800 && key < 0xE000))
+        if (key >= ' ' && !(key >= 0x7F && key < 0xA0) && key < 0x110000 && !(key >= 0xD800 && key < 0xE000))
             prompt_insert(p, key);
         break;
     }

@@ -329,8 +329,23 @@ void notes_ui_draw(app_t *app)
     if (nu->failed) {
         body = nu->failed;
         body_attr = err;
-    } else if (nu->confirm != NU_CONFIRM_NONE) {
-        body = app->message;
+    } else if (nu->confirm == NU_CONFIRM_OVERWRITE) {
+        snprintf(head, sizeof head, "export %zu note%s as Markdown \u00b7 y replaces the file, any other key keeps it",
+                 nu->list.len, nu->list.len == 1 ? "" : "s");
+    } else if (nu->confirm == NU_CONFIRM_DELETE && nu_index_of(nu, nu->confirm_id) >= 0) {
+        /* The question is on the status line; here, the whole note. */
+        n = &nu->list.items[nu_index_of(nu, nu->confirm_id)];
+        passage = notes_shorten(n->exact, NU_EXCERPT);
+        snprintf(head, sizeof head, "delete (y) the note on \u201c");
+        body = n->body;
+        x += term_puts(stdscr, head, w - x, text);
+        head[0] = '\0';
+        if (x < w)
+            x += term_put(stdscr, passage, strlen(passage), w - x, text | A_BOLD, ctrl);
+        free(passage);
+        passage = NULL;
+        if (x < w)
+            x += term_puts(stdscr, "\u201d: ", w - x, text);
     } else if (nu->prompt == NU_PROMPT_ADD || nu->prompt == NU_PROMPT_EDIT) {
         span_t s = nu->pending_span;
         int i = nu_index_of(nu, nu->pending_id);

@@ -68,6 +68,8 @@ typedef struct {
     verdict_t colon;                    /* "…, he said:" ending the previous paragraph */
     bool colon_set;
     int32_t last_para_speaker;          /* last speaker of the previous paragraph */
+    int32_t dlg_prev, dlg_prev2;        /* speakers of the last two dialogue paragraphs,
+                                         * -9 when the run of dialogue broke */
     VEC(struct late { size_t q; char role[ROLE_LEN]; span_t source; size_t para; }) late;
     size_t para;                        /* the paragraph being read */
     size_t resolving;                   /* the quote being resolved */
@@ -768,6 +770,8 @@ static verdict_t after_quote(at_t *A, size_t c, size_t send, span_t para)
         if (j >= send)
             break;
         if (is_speech_verb(A, j)) {
+            if (j + 1 < send && tok_is_char(A->doc, TK(A, j + 1), ':'))
+                return none;    /* "Harlow said:" introduces the next quote */
             s.cue = (span_t){TK(A, j)->start, TK(A, j)->end};
             return verdict_of(A, s, para);
         }
@@ -792,6 +796,18 @@ static verdict_t after_quote(at_t *A, size_t c, size_t send, span_t para)
         break;
     }
     return none;
+}
+
+/* Where a cue after the closing mark at token c may end: its sentence's end,
+ * or the next sentence's when the quote ends in ? or ! ("“Why?” Anna asked."
+ * is split before the capitalised name). */
+static size_t cue_end(const at_t *A, size_t c, size_t cs)
+{
+    size_t send = A->seg.sentences.items[cs].first + A->seg.sentences.items[cs].count;
+    if (c + 1 == send && c > 0 && cs + 1 < A->seg.sentences.len &&
+        (tok_is_char(A->doc, TK(A, c - 1), '?') || tok_is_char(A->doc, TK(A, c - 1), '!')))
+        send += A->seg.sentences.items[cs + 1].count;
+    return send;
 }
 
 /* Rules 2 and 3: a cue before the opening mark at token o, within its sentence. */
@@ -952,6 +968,7 @@ void attrib_resolve(doc_t *doc)
     A.roles = lexicon_get("roles");
     A.org_nouns = lexicon_get("org_nouns");
     A.last_para_speaker = -1;
+    A.dlg_prev = A.dlg_prev2 = -9;
     VEC(pending_t) pending = {0};
     size_t qi = 0;
     for (size_t p = 0; p < doc->paragraphs.len; p++) {
@@ -978,8 +995,7 @@ void attrib_resolve(doc_t *doc)
             verdict_t v = {-1, false, SPAN_NONE, SPAN_NONE, MENTION_NAME};
             if (!span_is_empty(q->close_mark)) {
                 size_t c = tok_at(&A, q->close_mark.start);
-                size_t s = sentence_of(&A, c);
-                size_t send = A.seg.sentences.items[s].first + A.seg.sentences.items[s].count;
+                size_t send = cue_end(&A, c, sentence_of(&A, c));
                 advance_to(&A, q->close_mark.start, para.start, para.end);
                 v = after_quote(&A, c, send, para);
             }
@@ -1008,10 +1024,11 @@ void attrib_resolve(doc_t *doc)
             size_t cs = sentence_of(&A, c);
             size_t csend = A.seg.sentences.items[cs].first + A.seg.sentences.items[cs].count;
             advance_to(&A, q->open_mark.start, para.start, para.end);
-            bool standalone = false;
+            bool standalone = false, colon_pre = false;
             verdict_t pre = {-1, false, SPAN_NONE, SPAN_NONE, MENTION_NAME};
             /* rule 2: "X said:" before the mark, here or ending the previous paragraph */
             if (o > sfirst && tok_is_char(doc, TK(&A, o - 1), ':')) {
+                colon_pre = true;
                 size_t vi = o >= 2 ? colon_verb(&A, o - 1, sfirst) : SIZE_MAX;
                 if (vi != SIZE_MAX) {
                     subj_t sub = subject_before(&A, vi, sfirst);
@@ -1050,7 +1067,8 @@ void attrib_resolve(doc_t *doc)
                 continue;
             }
             advance_to(&A, q->close_mark.start, para.start, para.end);
-            verdict_t v = after_quote(&A, c, csend, para);
+            /* a colon before the quote ("a reporter asked:") decides it */
+            verdict_t v = colon_pre && pre.decided ? pre : after_quote(&A, c, cue_end(&A, c, cs), para);
             if (!v.decided)
                 v = pre;
             if (!v.decided && standalone && c + 1 >= csend) {
@@ -1075,6 +1093,10 @@ void attrib_resolve(doc_t *doc)
                             break;
                         }
                     }
+                } else if (o == 0 && para.start > 0 && A.dlg_prev >= 0 && A.dlg_prev2 >= 0 &&
+                           A.dlg_prev != A.dlg_prev2 && c + 1 >= ntok) {
+                    v.speaker = A.dlg_prev2;    /* dialogue: the speakers alternate */
+                    v.decided = true;
                 } else if (o == 0 && para.start > 0 && A.last_para_speaker >= 0 && c + 1 >= ntok) {
                     v.speaker = A.last_para_speaker;    /* a paragraph that is only a quote */
                     v.decided = true;
@@ -1092,6 +1114,16 @@ void attrib_resolve(doc_t *doc)
         advance_to(&A, para.end, para.start, para.end);
         if (para_last != -3)
             A.last_para_speaker = para_last;
+        /* a dialogue paragraph: a quote first, and at most a short cue outside it */
+        size_t outside = 0;
+        for (size_t k = 0; k < ntok && outside <= 6; k++)
+            outside += TK(&A, k)->kind == TOK_WORD && !(TK(&A, k)->flags & TOKF_IN_QUOTE);
+        if ((TK(&A, 0)->flags & TOKF_QUOTE_MARK) && outside <= 6 && para_last >= 0) {
+            A.dlg_prev2 = A.dlg_prev;
+            A.dlg_prev = para_last;
+        } else {
+            A.dlg_prev = A.dlg_prev2 = -9;
+        }
         colon_cue(&A, para);
     }
     /* quotes still open at the end of the text keep what came before them */

@@ -119,6 +119,18 @@ int main(void)
     is_str(speaker(0), "Lena Fischer", "dialogue: she asked");
     is_str(speaker(1), "Jonas Weber", "dialogue: he replied");
 
+    /* dialogue without cues: the speakers alternate */
+    run("Vera Lind met Oskar Falk at the station.\n\n“Are you leaving?” Vera asked.\n\n"
+        "“Tonight,” said Oskar.\n\n“Why?”\n\n“Because the work is done.”");
+    is_str(speaker(0), "Vera Lind", "dialogue: first cue");
+    is_str(speaker(1), "Oskar Falk", "dialogue: second cue");
+    is_str(speaker(2), "Vera Lind", "dialogue: the third line goes back to the first speaker");
+    is_str(speaker(3), "Oskar Falk", "dialogue: and the fourth to the second");
+
+    run("Lea Stone took questions. A reporter asked: “Will you resign?” Stone said: “No.”");
+    is_str(speaker(0), "(null)", "a reporter asked: the question has no named speaker");
+    is_str(speaker(1), "Lea Stone", "NAME said: the answer");
+
     /* newswire multi-paragraph quote introduced with a colon */
     run("Standing on the pier, Ruth Adeyemi said:\n\n“The boats are gone.\n\n“Nobody told us.”");
     is_int(doc->quotes.len, 1, "one multi-paragraph quote");

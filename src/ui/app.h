@@ -98,7 +98,7 @@ typedef struct app {
     /* Help screen. */
     int help_top;
 
-    /* Minimap cache: one speaker (rank+1, 0 none, -1 unattributed) per row. */
+    /* Minimap cache, one per row: the speaking entity, -1 unattributed, -3 no quote. */
     int *minimap;
     int minimap_rows;
 

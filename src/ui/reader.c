@@ -155,12 +155,18 @@ static void reader_quote_step(app_t *app, int dir, int speaker)
     int i;
     if (app->cur_quote >= 0) {
         i = app->cur_quote + dir;
-    } else if (dir > 0) {
-        for (i = 0; i < n && app_quote_extent(doc, &doc->quotes.items[i]).start < app->top_offset; i++)
-            ;
     } else {
-        for (i = n - 1; i >= 0 && app_quote_extent(doc, &doc->quotes.items[i]).start >= app->top_offset; i--)
-            ;
+        /* The first quote opening on screen (binary search: no walk over
+         * the article), or for [ the one before it. */
+        int lo = 0, hi = n;
+        while (lo < hi) {
+            int mid = lo + (hi - lo) / 2;
+            if (app_quote_extent(doc, &doc->quotes.items[mid]).start < app->top_offset)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        i = dir > 0 ? lo : lo - 1;
     }
     for (; i >= 0 && i < n; i += dir)
         if (reader_quote_ok(app, i, speaker, any)) {

@@ -90,4 +90,26 @@ ok "b pages up" wait_gone " end"
 tmux_keys q
 ok "q quits" wait_exit
 is "$(exit_status)" "0" "exit status 0"
+
+# With no quote on screen, ] goes to the first quote below, [ to the last above.
+B="$TMP/filler.txt"
+{
+    i=0; while [ $i -lt 12 ]; do printf 'Filler paragraph %d about the harbour works.\n\n' $i; i=$((i + 1)); done
+    printf '\342\200\234We will build it,\342\200\235 said Anna Berg, the engineer.\n\n'
+    printf '\342\200\234It will be late,\342\200\235 said Jon Dahl, the mayor.\n\n'
+    i=0; while [ $i -lt 12 ]; do printf 'Closing paragraph %d about the harbour works.\n\n' $i; i=$((i + 1)); done
+} > "$B"
+BN=$("$QUOTH" --json "$B" | sed -n '/"quotes": *\[/,/^ *\]/p' | grep -c '^ *{"id":')
+ok "the filler article has quotes ($BN)" test "$BN" -ge 2
+tmux_start 60 8 -- "$QUOTH" "$B"
+ok "no quote on the first screen" wait_for "quote -/$BN"
+tmux_keys ']'
+ok "] goes to the first quote below" wait_for "quote 1/$BN"
+ok "... and shows it" wait_for "We will build it"
+tmux_keys G
+ok "at the end, no quote on screen" wait_for "quote -/$BN"
+tmux_keys '['
+ok "[ goes to the last quote above" wait_for "quote $BN/$BN"
+tmux_keys q
+ok "q quits" wait_exit
 done_testing

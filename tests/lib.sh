@@ -23,6 +23,7 @@ if [ -n "${QUOTH_WRAPPER:-}" ]; then
     QUOTH_UNWRAPPED=$QUOTH QUOTH=$TMP/quoth-wrapped
     QUOTH_VALGRIND_LOGS=$TMP/valgrind-logs
     mkdir -p "$QUOTH_VALGRIND_LOGS"
+    chmod 1777 "$QUOTH_VALGRIND_LOGS"  # tests that drop root (setpriv) log too
     export QUOTH_VALGRIND_LOGS
 fi
 

@@ -115,9 +115,12 @@ static int ingest_owned(char *buf, size_t n, size_t cap, const char *encoding, c
         free(buf);
         return EXIT_BAD_INPUT;
     }
-    if (n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
-        memmove(buf, buf + 3, n - 3);
-        n -= 3;
+    size_t bom = 0;                     /* every leading BOM: a repeated one too */
+    while (n - bom >= 3 && memcmp(buf + bom, "\xEF\xBB\xBF", 3) == 0)
+        bom += 3;
+    if (bom) {
+        memmove(buf, buf + bom, n - bom);
+        n -= bom;
     }
     const uint8_t *bad = u8_check((const uint8_t *)buf, n);
     if (bad) {

@@ -110,6 +110,7 @@ static void test_bom_newlines(void)
 {
     CLEAN("\xEF\xBB\xBFHello", NULL, "Hello", "BOM stripped");
     CLEAN("\xEF\xBB\xBF", NULL, "", "BOM only: empty");
+    CLEAN("\xEF\xBB\xBF\xEF\xBB\xBFx", NULL, "x", "a repeated BOM is stripped too (fuzz)");
     CLEAN("a\xEF\xBB\xBF" "b", NULL, "a\xEF\xBB\xBF" "b", "a BOM inside the text is kept");
     CLEAN("one\r\ntwo\r\n\r\nthree", NULL, "one\ntwo\n\nthree", "CRLF becomes LF");
     CLEAN("one\rtwo\r\rthree\r", NULL, "one\ntwo\n\nthree\n", "lone CR becomes LF");

@@ -62,7 +62,8 @@ typedef struct doc {
     char *source_name;          /* the path, or "-" for stdin */
     char date[11];              /* "YYYY-MM-DD" from a leading `date` header, or "" */
     span_t date_span;           /* where that date stands in text */
-    VEC(span_t) paragraphs;     /* non-empty runs of lines between blank lines */
+    VEC(span_t) paragraphs;     /* runs of lines between blank lines (each line on its
+                                   own when its run has a line over 150 bytes), trimmed */
     VEC(quote_t) quotes;
     VEC(entity_t) entities;
     VEC(mention_t) mentions;
@@ -71,8 +72,10 @@ typedef struct doc {
 
 /* Takes ownership of text (valid UTF-8 of len bytes plus a NUL). Fills text,
  * len, source_name, the offset index, paragraphs (runs of lines between blank
- * lines) and a leading "date YYYY-MM-DD" header (doc->date, doc->date_span,
- * which may share its line with the first paragraph); the rest is empty. */
+ * lines; text with one paragraph a line, recognised by lines longer than
+ * anyone wraps, gives one paragraph a line) and a leading "date YYYY-MM-DD"
+ * header (doc->date, doc->date_span, which may share its line with the first
+ * paragraph, after optional spaces); the rest is empty. */
 doc_t *doc_new(char *text, uint32_t len, const char *source_name);
 void doc_free(doc_t *doc);
 

@@ -742,7 +742,8 @@ notes_rc notes_list(notes_store_t *st, note_list_t *out)
     for (size_t i = 0; i < fps.len; i++)
         free(fps.items[i]);
     vec_free(&fps);
-    qsort(out->items, out->len, sizeof *out->items, by_place);
+    if (out->len > 1)           /* items is NULL when empty: qsort's nonnull (UBSan) */
+        qsort(out->items, out->len, sizeof *out->items, by_place);
     return NOTES_OK;
 }
 

@@ -605,6 +605,21 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
             classify(S, k, b, end, titled, false);
         return;
     }
+    /* titles alone are a role, not a name: "the Prime Minister", "Chief Executive" */
+    {
+        bool all_titles = true;
+        for (size_t i = a; i <= b && all_titles; i++) {
+            if (!is_word(&tk[i]))
+                continue;
+            size_t n = tok_len(&tk[i]);
+            if (i + 1 <= b && tok_is_char(doc, &tk[i + 1], '.') && tk[i + 1].start == tk[i].end)
+                n++;
+            all_titles = lexicon_has(L->titles, tok_str(doc, &tk[i]), n) ||
+                         lexicon_has(L->titles, tok_str(doc, &tk[i]), tok_len(&tk[i]));
+        }
+        if (all_titles)
+            return;
+    }
     /* a title inside the run splits it: "United States President Donald Trump" */
     size_t last_title = SIZE_MAX, first_title = SIZE_MAX;
     for (size_t i = a; i < b; i++) {

@@ -134,6 +134,17 @@ int main(void)
     is_str(name_of(doc, "Tamsin"), "River Tamsin", "the Tamsin joins River Tamsin");
     doc_free(doc);
 
+    /* titles without a name are roles, not entities */
+    doc = run("The Prime Minister said the Foreign Secretary would travel. The Chief Executive declined. "
+              "Supreme Court Justice Amy Barrett wrote the opinion.");
+    is_int(type_of(doc, "Prime Minister"), -1, "Prime Minister alone is no entity");
+    is_int(type_of(doc, "Foreign Secretary"), -1, "Foreign Secretary alone is no entity");
+    is_int(type_of(doc, "Executive"), -1, "nor Chief Executive");
+    is_int(type_of(doc, "Supreme Court"), ENT_ORGANIZATION, "an organisation before a title stays");
+    is_int(type_of(doc, "Amy Barrett"), ENT_PERSON, "and the person after it");
+    is_int(count_type(doc, ENT_PERSON), 1, "one person");
+    doc_free(doc);
+
     /* a title-case headline yields only sure names */
     doc = run("Nurses Strike Across Portugal Over Pay Freeze\n\nNurses in Lisbon walked out on Monday.");
     is_int(type_of(doc, "Portugal"), ENT_PLACE, "a place in a headline is found");

@@ -67,6 +67,17 @@ static void usage(FILE *out)
 }
 
 /* "quoth: WHAT 'ARG'" (ARG may be NULL), then where to find help. */
+/* The option getopt_long rejected: a long one as written, a short one by its
+ * letter alone, since it may stand in a group (-jZ). */
+static const char *rejected_option(char **argv, char buf[3])
+{
+    const char *arg = argv[optind - 1];
+    if (strncmp(arg, "--", 2) == 0 || !optopt)
+        return arg;
+    buf[0] = '-', buf[1] = (char)optopt, buf[2] = '\0';
+    return buf;
+}
+
 static int usage_error(const char *what, const char *arg)
 {
     fprintf(stderr, arg ? "quoth: %s '%s'\n" : "quoth: %s\n", what, arg);
@@ -94,6 +105,7 @@ static int parse_options(int argc, char **argv, struct options *o)
         {NULL, 0, NULL, 0},
     };
     int c;
+    char bad[3];
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":jqs:e:hV", longopts, NULL)) != -1) {
         switch (c) {
@@ -113,8 +125,8 @@ static int parse_options(int argc, char **argv, struct options *o)
         case 'V':
             puts(PACKAGE_NAME " " PACKAGE_VERSION);
             exit(EXIT_OK);
-        case ':': return usage_error("this option needs an argument:", argv[optind - 1]);
-        default: return usage_error("unknown option", argv[optind - 1]);
+        case ':': return usage_error("this option needs an argument:", rejected_option(argv, bad));
+        default: return usage_error("unknown option", rejected_option(argv, bad));
         }
     }
     if (o->speaker && o->mode != MODE_QUOTES)

@@ -46,6 +46,7 @@ usage_error() {
 }
 usage_error "unknown long option" "quoth: unknown option '--bogus'" --bogus "$TOP_SRCDIR/samples/kallas-nato.txt"
 usage_error "unknown short option" "quoth: unknown option '-Z'" -Z "$TOP_SRCDIR/samples/kallas-nato.txt"
+usage_error "unknown short option in a group" "quoth: unknown option '-Z'" -jZ "$TOP_SRCDIR/samples/kallas-nato.txt"
 usage_error "missing argument" "quoth: this option needs an argument: '--speaker'" --quotes --speaker
 usage_error "no article" "quoth: no article given"
 

@@ -24,6 +24,9 @@ if [ -n "${QUOTH_WRAPPER:-}" ]; then
     QUOTH_VALGRIND_LOGS=$TMP/valgrind-logs
     mkdir -p "$QUOTH_VALGRIND_LOGS"
     chmod 1777 "$QUOTH_VALGRIND_LOGS"  # tests that drop root (setpriv) log too
+    # memcheck runs quoth ~20-50x slower: the tmux tests' polls wait longer.
+    : "${QUOTH_TIME_SCALE:=5}"
+    export QUOTH_TIME_SCALE
     export QUOTH_VALGRIND_LOGS
 fi
 

@@ -48,7 +48,8 @@ tmux_resize() { tm resize-window -t "$TMUX_T" -x "$1" -y "$2"; }
 # (Its variables start with _poll_: a test's own variables are safe.)
 poll() {
     _poll_cond=$1
-    _poll_n=$((${2:-10} * 20))
+    # QUOTH_TIME_SCALE (5 under valgrind, set by lib.sh) stretches every wait.
+    _poll_n=$((${2:-10} * 20 * ${QUOTH_TIME_SCALE:-1}))
     while [ "$_poll_n" -gt 0 ]; do
         if eval "$_poll_cond"; then return 0; fi
         sleep 0.05

@@ -11,7 +11,9 @@ doc_t *analyze(char *text, size_t len, const char *source_name)
 {
     doc_t *doc = doc_new(text, (uint32_t)len, source_name); /* paragraphs, date */
     quotes_find(doc);           /* quote spans, nesting, multi-paragraph */
-    entities_find(doc);         /* names, aliases, gender; mentions */
-    attrib_resolve(doc);        /* speaker, source and cue of each quote */
+    seg_cache_t tokens = {0};   /* each paragraph tokenized once, for both stages */
+    entities_find_cached(doc, &tokens);   /* names, aliases, gender; mentions */
+    attrib_resolve_cached(doc, &tokens);  /* speaker, source and cue of each quote */
+    segment_cache_free(&tokens);
     return doc;
 }

@@ -962,6 +962,11 @@ typedef struct { size_t q; verdict_t pre; bool standalone; } pending_t;
 
 void attrib_resolve(doc_t *doc)
 {
+    attrib_resolve_cached(doc, NULL);
+}
+
+void attrib_resolve_cached(doc_t *doc, seg_cache_t *cache)
+{
     at_t A = {0};
     A.doc = doc;
     A.speech = lexicon_get("speech_verbs");
@@ -976,7 +981,10 @@ void attrib_resolve(doc_t *doc)
         A.para = p;
         A.resolving = SIZE_MAX;
         /* skip the mentions of paragraphs without quotes cheaply: still take them in */
-        segment_paragraph(doc, para, &A.seg);
+        if (cache)
+            segment_replay(cache, doc, para, &A.seg);
+        else
+            segment_paragraph(doc, para, &A.seg);
         size_t ntok = A.seg.tokens.len;
         if (ntok == 0)
             continue;

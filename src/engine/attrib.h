@@ -7,7 +7,11 @@
 #ifndef QUOTH_ATTRIB_H
 #define QUOTH_ATTRIB_H
 #include "engine/doc.h"
+#include "engine/segment.h"
 
 void attrib_resolve(doc_t *doc);
+/* The same, reading the paragraphs' segmentation from the cache that
+ * entities_find_cached() recorded instead of segmenting again. */
+void attrib_resolve_cached(doc_t *doc, seg_cache_t *cache);
 
 #endif

@@ -948,9 +948,11 @@ static void pronoun_votes(const doc_t *doc, const segment_t *seg, cands_t *cands
 }
 
 static void scan_paragraph(const doc_t *doc, span_t para, segment_t *seg, const lexset_t *L,
-                           cands_t *cands, spans_t *titles)
+                           cands_t *cands, spans_t *titles, seg_cache_t *cache)
 {
     segment_paragraph(doc, para, seg);
+    if (cache)
+        segment_record(cache, para, seg);
     find_title_quotes(doc, para, seg, L, titles);
     scan_t S = {doc, seg, L, cands, titles->items, titles->len};
     size_t from = cands->len;
@@ -1211,6 +1213,11 @@ static void cluster(doc_t *doc, const lexset_t *L, cands_t *cands)
 
 void entities_find(doc_t *doc)
 {
+    entities_find_cached(doc, NULL);
+}
+
+void entities_find_cached(doc_t *doc, seg_cache_t *cache)
+{
     lexset_t L;
     lexset_load(&L);
     cands_t cands = {0};
@@ -1228,7 +1235,7 @@ void entities_find(doc_t *doc)
         vec_push(&cands, c);
     }
     for (size_t p = 0; p < doc->paragraphs.len; p++)
-        scan_paragraph(doc, doc->paragraphs.items[p], &seg, &L, &cands, &titles);
+        scan_paragraph(doc, doc->paragraphs.items[p], &seg, &L, &cands, &titles, cache);
     cluster(doc, &L, &cands);
     /* they/them in an apposition makes a person plural for pronouns */
     vec_free(&cands);

@@ -15,6 +15,9 @@
 #include "engine/segment.h"
 
 void entities_find(doc_t *doc);
+/* The same, recording each paragraph's segmentation into cache (when not
+ * NULL) for attrib_resolve_cached() to replay. */
+void entities_find_cached(doc_t *doc, seg_cache_t *cache);
 
 /* The role noun that the words around a person's name give them, lower case
  * into buf. Before the name (!after): a title inside the capitalised run

@@ -414,6 +414,87 @@ void segment_free(segment_t *seg)
     vec_free(&seg->sentences);
 }
 
+/* ---- the cache: per paragraph a varint token count, then per token one byte
+ * of kind and flags, varint (gap from the previous token's end << 1 | starts
+ * a sentence), varint length. */
+
+static inline uint8_t *put_varint(uint8_t *p, uint64_t v)
+{
+    while (v >= 0x80) {
+        *p++ = (uint8_t)(v | 0x80);
+        v >>= 7;
+    }
+    *p++ = (uint8_t)v;
+    return p;
+}
+
+static inline uint64_t get_varint(const uint8_t **pp)
+{
+    const uint8_t *p = *pp;
+    uint64_t v = *p & 0x7F;
+    for (int shift = 7; *p++ & 0x80; shift += 7)
+        v |= (uint64_t)(*p & 0x7F) << shift;
+    *pp = p;
+    return v;
+}
+
+_Static_assert(TOKF_SPACE_BEFORE < 64, "token flags fit in 6 bits of the cache");
+
+void segment_record(seg_cache_t *cache, span_t para, const segment_t *seg)
+{
+    size_t n = seg->tokens.len;
+    vec_reserve(&cache->bytes, cache->bytes.len + 5 + n * 11);
+    uint8_t *p = cache->bytes.items + cache->bytes.len;
+    p = put_varint(p, (uint32_t)n);
+    uint32_t prev = para.start;
+    size_t s = 0;
+    for (size_t i = 0; i < n; i++) {
+        const token_t *t = &seg->tokens.items[i];
+        bool begins = s < seg->sentences.len && seg->sentences.items[s].first == i;
+        s += begins;
+        *p++ = (uint8_t)(t->flags | t->kind << 6);
+        p = put_varint(p, (uint64_t)(t->start - prev) << 1 | begins);
+        p = put_varint(p, t->end - t->start);
+        prev = t->end;
+    }
+    cache->bytes.len = (size_t)(p - cache->bytes.items);
+}
+
+void segment_replay(seg_cache_t *cache, const doc_t *doc, span_t para, segment_t *seg)
+{
+    const uint8_t *p = cache->bytes.items + cache->pos;
+    size_t n = (size_t)get_varint(&p);
+    seg->tokens.len = 0;
+    seg->sentences.len = 0;
+    seg->qfirst = first_quote(doc, para.start, seg->qfirst);
+    vec_reserve(&seg->tokens, n);
+    uint32_t prev = para.start;
+    for (size_t i = 0; i < n; i++) {
+        token_t *t = &seg->tokens.items[i];
+        uint8_t b = *p++;
+        uint64_t gap = get_varint(&p);
+        t->start = prev + (uint32_t)(gap >> 1);
+        t->end = t->start + (uint32_t)get_varint(&p);
+        t->kind = b >> 6;
+        t->flags = b & 0x3F;
+        prev = t->end;
+        if (gap & 1) {
+            if (seg->sentences.len)
+                vec_last(&seg->sentences).count = (uint32_t)(i - vec_last(&seg->sentences).first);
+            vec_push(&seg->sentences, (sentence_t){(uint32_t)i, 0});
+        }
+    }
+    seg->tokens.len = n;
+    if (seg->sentences.len)
+        vec_last(&seg->sentences).count = (uint32_t)(n - vec_last(&seg->sentences).first);
+    cache->pos = (size_t)(p - cache->bytes.items);
+}
+
+void segment_cache_free(seg_cache_t *cache)
+{
+    vec_free(&cache->bytes);
+}
+
 
 bool tok_in(const doc_t *doc, const token_t *t, const char *list)
 {

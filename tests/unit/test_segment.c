@@ -122,6 +122,52 @@ int main(void)
     ok(seg.tokens.items[1].flags & TOKF_SPACE_BEFORE, "space before b");
     doc_free(doc);
 
+    /* the cache replays every paragraph exactly as segment_paragraph gives it:
+     * long gaps and long words (multi-byte varints), quotes over paragraphs,
+     * a paragraph of no-break spaces only (no tokens) */
+    {
+        char text[4096];
+        char pad[300], word[200];
+        memset(pad, ' ', sizeof pad - 1);
+        pad[sizeof pad - 1] = '\0';
+        memset(word, 'x', sizeof word - 1);
+        word[sizeof word - 1] = '\0';
+        snprintf(text, sizeof text,
+                 "“It starts here. Dr. Okoye agreed,” she said.\n\n"
+                 "“And runs on.\n\n“Until here,” said Kaja Kallas.%sFar%sword.\n\n"
+                 "\u00a0\u00a0\n\nThe ’90s were Europe’s. «Oui», dit-il. \"Yes.\"",
+                 pad, word);
+        doc = load(text);
+        seg_cache_t cache = {0};
+        segment_t a = {0}, b = {0};
+        for (size_t p = 0; p < doc->paragraphs.len; p++) {
+            segment_paragraph(doc, doc->paragraphs.items[p], &a);
+            segment_record(&cache, doc->paragraphs.items[p], &a);
+        }
+        a.qfirst = 0;
+        bool same = doc->paragraphs.len >= 4;
+        size_t ntok = 0;
+        for (size_t p = 0; p < doc->paragraphs.len; p++) {
+            segment_paragraph(doc, doc->paragraphs.items[p], &a);
+            segment_replay(&cache, doc, doc->paragraphs.items[p], &b);
+            ntok += a.tokens.len;
+            same = same && a.tokens.len == b.tokens.len && a.sentences.len == b.sentences.len &&
+                   a.qfirst == b.qfirst &&
+                   memcmp(a.tokens.items, b.tokens.items, a.tokens.len * sizeof *a.tokens.items) == 0 &&
+                   memcmp(a.sentences.items, b.sentences.items,
+                          a.sentences.len * sizeof *a.sentences.items) == 0;
+        }
+        ok(same && ntok > 30, "the cache replays %zu tokens of %zu paragraphs exactly", ntok,
+           doc->paragraphs.len);
+        is_int(cache.pos, cache.bytes.len, "the replay reads the whole cache");
+        ok(cache.bytes.len < ntok * 4, "the cache is compact (%zu bytes for %zu tokens)",
+           cache.bytes.len, ntok);
+        segment_cache_free(&cache);
+        segment_free(&a);
+        segment_free(&b);
+        doc_free(doc);
+    }
+
     segment_free(&seg);
     return tap_done();
 }

@@ -32,17 +32,8 @@ static ucs4_t char_at(const char *s, const char *end, int *len)
     return uc;
 }
 
-static enum cclass classify(ucs4_t uc)
+static enum cclass classify_uc(ucs4_t uc)
 {
-    if (uc < 0x80) {
-        if (uc == ' ' || uc == '\t' || uc == '\n' || uc == '\r' || uc == '\f' || uc == '\v')
-            return C_SPACE;
-        if ((uc | 32) >= 'a' && (uc | 32) <= 'z')
-            return C_LETTER;
-        if (uc >= '0' && uc <= '9')
-            return C_DIGIT;
-        return C_PUNCT;
-    }
     if (uc_is_space(uc) || uc == 0xA0 || uc == 0x202F || uc == 0x2007)
         return C_SPACE;
     if (uc_is_alpha(uc) || uc_is_general_category(uc, UC_CATEGORY_M))
@@ -93,6 +84,23 @@ static const bool ascii_alnum[128] = {
     ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
     ['y'] = 1, ['z'] = 1,
 };
+
+/* ASCII by table and comparisons, the rest through libunistring. */
+static inline enum cclass classify(ucs4_t uc)
+{
+    if (uc >= 0x80)
+        return classify_uc(uc);
+    if (ascii_alnum[uc])
+        return uc <= '9' ? C_DIGIT : C_LETTER;
+    return uc == ' ' || (uc >= '\t' && uc <= '\r') ? C_SPACE : C_PUNCT;
+}
+
+/* Characters that can join two parts of a word or number: don't, Jean-Luc, 3.5. */
+static inline bool may_join(ucs4_t uc)
+{
+    return uc == '\'' || uc == '-' || uc == '.' || uc == ',' || uc == ':' || uc == '/' ||
+           uc == 0x2019 || uc == 0x2010 || uc == 0x2011;
+}
 
 /* word_case() for a word of ASCII bytes only. */
 static unsigned ascii_case(const char *s, const char *end)
@@ -231,6 +239,11 @@ static void tokenize(const doc_t *doc, span_t para, segment_t *seg, const qmarks
     bool space = true;
     size_t mi = 0;
     while (p < end) {
+        if (*p == ' ') {        /* the most common byte between tokens */
+            space = true;
+            p++;
+            continue;
+        }
         int len;
         ucs4_t uc = char_at(p, end, &len);
         enum cclass c = classify(uc);
@@ -253,6 +266,8 @@ static void tokenize(const doc_t *doc, span_t para, segment_t *seg, const qmarks
                 }
                 if (ch >= 0x80)
                     ascii = false;
+                if (ch < 0x80 && !may_join(ch))
+                    break;      /* a space or punctuation that joins nothing */
                 int l1;
                 ucs4_t u1 = char_at(q, end, &l1);
                 enum cclass c1 = classify(u1);
@@ -260,7 +275,7 @@ static void tokenize(const doc_t *doc, span_t para, segment_t *seg, const qmarks
                     q += l1;
                     continue;
                 }
-                if (q + l1 >= end)
+                if (q + l1 >= end || !may_join(u1))
                     break;
                 int l2;
                 enum cclass c2 = classify(char_at(q + l1, end, &l2));

@@ -78,19 +78,33 @@ typedef VEC(cand_t) cands_t;
 
 /* ---- a string -> int hash table over text the doc or a lexicon owns -------- */
 
-typedef struct { const char *s; uint32_t n; int32_t v, v2; } slot_t;
+typedef struct { const char *s; uint32_t n; int32_t v, v2; uint32_t h; } slot_t;
 typedef struct { slot_t *slots; size_t cap, len; } strmap_t;
+
+static inline unsigned char ascii_lower(unsigned char c)
+{
+    return (unsigned char)(c + (((unsigned)c - 'A' < 26u) << 5));
+}
 
 static uint32_t fold_hash(const char *s, size_t n)
 {
     uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        h = (h ^ (c >= 'A' && c <= 'Z' ? c + 32 : c)) * 16777619u;
-    }
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ ascii_lower((unsigned char)s[i])) * 16777619u;
     return h;
 }
 
+/* a and b (n bytes each) are equal ignoring ASCII case. */
+static inline bool same_ascii_case(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != b[i] && ascii_lower((unsigned char)a[i]) != ascii_lower((unsigned char)b[i]))
+            return false;
+    return true;
+}
+
+/* Slots keep their key's hash: growing does not rehash, and a probe compares
+ * text only when the hashes agree. */
 static slot_t *strmap_slot(strmap_t *m, const char *s, size_t n, bool add)
 {
     if (add && (m->len + 1) * 2 > m->cap) {
@@ -99,7 +113,7 @@ static slot_t *strmap_slot(strmap_t *m, const char *s, size_t n, bool add)
         for (size_t i = 0; i < m->cap; i++) {
             if (!m->slots[i].s)
                 continue;
-            size_t h = fold_hash(m->slots[i].s, m->slots[i].n) & (ncap - 1);
+            size_t h = m->slots[i].h & (ncap - 1);
             while (ns[h].s)
                 h = (h + 1) & (ncap - 1);
             ns[h] = m->slots[i];
@@ -110,15 +124,17 @@ static slot_t *strmap_slot(strmap_t *m, const char *s, size_t n, bool add)
     }
     if (!m->cap)
         return NULL;
-    size_t h = fold_hash(s, n) & (m->cap - 1);
+    uint32_t full = fold_hash(s, n);
+    size_t h = full & (m->cap - 1);
     while (m->slots[h].s) {
-        if (m->slots[h].n == n && strncasecmp(m->slots[h].s, s, n) == 0)
+        const slot_t *sl = &m->slots[h];
+        if (sl->h == full && sl->n == n && same_ascii_case(sl->s, s, n))
             return &m->slots[h];
         h = (h + 1) & (m->cap - 1);
     }
     if (!add)
         return NULL;
-    m->slots[h] = (slot_t){s, (uint32_t)n, -1, -1};
+    m->slots[h] = (slot_t){s, (uint32_t)n, -1, -1, full};
     m->len++;
     return &m->slots[h];
 }
@@ -961,7 +977,8 @@ static void scan_paragraph(const doc_t *doc, span_t para, segment_t *seg, const 
         size_t i = seg->sentences.items[s].first;
         size_t send = i + seg->sentences.items[s].count;
         while (i < send) {
-            size_t j = date_at(doc, seg, i, L);
+            /* only a number or a capitalised word can start a date */
+            size_t j = tk[i].kind == TOK_NUMBER || is_cap(&tk[i]) ? date_at(doc, seg, i, L) : i;
             if (j > i) {
                 if (j > send)
                     j = send;

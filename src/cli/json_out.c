@@ -30,16 +30,23 @@ static void flush(writer_t *w)
     w->len = 0;
 }
 
-static void put_n(writer_t *w, const char *s, size_t n)
+/* Room for n more bytes; the check is inline as every token of output asks. */
+static inline void reserve(writer_t *w, size_t n)
 {
-    w->buf = xgrow(w->buf, &w->cap, w->len + n, 1);
+    if (w->len + n > w->cap)
+        w->buf = xgrow(w->buf, &w->cap, w->len + n, 1);
+}
+
+static inline void put_n(writer_t *w, const char *s, size_t n)
+{
+    reserve(w, n);
     memcpy(w->buf + w->len, s, n);
     w->len += n;
     if (w->len >= FLUSH_AT)
         flush(w);
 }
 
-static void put(writer_t *w, const char *s)
+static inline void put(writer_t *w, const char *s)
 {
     put_n(w, s, strlen(s));
 }
@@ -70,7 +77,7 @@ static bool needs_no_escape(const char *s, size_t n)
 static void put_string(writer_t *w, const char *s, size_t n)
 {
     if (needs_no_escape(s, n)) {
-        w->buf = xgrow(w->buf, &w->cap, w->len + n + 2, 1);
+        reserve(w, n + 2);
         w->buf[w->len] = '"';
         memcpy(w->buf + w->len + 1, s, n);
         w->buf[w->len + n + 1] = '"';
@@ -84,7 +91,7 @@ static void put_string(writer_t *w, const char *s, size_t n)
         return;
     }
     size_t room = 6 * n + 2;            /* the worst case: every byte as \u00XX */
-    w->buf = xgrow(w->buf, &w->cap, w->len + room, 1);
+    reserve(w, room);
     w->len += json_dumpb(w->str, w->buf + w->len, room, JSON_ENCODE_ANY);
     if (w->len >= FLUSH_AT)
         flush(w);

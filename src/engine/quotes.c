@@ -162,12 +162,29 @@ static bool is_digit_at(const char *t, uint32_t i, uint32_t end)
 }
 
 /* Pass 1: the candidate marks of one paragraph. */
+/* Whether the 8 bytes at p hold a '"', a '\'' or a non-ASCII byte: the only
+ * bytes a quotation mark can start with. */
+static inline bool may_hold_mark(const unsigned char *p)
+{
+    uint64_t w;
+    memcpy(&w, p, 8);
+    const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    uint64_t dq = w ^ (ones * '"'), sq = w ^ (ones * '\'');
+    /* a zero byte in dq or sq (the classic has-zero test), or a high bit in w */
+    return (((dq - ones) & ~dq) | ((sq - ones) & ~sq) | w) & high;
+}
+
 static void collect(finder_t *f, span_t para)
 {
     const char *text = f->doc->text;
     const unsigned char *t = (const unsigned char *)text;
     f->cands.len = 0;
     for (uint32_t i = para.start; i < para.end; i++) {
+        /* eight bytes at a time past runs of ASCII with no " or ' (most text) */
+        while (i + 8 <= para.end && !may_hold_mark(t + i))
+            i += 8;
+        if (i >= para.end)
+            break;
         unsigned char b = t[i];
         if (b != '"' && b != '\'' && b != 0xC2 && b != 0xE2 && b != 0xE3)
             continue;

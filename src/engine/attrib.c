@@ -1,6 +1,7 @@
 /* attrib.c — who said each quote: a sieve, most precise rule first.
  *
- * One pass over the paragraphs (each segmented once into a reused segment_t)
+ * One pass over the paragraphs (each read from the token cache entities_find
+ * recorded, or segmented, into a reused segment_t)
  * keeps the discourse state: the people and organisations named most recently
  * (outside quotes), the role each person was introduced with ("Finance
  * Minister", ", a nurse"), and unnamed people introduced by role ("a senior

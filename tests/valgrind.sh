@@ -6,6 +6,9 @@
 # With QUOTH_VALGRIND_LOGS set (tests/lib.sh sets it), reports go to a file per
 # process there instead of stderr.
 here=$(cd "$(dirname "$0")" && pwd)
+# Time guards in the C tests allow for memcheck's slowdown.
+QUOTH_TIME_SCALE=${QUOTH_TIME_SCALE:-20}
+export QUOTH_TIME_SCALE
 set --${QUOTH_VALGRIND_LOGS:+ --log-file="$QUOTH_VALGRIND_LOGS/vg.%p.log"} "$@"
 exec valgrind -q --tool=memcheck --leak-check=full \
     --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect \

@@ -332,7 +332,7 @@ static bool mark_closes(const token_t *t, const char *text, const qmarks_t *mark
     return right || !(t->flags & TOKF_SPACE_BEFORE);
 }
 
-static bool is_stop(const char *text, const token_t *t)
+static inline bool is_stop(const char *text, const token_t *t)
 {
     const char *s = text + t->start;
     size_t n = t->end - t->start;
@@ -383,7 +383,7 @@ static void split_sentences(const doc_t *doc, segment_t *seg, const qmarks_t *ma
             t->flags |= TOKF_SENT_START;
             want_start = false;
         }
-        if (!is_stop(text, t))
+        if (t->kind != TOK_PUNCT || !is_stop(text, t))
             continue;
         /* a run of stops ("?!", "...") ends together */
         while (i + 1 < n && is_stop(text, &seg->tokens.items[i + 1]) &&

@@ -60,7 +60,7 @@ typedef struct {
 typedef struct {
     doc_t *doc;
     segment_t seg;
-    const lexicon_t *speech, *roles, *org_nouns;
+    const lexicon_t *speech, *roles, *org_nouns, *modifiers;
     size_t mi;                          /* next doc->mentions entry to take in */
     int32_t pmru[MRU_N], omru[MRU_N];   /* people / organisations, latest first */
     size_t npmru, nomru;
@@ -87,22 +87,17 @@ static bool word_is(const at_t *A, size_t i, const char *w)
     return i < A->seg.tokens.len && tok_eq(A->doc, TK(A, i), w);
 }
 
+/* An adverb, auxiliary or modal between a speaker and the speech verb. */
 static bool is_adverb(const at_t *A, size_t i)
 {
-    static const char *const words[] = {"also", "later", "then", "afterwards", "has", "had",
-        "have", "would", "will", "again", "once", "still", "already", "just", "often", "earlier",
-        "previously", "recently", "further", "today", "yesterday", "now", "later", "simply",
-        "has", "may", "might", "could", "should", "did", "does", "do", "never", "always", NULL};
     const token_t *t = TK(A, i);
     if (t->kind != TOK_WORD || (t->flags & TOKF_UPPER))
         return false;
+    const char *s = tok_str(A->doc, t);
     size_t n = tok_len(t);
-    if (n > 4 && memcmp(tok_str(A->doc, t) + n - 2, "ly", 2) == 0 && !tok_in(A->doc, t, "speech_verbs"))
+    if (n > 4 && memcmp(s + n - 2, "ly", 2) == 0 && !lexicon_has(A->speech, s, n))
         return true;
-    for (int k = 0; words[k]; k++)
-        if (tok_eq(A->doc, t, words[k]))
-            return true;
-    return false;
+    return lexicon_has(A->modifiers, s, n);
 }
 
 static bool is_possessive(const at_t *A, size_t i)
@@ -601,7 +596,7 @@ static subj_t subject_after(const at_t *A, size_t i, size_t send, size_t *end)
     for (size_t k = i + 1; k < send && k < i + 7; k++) {
         if (TK(A, k)->kind != TOK_WORD || (TK(A, k)->flags & TOKF_IN_QUOTE))
             return none;
-        if (is_speech_verb(A, k) || (k + 1 < send && is_adverb(A, k) == false && is_speech_verb(A, k + 1) && false)) {
+        if (is_speech_verb(A, k)) {
             *end = k;
             subj_t s = np_back(A, k - 1, i);
             int32_t mi = mention_at(A, TK(A, k - 1)->start);
@@ -973,6 +968,7 @@ void attrib_resolve_cached(doc_t *doc, seg_cache_t *cache)
     A.speech = lexicon_get("speech_verbs");
     A.roles = lexicon_get("roles");
     A.org_nouns = lexicon_get("org_nouns");
+    A.modifiers = lexicon_get("verb_modifiers");
     A.last_para_speaker = -1;
     A.dlg_prev = A.dlg_prev2 = -9;
     VEC(pending_t) pending = {0};

@@ -26,7 +26,8 @@
 
 typedef struct {
     const lexicon_t *common, *demonyms, *first_names, *months, *weekdays, *org_words,
-        *org_nouns, *orgs, *acronyms, *particles, *place_words, *places, *roles, *titles, *abbr;
+        *org_nouns, *orgs, *acronyms, *particles, *place_words, *places, *roles, *titles, *abbr,
+        *function_words;
 } lexset_t;
 
 static void lexset_load(lexset_t *L)
@@ -46,6 +47,7 @@ static void lexset_load(lexset_t *L)
     L->roles = lexicon_get("roles");
     L->titles = lexicon_get("titles");
     L->abbr = lexicon_get("abbreviations");
+    L->function_words = lexicon_get("function_words");
 }
 
 /* ---- candidates ---------------------------------------------------------- */
@@ -104,8 +106,9 @@ static inline bool same_ascii_case(const char *a, const char *b, size_t n)
 }
 
 /* Slots keep their key's hash: growing does not rehash, and a probe compares
- * text only when the hashes agree. */
-static slot_t *strmap_slot(strmap_t *m, const char *s, size_t n, bool add)
+ * text only when the hashes agree. full is fold_hash(s, n): a caller asking
+ * two maps about one string hashes it once. */
+static slot_t *strmap_slot_hashed(strmap_t *m, const char *s, size_t n, uint32_t full, bool add)
 {
     if (add && (m->len + 1) * 2 > m->cap) {
         size_t ncap = m->cap ? m->cap * 2 : 64;
@@ -124,7 +127,6 @@ static slot_t *strmap_slot(strmap_t *m, const char *s, size_t n, bool add)
     }
     if (!m->cap)
         return NULL;
-    uint32_t full = fold_hash(s, n);
     size_t h = full & (m->cap - 1);
     while (m->slots[h].s) {
         const slot_t *sl = &m->slots[h];
@@ -137,6 +139,11 @@ static slot_t *strmap_slot(strmap_t *m, const char *s, size_t n, bool add)
     m->slots[h] = (slot_t){s, (uint32_t)n, -1, -1, full};
     m->len++;
     return &m->slots[h];
+}
+
+static slot_t *strmap_slot(strmap_t *m, const char *s, size_t n, bool add)
+{
+    return strmap_slot_hashed(m, s, n, fold_hash(s, n), add);
 }
 
 static void strmap_free(strmap_t *m) { free(m->slots); }
@@ -487,21 +494,11 @@ static bool decade_at(const doc_t *doc, const segment_t *seg, size_t i)
 
 /* ---- capitalised runs ------------------------------------------------------- */
 
-/* Determiners, pronouns, prepositions and conjunctions: closed-class words that
- * never begin a name, unlike a capitalised adjective ("New Centre"). */
-static bool closed_class(const doc_t *doc, const token_t *t)
+/* Determiners, prepositions and conjunctions: closed-class words that never
+ * begin a name, unlike a capitalised adjective ("New Centre"). */
+static bool closed_class(const lexset_t *L, const doc_t *doc, const token_t *t)
 {
-    static const char *const words[] = {"the", "a", "an", "this", "that", "these", "those",
-        "his", "her", "its", "their", "our", "my", "your", "every", "each", "some", "any",
-        "no", "in", "on", "at", "for", "from", "by", "with", "and", "but", "or", "of", "to",
-        "as", "after", "before", "when", "while", "if", "since", "under", "over", "into",
-        "about", "against", "between", "during", "without", "through", "both", "all", "across",
-        "amid", "around", "toward", "towards", "upon", "beyond", "within", "via", "than", "near",
-        "up", "down", "out", "off", NULL};
-    for (int i = 0; words[i]; i++)
-        if (tok_eq(doc, t, words[i]))
-            return true;
-    return false;
+    return in_lex(doc, t, L->function_words);
 }
 
 typedef struct {
@@ -611,7 +608,7 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
     bool org_tail = in_lex(doc, &tk[b], L->org_words) || in_lex(doc, &tk[b], L->place_words);
     bool lead_initial = is_initial(doc, &tk[a]) && a + 1 <= b && tok_is_char(doc, &tk[a + 1], '.');
     bool lead_common = in_lex(doc, &tk[a], L->common) && !lead_initial &&
-                       !(k == b && org_tail && !closed_class(doc, &tk[a]));
+                       !(k == b && org_tail && !closed_class(L, doc, &tk[a]));
     bool lead_demonym = in_lex(doc, &tk[a], L->demonyms) && !(k <= b && org_tail);
     bool lead_ing = (at_sent_start || a == 0) && tok_len(&tk[a]) > 3 &&
                     strncmp(tok_str(doc, &tk[a]) + tok_len(&tk[a]) - 3, "ing", 3) == 0 &&
@@ -846,7 +843,7 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
         }
         /* a capitalised function word ends a name: "Strike Across Portugal" */
         if (is_cap(&tk[n]) && (tk[n].flags & TOKF_SPACE_BEFORE) && !(tk[n].flags & TOKF_IN_QUOTE) == !(t->flags & TOKF_IN_QUOTE) &&
-            !(tok_len(&tk[n]) <= 7 && closed_class(doc, &tk[n]))) {
+            !(tok_len(&tk[n]) <= 7 && closed_class(L, doc, &tk[n]))) {
             k = n;
             continue;
         }
@@ -1155,8 +1152,9 @@ static void cluster(doc_t *doc, const lexset_t *L, cands_t *cands)
         const char *s = t + c->span.start;
         size_t n = span_len(c->span);
         int32_t e = -1;
-        slot_t *al = strmap_slot(&aliases, s, n, false);
-        slot_t *full = strmap_slot(&keys, s, n, false);
+        uint32_t h = fold_hash(s, n);
+        slot_t *al = strmap_slot_hashed(&aliases, s, n, h, false);
+        slot_t *full = strmap_slot_hashed(&keys, s, n, h, false);
         if (c->flags & CF_ACRONYM)
             e = c->link >= 0 ? cands->items[c->link].entity : -1;
         else if (c->type == ENT_DATE || c->key)

@@ -429,9 +429,14 @@ void segment_free(segment_t *seg)
     vec_free(&seg->sentences);
 }
 
-/* ---- the cache: per paragraph a varint token count, then per token one byte
- * of kind and flags, varint (gap from the previous token's end << 1 | starts
- * a sentence), varint length. */
+/* ---- the cache: per paragraph a varint token count, a varint sentence
+ * count and each sentence's token count as a varint (sentences cover the
+ * tokens in order, so the counts place them); then per token one byte of kind
+ * and flags and, in the common case, one byte of length. The gap before a
+ * token is implied by its TOKF_SPACE_BEFORE: one byte of white space or none
+ * (the paragraph's start counts as a space, as in tokenize). A token with a
+ * longer gap or over 255 bytes has a 0 length byte, then varint (gap beyond
+ * the implied one) and varint length. */
 
 static inline uint8_t *put_varint(uint8_t *p, uint64_t v)
 {
@@ -457,19 +462,27 @@ _Static_assert(TOKF_SPACE_BEFORE < 64, "token flags fit in 6 bits of the cache")
 
 void segment_record(seg_cache_t *cache, span_t para, const segment_t *seg)
 {
-    size_t n = seg->tokens.len;
-    vec_reserve(&cache->bytes, cache->bytes.len + 5 + n * 11);
+    size_t n = seg->tokens.len, ns = seg->sentences.len;
+    /* worst case: 5-byte varints, 12 bytes for a token with an odd gap */
+    vec_reserve(&cache->bytes, cache->bytes.len + 10 + ns * 5 + n * 12);
     uint8_t *p = cache->bytes.items + cache->bytes.len;
     p = put_varint(p, (uint32_t)n);
-    uint32_t prev = para.start;
-    size_t s = 0;
+    p = put_varint(p, (uint32_t)ns);
+    for (size_t s = 0; s < ns; s++)
+        p = put_varint(p, seg->sentences.items[s].count);
+    uint32_t prev = para.start - 1;     /* unsigned: wraps harmlessly at offset 0 */
     for (size_t i = 0; i < n; i++) {
         const token_t *t = &seg->tokens.items[i];
-        bool begins = s < seg->sentences.len && seg->sentences.items[s].first == i;
-        s += begins;
+        uint32_t gap = t->start - prev - ((t->flags & TOKF_SPACE_BEFORE) != 0);
+        uint32_t len = t->end - t->start;
         *p++ = (uint8_t)(t->flags | t->kind << 6);
-        p = put_varint(p, (uint64_t)(t->start - prev) << 1 | begins);
-        p = put_varint(p, t->end - t->start);
+        if (gap == 0 && len - 1 < 255) {
+            *p++ = (uint8_t)len;
+        } else {
+            *p++ = 0;
+            p = put_varint(p, gap);
+            p = put_varint(p, len);
+        }
         prev = t->end;
     }
     cache->bytes.len = (size_t)(p - cache->bytes.items);
@@ -478,30 +491,35 @@ void segment_record(seg_cache_t *cache, span_t para, const segment_t *seg)
 void segment_replay(seg_cache_t *cache, const doc_t *doc, span_t para, segment_t *seg)
 {
     const uint8_t *p = cache->bytes.items + cache->pos;
-    size_t n = (size_t)get_varint(&p);
+    size_t n = (size_t)get_varint(&p), ns = (size_t)get_varint(&p);
     seg->tokens.len = 0;
     seg->sentences.len = 0;
     seg->qfirst = first_quote(doc, para.start, seg->qfirst);
+    vec_reserve(&seg->sentences, ns);
+    uint32_t first = 0;
+    for (size_t s = 0; s < ns; s++) {
+        uint32_t count = (uint32_t)get_varint(&p);
+        seg->sentences.items[s] = (sentence_t){first, count};
+        first += count;
+    }
+    seg->sentences.len = ns;
     vec_reserve(&seg->tokens, n);
-    uint32_t prev = para.start;
+    uint32_t prev = para.start - 1;
     for (size_t i = 0; i < n; i++) {
         token_t *t = &seg->tokens.items[i];
-        uint8_t b = *p++;
-        uint64_t gap = get_varint(&p);
-        t->start = prev + (uint32_t)(gap >> 1);
-        t->end = t->start + (uint32_t)get_varint(&p);
+        uint8_t b = p[0];
+        uint32_t len = p[1];
+        p += 2;
+        t->start = prev + ((b & TOKF_SPACE_BEFORE) != 0);
+        if (len == 0) {
+            t->start += (uint32_t)get_varint(&p);
+            len = (uint32_t)get_varint(&p);
+        }
+        t->end = prev = t->start + len;
         t->kind = b >> 6;
         t->flags = b & 0x3F;
-        prev = t->end;
-        if (gap & 1) {
-            if (seg->sentences.len)
-                vec_last(&seg->sentences).count = (uint32_t)(i - vec_last(&seg->sentences).first);
-            vec_push(&seg->sentences, (sentence_t){(uint32_t)i, 0});
-        }
     }
     seg->tokens.len = n;
-    if (seg->sentences.len)
-        vec_last(&seg->sentences).count = (uint32_t)(n - vec_last(&seg->sentences).first);
     cache->pos = (size_t)(p - cache->bytes.items);
 }
 

@@ -40,14 +40,16 @@ typedef struct {
 } segment_t;
 
 /* Splits doc->text[para] into tokens and sentences, replacing seg's contents
- * (its arrays are reused between calls). TOKF_IN_QUOTE is set from doc->quotes. */
+ * (its arrays are reused between calls). The sentences cover the tokens in
+ * order, without gaps. TOKF_IN_QUOTE is set from doc->quotes. */
 void segment_paragraph(const doc_t *doc, span_t para, segment_t *seg);
 void segment_free(segment_t *seg);
 
 /* Segmented paragraphs recorded by one pass and replayed, in the same order,
  * by a later one (entities, then attribution), so the text is tokenized once.
- * About 3 bytes a token (deltas and lengths as varints), a fraction of the
- * text, where token_t arrays for the whole text would be 12 bytes a token. */
+ * About 2 bytes a token (flags and length; the gap before a token is implied
+ * by its flags), where token_t arrays for the whole text would be 12 bytes a
+ * token. */
 typedef struct {
     VEC(uint8_t) bytes;
     size_t pos;                 /* replay cursor */

@@ -605,7 +605,9 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
     size_t k = a + 1;
     while (k <= b && !is_word(&tk[k]))
         k++;
-    bool org_tail = in_lex(doc, &tk[b], L->org_words) || in_lex(doc, &tk[b], L->place_words);
+    /* the last word's lists, asked again below */
+    bool last_org = in_lex(doc, &tk[b], L->org_words), last_place = in_lex(doc, &tk[b], L->place_words);
+    bool org_tail = last_org || last_place;
     bool lead_initial = is_initial(doc, &tk[a]) && a + 1 <= b && tok_is_char(doc, &tk[a + 1], '.');
     bool lead_common = in_lex(doc, &tk[a], L->common) && !lead_initial &&
                        !(k == b && org_tail && !closed_class(L, doc, &tk[a]));
@@ -628,7 +630,7 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
             if (i + 1 <= b && tok_is_char(doc, &tk[i + 1], '.') && tk[i + 1].start == tk[i].end)
                 n++;
             all_titles = lexicon_has(L->titles, tok_str(doc, &tk[i]), n) ||
-                         lexicon_has(L->titles, tok_str(doc, &tk[i]), tok_len(&tk[i]));
+                         (n != tok_len(&tk[i]) && in_lex(doc, &tk[i], L->titles));
         }
         if (all_titles)
             return;
@@ -671,9 +673,9 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
         if (!is_word(&tk[i]))
             continue;
         words++;
-        if (in_lex(doc, &tk[i], L->org_words))
+        if (i == b ? last_org : in_lex(doc, &tk[i], L->org_words))
             org_word = true;
-        if ((i == a || i == b) && in_lex(doc, &tk[i], L->place_words))
+        if (i == b ? last_place : i == a && in_lex(doc, &tk[i], L->place_words))
             place_word = true;
         if (i > a && in_lex(doc, &tk[i], L->particles) && !in_lex(doc, &tk[a], L->particles))
             particle = true;
@@ -752,9 +754,9 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
         push_cand(S, a, b, end, ENT_PLACE, CF_SURE | CF_KNOWN, -1);
         return;
     }
-    if (in_lex(doc, &tk[a], L->weekdays) || in_lex(doc, &tk[a], L->months) ||
-        in_lex(doc, &tk[a], L->titles) || in_lex(doc, &tk[a], L->org_words) ||
-        in_lex(doc, &tk[a], L->place_words))
+    /* org_word and place_word hold for this word alone, and a lone title
+     * returned above */
+    if (org_word || place_word || in_lex(doc, &tk[a], L->weekdays) || in_lex(doc, &tk[a], L->months))
         return;
     uint16_t flags = CF_PERSONISH;
     if (ctx < 0 && has_inner_capital(doc, &tk[a]) && !(tk[a].flags & TOKF_ALLCAPS))
@@ -798,7 +800,7 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
             k++;
             break;
         }
-        if (in_lex(doc, t, L->org_words) || in_lex(doc, t, L->place_words))
+        if (!has_orgplace && (in_lex(doc, t, L->org_words) || in_lex(doc, t, L->place_words)))
             has_orgplace = true;
         size_t pos = possessive_len(doc, t);
         if (pos) {
@@ -904,14 +906,19 @@ static void find_title_quotes(const doc_t *doc, span_t para, const segment_t *se
         span_t s = doc->quotes.items[q].span;
         while (t < seg->tokens.len && seg->tokens.items[t].start < s.start)
             t++;
+        enum { MAX_WORDS = 40 };
         unsigned words = 0, caps = 0;
-        for (size_t k = t; k < seg->tokens.len && seg->tokens.items[k].end <= s.end && words < 40 &&
+        for (size_t k = t; k < seg->tokens.len && seg->tokens.items[k].end <= s.end && words < MAX_WORDS &&
                            k < t + 120; k++) {
             const token_t *w = &seg->tokens.items[k];
             if (!is_word(w) || (!(w->flags & TOKF_UPPER) && in_lex(doc, w, L->common)))
                 continue;
             words++;
             caps += (w->flags & TOKF_UPPER) != 0;
+            /* a title needs caps >= 3 * lower-case words: stop once even the
+             * words still allowed, all capitalised, could not get there */
+            if (caps + (MAX_WORDS - words) < 3 * (words - caps))
+                break;
         }
         if (words >= 2 && caps * 4 >= words * 3)
             vec_push(out, s);

@@ -72,51 +72,66 @@ static bool is_lower_letter(ucs4_t uc)
     return uc_is_lower(uc);
 }
 
-static const bool ascii_alnum[128] = {
-    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
-    ['8'] = 1, ['9'] = 1,
-    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
-    ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
-    ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
-    ['Y'] = 1, ['Z'] = 1,
-    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
-    ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
-    ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
-    ['y'] = 1, ['z'] = 1,
+/* Byte classes for the tokenizer's hot loop: one load and test per byte.
+ * ASCII is classified here; a byte >= 0x80 starts a longer character, which
+ * is decoded and classified through libunistring. */
+enum {
+    BC_SPACE = 1,               /* ' ', \t \n \v \f \r */
+    BC_ALNUM = 2,               /* an ASCII letter or digit */
+    BC_DIGIT = 4,               /* an ASCII digit (with BC_ALNUM) */
+    BC_JOIN = 8,                /* may join two parts of a word or number: ' - . , : / */
+    BC_MULTI = 16,              /* the lead (or a stray continuation) of a longer character */
 };
+#define BC_L BC_ALNUM
+#define BC_D (BC_ALNUM | BC_DIGIT)
+#define BC_M8 BC_MULTI, BC_MULTI, BC_MULTI, BC_MULTI, BC_MULTI, BC_MULTI, BC_MULTI, BC_MULTI
+static const unsigned char byte_class[256] = {
+    ['\t'] = BC_SPACE, BC_SPACE, BC_SPACE, BC_SPACE, BC_SPACE,        /* \t to \r */
+    [' '] = BC_SPACE,
+    ['\''] = BC_JOIN, ['-'] = BC_JOIN, ['.'] = BC_JOIN, [','] = BC_JOIN, [':'] = BC_JOIN,
+    ['/'] = BC_JOIN,
+    ['0'] = BC_D, BC_D, BC_D, BC_D, BC_D, BC_D, BC_D, BC_D, BC_D, BC_D,
+    ['A'] = BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L,
+            BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L,
+    ['a'] = BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L,
+            BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L,
+    [0x80] = BC_M8, BC_M8, BC_M8, BC_M8, BC_M8, BC_M8, BC_M8, BC_M8,
+             BC_M8, BC_M8, BC_M8, BC_M8, BC_M8, BC_M8, BC_M8, BC_M8,
+};
+#undef BC_L
+#undef BC_D
+#undef BC_M8
 
-/* ASCII by table and comparisons, the rest through libunistring. */
-static inline enum cclass classify(ucs4_t uc)
+/* The class of an ASCII character from its byte class k. */
+static inline enum cclass ascii_cclass(unsigned k)
 {
-    if (uc >= 0x80)
-        return classify_uc(uc);
-    if (ascii_alnum[uc])
-        return uc <= '9' ? C_DIGIT : C_LETTER;
-    return uc == ' ' || (uc >= '\t' && uc <= '\r') ? C_SPACE : C_PUNCT;
+    return k & BC_SPACE ? C_SPACE : k & BC_DIGIT ? C_DIGIT : k & BC_ALNUM ? C_LETTER : C_PUNCT;
+}
+
+static enum cclass classify(ucs4_t uc)
+{
+    return uc < 0x80 ? ascii_cclass(byte_class[uc]) : classify_uc(uc);
 }
 
 /* Characters that can join two parts of a word or number: don't, Jean-Luc, 3.5. */
 static inline bool may_join(ucs4_t uc)
 {
-    return uc == '\'' || uc == '-' || uc == '.' || uc == ',' || uc == ':' || uc == '/' ||
-           uc == 0x2019 || uc == 0x2010 || uc == 0x2011;
+    return uc < 0x80 ? (byte_class[uc] & BC_JOIN) != 0 : uc == 0x2019 || uc == 0x2010 || uc == 0x2011;
 }
 
-/* word_case() for a word of ASCII bytes only. */
+/* word_case() for a word of ASCII bytes only, which starts with a letter.
+ * Most words start lower case, which settles both flags at once. */
 static unsigned ascii_case(const char *s, const char *end)
 {
-    int letters = 0;
-    bool lower = false;
-    bool first_upper = *s >= 'A' && *s <= 'Z';
-    for (const char *p = s; p < end; p++) {
-        if (*p >= 'a' && *p <= 'z') {
-            lower = true;
-            letters++;
-        } else if (*p >= 'A' && *p <= 'Z') {
-            letters++;
-        }
+    if (!(*s >= 'A' && *s <= 'Z'))
+        return 0;                       /* lower case first: not UPPER, not ALLCAPS */
+    int letters = 1;
+    for (const char *p = s + 1; p < end; p++) {
+        if (*p >= 'a' && *p <= 'z')
+            return TOKF_UPPER;          /* a lower-case letter rules out ALLCAPS */
+        letters += *p >= 'A' && *p <= 'Z';
     }
-    return (first_upper ? TOKF_UPPER : 0u) | (!lower && letters >= 2 ? TOKF_ALLCAPS : 0u);
+    return TOKF_UPPER | (letters >= 2 ? TOKF_ALLCAPS : 0u);
 }
 
 /* Word flags from its letters: TOKF_UPPER, TOKF_ALLCAPS. */
@@ -236,38 +251,42 @@ static void tokenize(const doc_t *doc, span_t para, segment_t *seg, const qmarks
 {
     const char *text = doc->text;
     const char *p = text + para.start, *end = text + para.end;
-    bool space = true;
+    uint16_t space = TOKF_SPACE_BEFORE;     /* the paragraph's start counts as a space */
     size_t mi = 0;
     while (p < end) {
-        if (*p == ' ') {        /* the most common byte between tokens */
-            space = true;
+        unsigned k = byte_class[(unsigned char)*p];
+        if (k & BC_SPACE) {
+            space = TOKF_SPACE_BEFORE;
             p++;
             continue;
         }
-        int len;
-        ucs4_t uc = char_at(p, end, &len);
-        enum cclass c = classify(uc);
-        if (c == C_SPACE) {
-            space = true;
-            p += len;
-            continue;
+        int len = 1;
+        ucs4_t uc = (unsigned char)*p;
+        enum cclass c;
+        if (k & BC_MULTI) {
+            uc = char_at(p, end, &len);
+            c = classify_uc(uc);
+            if (c == C_SPACE) {
+                space = TOKF_SPACE_BEFORE;
+                p += len;
+                continue;
+            }
+        } else {
+            c = ascii_cclass(k);
         }
-        token_t tok = {(uint32_t)(p - text), 0, TOK_PUNCT, space ? TOKF_SPACE_BEFORE : 0};
+        token_t tok = {(uint32_t)(p - text), 0, TOK_PUNCT, space};
         if (c == C_LETTER || c == C_DIGIT) {
             tok.kind = c == C_DIGIT ? TOK_NUMBER : TOK_WORD;
             const char *q = p + len;
-            bool ascii = (unsigned char)*p < 0x80;
-            while (q < end) {
-                /* fast path: ASCII letters and digits */
-                unsigned char ch = (unsigned char)*q;
-                if (ch < 0x80 && ascii_alnum[ch]) {
+            bool ascii = !(k & BC_MULTI);
+            for (;;) {
+                /* the hot loop: ASCII letters and digits */
+                while (q < end && (byte_class[(unsigned char)*q] & BC_ALNUM))
                     q++;
-                    continue;
-                }
-                if (ch >= 0x80)
-                    ascii = false;
-                if (ch < 0x80 && !may_join(ch))
+                if (q == end || !(byte_class[(unsigned char)*q] & (BC_JOIN | BC_MULTI)))
                     break;      /* a space or punctuation that joins nothing */
+                if ((unsigned char)*q >= 0x80)
+                    ascii = false;
                 int l1;
                 ucs4_t u1 = char_at(q, end, &l1);
                 enum cclass c1 = classify(u1);
@@ -307,7 +326,7 @@ static void tokenize(const doc_t *doc, span_t para, segment_t *seg, const qmarks
             }
             p += len;
         }
-        space = false;
+        space = 0;
         vec_push(&seg->tokens, tok);
     }
 }

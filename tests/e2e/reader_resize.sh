@@ -12,12 +12,13 @@ tmux_start 80 24 -- "$QUOTH" "$ART"
 ok "the reader starts" wait_for "kallas-nato.txt"
 tmux_keys j j j j j j j j j j j j j j j j j j j j
 ok "scrolled down 20 rows" wait_gone "European Union foreign policy chief"
+ok "the scrolling has finished" wait_settled
 top=$(first_words)
 ok "the top row reads: $top" test -n "$top"
 tmux_resize 50 20
-ok "after a resize to 50x20 the same text is on screen" sh -c 'sleep 0; true'
 poll 'flat | grep -qF -- "$top"' 5
-ok "the old top row's text is still on screen" sh -c "printf '%s' \"\$0\" | grep -qF -- \"\$1\"" "$(flat)" "$top"
+ok "after a resize to 50x20 the old top row's text is still on screen" sh -c "printf '%s' \"\$0\" | grep -qF -- \"\$1\"" "$(flat)" "$top"
+wait_settled
 first50=$(first_words)
 tmux_resize 120 40
 poll 'flat | grep -qF -- "$top"' 5

@@ -74,5 +74,14 @@ wait_gone() {
 
 wait_exit() { wait_for "[exit " "${1:-10}"; }
 
+# wait_settled [SECS]: waits until the screen has stopped changing (the same
+# capture twice, a quarter second apart, stretched like every wait), for keys
+# whose end state has no text of its own to wait for (a run of j).
+wait_settled() {
+    _settle_gap=$(awk -v s="${QUOTH_TIME_SCALE:-1}" 'BEGIN { print 0.25 * s }')
+    _settle_prev=$(tmux_screen)
+    poll 'sleep "$_settle_gap"; _settle_now=$(tmux_screen); [ "$_settle_now" = "$_settle_prev" ] || { _settle_prev=$_settle_now; false; }' "${1:-10}"
+}
+
 # The exit status shown after the command ended.
 exit_status() { tmux_screen | sed -n 's/.*\[exit \([0-9]*\)\].*/\1/p' | tail -1; }

@@ -113,6 +113,53 @@ static enum cclass classify(ucs4_t uc)
     return uc < 0x80 ? ascii_cclass(byte_class[uc]) : classify_uc(uc);
 }
 
+/* Word-at-a-time scanning of letters and digits (SWAR): eight bytes in a
+ * uint64_t, byte i of the text in bits 8i..8i+7 whatever the machine's byte
+ * order, one result bit (the top one) per byte. */
+#define ONES 0x0101010101010101ull
+#define HIGHS (ONES * 0x80)
+
+static inline uint64_t load8(const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;     /* one load on little-endian */
+    return (uint64_t)u[0] | (uint64_t)u[1] << 8 | (uint64_t)u[2] << 16 | (uint64_t)u[3] << 24 |
+           (uint64_t)u[4] << 32 | (uint64_t)u[5] << 40 | (uint64_t)u[6] << 48 | (uint64_t)u[7] << 56;
+}
+
+/* The top bit of each byte of w that is an ASCII letter or digit. Bytes are
+ * cut to seven bits first so the sums cannot carry into the next byte; x is
+ * in [lo, hi] when x + (0x80 - lo) has its top bit and x + (0x7F - hi) has not. */
+static inline uint64_t alnum_bytes(uint64_t w)
+{
+    uint64_t x = w & ~HIGHS, l = x | ONES * 0x20;      /* l: A-Z folded to a-z */
+    uint64_t digit = (x + ONES * (0x80 - '0')) & ~(x + ONES * (0x7F - '9'));
+    uint64_t letter = (l + ONES * (0x80 - 'a')) & ~(l + ONES * (0x7F - 'z'));
+    return (digit | letter) & ~w & HIGHS;
+}
+
+/* The index of the first byte whose top bit is set in m (m != 0, top bits only):
+ * below the lowest set bit, (m & -m) - 1 fills exactly the bytes before it. */
+static inline unsigned first_byte(uint64_t m)
+{
+    return (unsigned)(((((m & -m) - 1) >> 7 & ONES) * ONES) >> 56);
+}
+
+/* The first byte at or after q, before end, that is not an ASCII letter or
+ * digit (or end). */
+static inline const char *skip_alnum(const char *q, const char *end)
+{
+    for (; end - q >= 8; q += 8) {
+        uint64_t stop = ~alnum_bytes(load8(q)) & HIGHS;
+        if (stop)
+            return q + first_byte(stop);
+    }
+    while (q < end && (byte_class[(unsigned char)*q] & BC_ALNUM))
+        q++;
+    return q;
+}
+#undef ONES
+#undef HIGHS
+
 /* Characters that can join two parts of a word or number: don't, Jean-Luc, 3.5. */
 static inline bool may_join(ucs4_t uc)
 {
@@ -280,9 +327,7 @@ static void tokenize(const doc_t *doc, span_t para, segment_t *seg, const qmarks
             const char *q = p + len;
             bool ascii = !(k & BC_MULTI);
             for (;;) {
-                /* the hot loop: ASCII letters and digits */
-                while (q < end && (byte_class[(unsigned char)*q] & BC_ALNUM))
-                    q++;
+                q = skip_alnum(q, end);         /* the hot loop */
                 if (q == end || !(byte_class[(unsigned char)*q] & (BC_JOIN | BC_MULTI)))
                     break;      /* a space or punctuation that joins nothing */
                 if ((unsigned char)*q >= 0x80)

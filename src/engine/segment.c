@@ -201,8 +201,8 @@ static unsigned word_case(const char *s, const char *end)
 }
 
 /* The quote marks of doc->quotes that fall in para, sorted; whether each closes. */
-typedef struct { uint32_t start; bool closing; } qmark_t;
-typedef VEC(qmark_t) qmarks_t;
+typedef struct seg_qmark { uint32_t start; bool closing; } qmark_t;
+typedef struct seg_qmarks qmarks_t;
 
 static int qmark_cmp(const void *a, const void *b)
 {
@@ -257,9 +257,14 @@ static void collect_marks(const doc_t *doc, span_t para, size_t lo, qmarks_t *ou
             vec_push(out, (qmark_t){q->close_mark.start, true});
     }
     /* nested quotes push their marks out of order; qsort keeps deep nesting
-     * (hostile input) from going quadratic */
-    if (out->len > 1)
-        qsort(out->items, out->len, sizeof *out->items, qmark_cmp);
+     * (hostile input) from going quadratic. Most paragraphs nest nothing and
+     * need no sort. */
+    for (size_t i = 1; i < out->len; i++) {
+        if (out->items[i].start < out->items[i - 1].start) {
+            qsort(out->items, out->len, sizeof *out->items, qmark_cmp);
+            break;
+        }
+    }
 }
 
 /* Marks IN_QUOTE on tokens inside any top-level quote overlapping para. */
@@ -360,6 +365,8 @@ static void tokenize(const doc_t *doc, span_t para, segment_t *seg, const qmarks
             p = q;
         } else {
             tok.end = tok.start + (uint32_t)len;
+            if (uc == '.' || uc == '!' || uc == '?' || uc == 0x2026)
+                vec_push(&seg->stops, (uint32_t)seg->tokens.len);     /* is_stop() */
             if (is_quote_char(uc)) {
                 while (mi < marks->len && marks->items[mi].start < tok.start)
                     mi++;
@@ -436,23 +443,38 @@ static bool stop_ends(const char *text, const segment_t *seg, size_t i)
     return true;
 }
 
+/* Sets TOKF_SENT_START on the first word at or after token from, searching
+ * on from token at (a cursor that only moves forward, so runs of sentences
+ * without words stay linear). Returns where the word stands (or n). */
+static size_t mark_sentence_start(segment_t *seg, size_t from, size_t at)
+{
+    token_t *tok = seg->tokens.items;
+    size_t n = seg->tokens.len;
+    if (at < from)
+        at = from;
+    while (at < n && tok[at].kind == TOK_PUNCT)
+        at++;
+    if (at < n)
+        tok[at].flags |= TOKF_SENT_START;
+    return at;
+}
+
+/* Only stops can end a sentence, so only the stops tokenize listed are
+ * visited, not every token. */
 static void split_sentences(const doc_t *doc, segment_t *seg, const qmarks_t *marks)
 {
     const char *text = doc->text;
-    size_t first = 0, n = seg->tokens.len;
-    bool want_start = true;
-    for (size_t i = 0; i < n; i++) {
-        token_t *t = &seg->tokens.items[i];
-        if (want_start && t->kind != TOK_PUNCT) {
-            t->flags |= TOKF_SENT_START;
-            want_start = false;
-        }
-        if (t->kind != TOK_PUNCT || !is_stop(text, t))
-            continue;
+    size_t first = 0, n = seg->tokens.len, next = 0;
+    size_t word = mark_sentence_start(seg, 0, 0);
+    for (size_t k = 0; k < seg->stops.len; k++) {
+        size_t i = seg->stops.items[k];
+        if (i < next)
+            continue;                   /* taken in by the sentence before */
         /* a run of stops ("?!", "...") ends together */
         while (i + 1 < n && is_stop(text, &seg->tokens.items[i + 1]) &&
                seg->tokens.items[i + 1].start == seg->tokens.items[i].end)
             i++;
+        next = i + 1;
         if (!stop_ends(text, seg, i))
             continue;
         /* closing marks and brackets after the stop belong to this sentence */
@@ -466,9 +488,10 @@ static void split_sentences(const doc_t *doc, segment_t *seg, const qmarks_t *ma
             else
                 break;
         }
+        next = i + 1;
         vec_push(&seg->sentences, (sentence_t){(uint32_t)first, (uint32_t)(i + 1 - first)});
         first = i + 1;
-        want_start = true;
+        word = mark_sentence_start(seg, first, word);
     }
     if (first < n)
         vec_push(&seg->sentences, (sentence_t){(uint32_t)first, (uint32_t)(n - first)});
@@ -476,21 +499,22 @@ static void split_sentences(const doc_t *doc, segment_t *seg, const qmarks_t *ma
 
 void segment_paragraph(const doc_t *doc, span_t para, segment_t *seg)
 {
-    qmarks_t marks = {0};
     seg->tokens.len = 0;
     seg->sentences.len = 0;
+    seg->stops.len = 0;
     seg->qfirst = first_quote(doc, para.start, seg->qfirst);
-    collect_marks(doc, para, seg->qfirst, &marks);
-    tokenize(doc, para, seg, &marks);
+    collect_marks(doc, para, seg->qfirst, &seg->marks);
+    tokenize(doc, para, seg, &seg->marks);
     mark_in_quote(doc, para, seg);
-    split_sentences(doc, seg, &marks);
-    vec_free(&marks);
+    split_sentences(doc, seg, &seg->marks);
 }
 
 void segment_free(segment_t *seg)
 {
     vec_free(&seg->tokens);
     vec_free(&seg->sentences);
+    vec_free(&seg->marks);
+    vec_free(&seg->stops);
 }
 
 /* ---- the cache: per paragraph a varint token count, a varint sentence

@@ -37,6 +37,9 @@ typedef struct {
     VEC(sentence_t) sentences;
     size_t qfirst;              /* first quote of doc->quotes opening at or after the
                                  * paragraph's start (also the cursor for the next call) */
+    /* segment_paragraph's working arrays, kept to save allocations per paragraph */
+    struct seg_qmarks { struct seg_qmark *items; size_t len, cap; } marks;
+    VEC(uint32_t) stops;
 } segment_t;
 
 /* Splits doc->text[para] into tokens and sentences, replacing seg's contents

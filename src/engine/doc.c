@@ -10,7 +10,8 @@
 #include <unicase.h>
 #include <uninorm.h>
 
-#define CP_BLOCK_SHIFT 8        /* 256-byte blocks, as doc.h promises */
+#define CP_BLOCK_SHIFT 7        /* 128-byte blocks, as doc.h promises */
+#define CP_BLOCK (1u << CP_BLOCK_SHIFT)
 
 static bool is_hspace(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v'; }
 static bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -100,23 +101,34 @@ static void split_paragraphs(doc_t *doc, uint32_t from)
     end_block(doc, start, end, longest);
 }
 
-/* Code points in t[from, to): the bytes that are not continuation bytes
- * (10xxxxxx). Eight bytes at a time, one counter byte per lane, emptied
- * before any lane can overflow. */
+/* 1 in each byte lane of w that holds a continuation byte (10xxxxxx). */
+static inline uint64_t cont_lanes(uint64_t w)
+{
+    return (w & ~(w << 1) & 0x8080808080808080ull) >> 7;
+}
+
+/* Code points in t[from, to): the bytes that are not continuation bytes.
+ * Eight bytes at a time, one counter byte per lane, summed before any lane
+ * can overflow (255 words); the sum of the eight lanes (up to 2040) is taken
+ * in 16-bit pairs, as it may not fit a byte. */
 static size_t count_cps(const unsigned char *t, size_t from, size_t to)
 {
-    size_t i = from, cont = 0;
-    while (i + 8 <= to) {
+    const unsigned char *p = t + from;
+    size_t n = to - from, cont = 0;
+    while (n >= 8) {
+        size_t words = n / 8 < 255 ? n / 8 : 255;
         uint64_t lanes = 0;
-        for (int k = 0; k < 255 && i + 8 <= to; k++, i += 8) {
+        n -= words * 8;
+        for (; words; words--, p += 8) {
             uint64_t w;
-            memcpy(&w, t + i, 8);
-            lanes += (w & ~(w << 1) & 0x8080808080808080ull) >> 7;
+            memcpy(&w, p, 8);
+            lanes += cont_lanes(w);
         }
-        cont += (size_t)((lanes * 0x0101010101010101ull) >> 56);
+        lanes = (lanes & 0x00FF00FF00FF00FFull) + ((lanes >> 8) & 0x00FF00FF00FF00FFull);
+        cont += (size_t)((lanes * 0x0001000100010001ull) >> 48);
     }
-    for (; i < to; i++)
-        cont += (t[i] & 0xC0) == 0x80;
+    for (; n; n--, p++)
+        cont += (*p & 0xC0) == 0x80;
     return (to - from) - cont;
 }
 
@@ -128,7 +140,7 @@ static void build_cp_index(doc_t *doc)
     uint32_t cps = 0;
     for (size_t b = 0; b < nblocks; b++) {
         doc->cp_blocks.items[b] = cps;
-        size_t lo = b << CP_BLOCK_SHIFT, hi = lo + (1u << CP_BLOCK_SHIFT);
+        size_t lo = b << CP_BLOCK_SHIFT, hi = lo + CP_BLOCK;
         if (hi > doc->len)
             hi = doc->len;
         cps += (uint32_t)count_cps(t, lo, hi);
@@ -163,13 +175,43 @@ void doc_free(doc_t *doc)
     free(doc);
 }
 
+/* Read a word at a time from before_k + 64 - k, the mask of the first k bytes
+ * of a 64-byte window (0 <= k <= 64): 0xFF before k, 0 from k on, whatever
+ * the byte order. */
+#define FF8 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF
+static const unsigned char before_k[128] = {FF8, FF8, FF8, FF8, FF8, FF8, FF8, FF8};
+#undef FF8
+
 size_t doc_cp_offset(const doc_t *doc, uint32_t byte)
 {
     if (byte > doc->len)
         byte = doc->len;
+    const unsigned char *t = (const unsigned char *)doc->text;
     size_t b = byte >> CP_BLOCK_SHIFT;
-    return doc->cp_blocks.items[b] +
-           count_cps((const unsigned char *)doc->text, b << CP_BLOCK_SHIFT, byte);
+    uint32_t lo = (uint32_t)(b << CP_BLOCK_SHIFT), off = byte - lo;
+    if (doc->len - lo < CP_BLOCK)       /* the last block, short: counted on */
+        return doc->cp_blocks.items[b] + count_cps(t, lo, byte);
+    /* Counted over the half of the block that holds byte: its first k bytes
+     * (pre of them continuation bytes, all in the whole half), every word
+     * masked, so that no branch depends on where byte falls. */
+    bool upper = off >= CP_BLOCK / 2;
+    uint32_t half = upper ? CP_BLOCK / 2 : 0, k = off - half;
+    const unsigned char *p = t + lo + half, *mask = before_k + 64 - k;
+    uint64_t pre = 0, all = 0;
+    for (int j = 0; j < 64; j += 8) {
+        uint64_t w, m;
+        memcpy(&w, p + j, 8);
+        memcpy(&m, mask + j, 8);
+        all += cont_lanes(w);
+        pre += cont_lanes(w) & m;
+    }
+    pre = (pre * 0x0101010101010101ull) >> 56;     /* lane sums, at most 64 */
+    all = (all * 0x0101010101010101ull) >> 56;
+    /* The upper half counts on from the code points before it: those before
+     * the next block less the upper half's. */
+    size_t base = upper ? doc->cp_blocks.items[b + 1] - (CP_BLOCK / 2 - all)
+                        : doc->cp_blocks.items[b];
+    return base + k - pre;
 }
 
 size_t doc_cp_count(const doc_t *doc, uint32_t from, uint32_t to)

@@ -3,7 +3,7 @@
  * The engine fills a doc_t; the UI, the CLI and the notes store only read it.
  * Every span is a pair of BYTE offsets into doc->text (valid UTF-8, LF line
  * ends, NUL-terminated), end exclusive. doc_cp_offset() converts a byte offset
- * to the code point offset of the JSON contract in O(1)-ish time.
+ * to the code point offset of the JSON contract in O(1) time.
  * Arrays are in text order: paragraphs, quotes (by opening mark; an enclosing
  * quote before the quotes nested in it), mentions (by start). */
 #ifndef QUOTH_DOC_H
@@ -67,7 +67,7 @@ typedef struct doc {
     VEC(quote_t) quotes;
     VEC(entity_t) entities;
     VEC(mention_t) mentions;
-    VEC(uint32_t) cp_blocks;    /* code points before each 256-byte block */
+    VEC(uint32_t) cp_blocks;    /* code points before each 128-byte block */
 } doc_t;
 
 /* Takes ownership of text (valid UTF-8 of len bytes plus a NUL). Fills text,
@@ -79,7 +79,8 @@ typedef struct doc {
 doc_t *doc_new(char *text, uint32_t len, const char *source_name);
 void doc_free(doc_t *doc);
 
-/* Code point offset of a byte offset (which must be on a character boundary). */
+/* Code point offset of a byte offset (which must be on a character boundary):
+ * an index entry and 64 bytes counted, so offsets in any order cost the same. */
 size_t doc_cp_offset(const doc_t *doc, uint32_t byte);
 /* Code points in the bytes [from, to): doc_cp_offset(to) - doc_cp_offset(from),
  * at a cost proportional to to - from (for offsets met in increasing order). */

@@ -13,7 +13,7 @@
 #include <string.h>
 #include <unistr.h>
 
-#define FLUSH_AT (64 * 1024)
+#define BUF_SIZE (128 * 1024)   /* written out whenever full */
 
 typedef struct {
     FILE *out;
@@ -30,41 +30,77 @@ static void flush(writer_t *w)
     w->len = 0;
 }
 
-/* Room for n more bytes; the check is inline as every token of output asks. */
-static inline void reserve(writer_t *w, size_t n)
+static void make_room(writer_t *w, size_t n)
 {
-    if (w->len + n > w->cap)
-        w->buf = xgrow(w->buf, &w->cap, w->len + n, 1);
+    flush(w);
+    if (n > w->cap)                     /* only a string longer than the buffer */
+        w->buf = xgrow(w->buf, &w->cap, n, 1);
+}
+
+/* Room for n more bytes at the returned end of the output; the check is
+ * inline as every token of output asks. */
+static inline char *reserve(writer_t *w, size_t n)
+{
+    if (w->cap - w->len < n)
+        make_room(w, n);
+    return w->buf + w->len;
 }
 
 static inline void put_n(writer_t *w, const char *s, size_t n)
 {
-    reserve(w, n);
-    memcpy(w->buf + w->len, s, n);
+    memcpy(reserve(w, n), s, n);
     w->len += n;
-    if (w->len >= FLUSH_AT)
-        flush(w);
 }
 
+/* strlen() of a literal is folded at compile time, as put is inline. */
 static inline void put(writer_t *w, const char *s)
 {
     put_n(w, s, strlen(s));
 }
 
-static void put_uint(writer_t *w, size_t v)
+/* Decimal, two digits at a time from this table (offsets run to eight digits). */
+static const char digit_pairs[] =
+    "0001020304050607080910111213141516171819"
+    "2021222324252627282930313233343536373839"
+    "4041424344454647484950515253545556575859"
+    "6061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
+static void put_uint(writer_t *w, uint64_t v)
 {
-    char tmp[24], *p = tmp + sizeof tmp;
-    do
-        *--p = (char)('0' + v % 10);
-    while (v /= 10);
-    put_n(w, p, (size_t)(tmp + sizeof tmp - p));
+    size_t n = 1;
+    for (uint64_t ten_n = 10; n < 20 && v >= ten_n; ten_n *= 10)
+        n++;
+    char *p = reserve(w, n) + n;        /* written backwards from the last digit */
+    w->len += n;
+    for (; v >= 100; v /= 100) {
+        p -= 2;
+        memcpy(p, digit_pairs + 2 * (v % 100), 2);
+    }
+    if (v >= 10)
+        memcpy(p - 2, digit_pairs + 2 * v, 2);
+    else
+        p[-1] = (char)('0' + v);
 }
 
 /* True when jansson would print s as it is between two quotes: no byte
- * below 0x20, no '"', no '\\' (jansson escapes nothing else by default). */
+ * below 0x20, no '"', no '\\' (jansson escapes nothing else by default).
+ * Eight bytes at a time with the has-zero-byte test ((x - 0x01..) & ~x &
+ * 0x80.., exact as to whether some byte matches, not which): bytes < 0x20
+ * by subtracting 0x20s, '"' and '\\' as zero bytes of x ^ them. Those XORs
+ * keep the high bits of x, so one ~x serves all three. */
 static bool needs_no_escape(const char *s, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        uint64_t lt = x - ones * 0x20, qu = (x ^ ones * '"') - ones, bs = (x ^ ones * '\\') - ones;
+        if ((lt | qu | bs) & ~x & highs)
+            return false;
+    }
+    for (; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c < 0x20 || c == '"' || c == '\\')
             return false;
@@ -73,17 +109,15 @@ static bool needs_no_escape(const char *s, size_t n)
 }
 
 /* A JSON string of n bytes of valid UTF-8, encoded by jansson; a string that
- * jansson would copy unchanged is copied directly (most quote texts). */
+ * jansson would copy unchanged is copied directly (most strings). */
 static void put_string(writer_t *w, const char *s, size_t n)
 {
     if (needs_no_escape(s, n)) {
-        reserve(w, n + 2);
-        w->buf[w->len] = '"';
-        memcpy(w->buf + w->len + 1, s, n);
-        w->buf[w->len + n + 1] = '"';
+        char *p = reserve(w, n + 2);
+        p[0] = '"';
+        memcpy(p + 1, s, n);
+        p[n + 1] = '"';
         w->len += n + 2;
-        if (w->len >= FLUSH_AT)
-            flush(w);
         return;
     }
     if (json_string_setn_nocheck(w->str, s, n) != 0) {
@@ -91,10 +125,7 @@ static void put_string(writer_t *w, const char *s, size_t n)
         return;
     }
     size_t room = 6 * n + 2;            /* the worst case: every byte as \u00XX */
-    reserve(w, room);
-    w->len += json_dumpb(w->str, w->buf + w->len, room, JSON_ENCODE_ANY);
-    if (w->len >= FLUSH_AT)
-        flush(w);
+    w->len += json_dumpb(w->str, reserve(w, room), room, JSON_ENCODE_ANY);
 }
 
 /* A string from outside the text (a path): invalid UTF-8 bytes become '?'. */
@@ -109,60 +140,31 @@ static void put_string_lossy(writer_t *w, const char *s)
     free(c);
 }
 
-/* Code point offsets of byte offsets that mostly increase: counting on from
- * the previous answer reads the text once, in order, instead of a scattered
- * block of it per offset. */
-typedef struct {
-    uint32_t byte;
-    size_t cp;
-} cp_cursor_t;
-
-static size_t cursor_cp(const doc_t *doc, cp_cursor_t *c, uint32_t byte)
-{
-    if (byte < c->byte || byte - c->byte > 4096)
-        c->cp = doc_cp_offset(doc, byte);
-    else
-        c->cp += doc_cp_count(doc, c->byte, byte);
-    c->byte = byte;
-    return c->cp;
-}
-
 /* {"start":S,"end":E,"text":"…"} in code points, or null for an empty span. */
-static void put_span_cp(writer_t *w, const doc_t *doc, span_t s, size_t cp_start, size_t cp_end)
-{
-    put(w, "{\"start\":");
-    put_uint(w, cp_start);
-    put(w, ",\"end\":");
-    put_uint(w, cp_end);
-    put(w, ",\"text\":");
-    put_string(w, doc->text + s.start, span_len(s));
-    put(w, "}");
-}
-
-static void put_span(writer_t *w, const doc_t *doc, span_t s, cp_cursor_t *c)
+static void put_span(writer_t *w, const doc_t *doc, span_t s)
 {
     if (span_is_empty(s)) {
         put(w, "null");
         return;
     }
-    size_t a = cursor_cp(doc, c, s.start);
-    put_span_cp(w, doc, s, a, cursor_cp(doc, c, s.end));
+    put(w, "{\"start\":");
+    put_uint(w, doc_cp_offset(doc, s.start));
+    put(w, ",\"end\":");
+    put_uint(w, doc_cp_offset(doc, s.end));
+    put(w, ",\"text\":");
+    put_string(w, doc->text + s.start, span_len(s));
+    put(w, "}");
 }
 
-/* One cursor for each kind of offset, as each kind increases through the text. */
-typedef struct {
-    cp_cursor_t start, end, source, cue;
-} quote_cursors_t;
-
-static void put_quote(writer_t *w, const doc_t *doc, size_t id, quote_cursors_t *qc)
+static void put_quote(writer_t *w, const doc_t *doc, size_t id)
 {
     const quote_t *q = &doc->quotes.items[id];
     put(w, "{\"id\":");
     put_uint(w, id);
     put(w, ",\"start\":");
-    put_uint(w, cursor_cp(doc, &qc->start, q->span.start));
+    put_uint(w, doc_cp_offset(doc, q->span.start));
     put(w, ",\"end\":");
-    put_uint(w, cursor_cp(doc, &qc->end, q->span.end));
+    put_uint(w, doc_cp_offset(doc, q->span.end));
     put(w, ",\"text\":");
     if (q->flags & QUOTE_MULTIPARA) {
         char *text = doc_quote_text(doc, q);
@@ -181,26 +183,20 @@ static void put_quote(writer_t *w, const doc_t *doc, size_t id, quote_cursors_t 
         put(w, "null,\"speaker_id\":null");
     }
     put(w, ",\"source\":");
-    put_span(w, doc, q->source, &qc->source);
+    put_span(w, doc, q->source);
     put(w, ",\"cue\":");
-    put_span(w, doc, q->cue, &qc->cue);
+    put_span(w, doc, q->cue);
     put(w, "}");
 }
 
-/* A NAME mention ready to print: its bytes and its code points. */
-typedef struct {
-    span_t span;
-    size_t cp_start, cp_end;
-} out_mention_t;
-
-/* NAME mentions grouped by entity (a counting sort over the mentions, read
- * once in text order so the code points come from one running count): the
- * mentions of entity e are out[first[e] .. first[e + 1]), in text order. */
-static out_mention_t *group_mentions(const doc_t *doc, size_t **first_out)
+/* The NAME mentions grouped by entity (a counting sort, stable so each
+ * entity's stay in text order): entity e's are doc->mentions.items[order[k]]
+ * for k in [first[e], first[e + 1]). Four bytes a mention, as fresh memory
+ * costs more than the code points computed later from the index. */
+static uint32_t *group_mentions(const doc_t *doc, size_t **first_out)
 {
     size_t ne = doc->entities.len;
     size_t *first = xcalloc(ne + 2, sizeof *first);
-    out_mention_t *out = xmalloc((doc->mentions.len + 1) * sizeof *out);
     for (size_t i = 0; i < doc->mentions.len; i++) {
         const mention_t *m = &doc->mentions.items[i];
         if (m->kind == MENTION_NAME && m->entity < ne)
@@ -208,25 +204,28 @@ static out_mention_t *group_mentions(const doc_t *doc, size_t **first_out)
     }
     for (size_t e = 1; e <= ne; e++)     /* first[e + 1]: where entity e's run starts */
         first[e + 1] += first[e];
-    cp_cursor_t c = {0, 0};
+    uint32_t *order = xmalloc((first[ne + 1] + 1) * sizeof *order);
     for (size_t i = 0; i < doc->mentions.len; i++) {
         const mention_t *m = &doc->mentions.items[i];
-        if (m->kind != MENTION_NAME || m->entity >= ne)
-            continue;
-        out_mention_t *o = &out[first[m->entity + 1]++];
-        o->span = m->span;
-        o->cp_start = cursor_cp(doc, &c, m->span.start);
-        o->cp_end = cursor_cp(doc, &c, m->span.end);
+        if (m->kind == MENTION_NAME && m->entity < ne)
+            order[first[m->entity + 1]++] = (uint32_t)i;
     }
     *first_out = first;                 /* now first[e] is where entity e's run starts */
-    return out;
+    return order;
 }
 
+/* Mentions are printed by entity, so they are read all over the document,
+ * each a cache miss or two: asking early for the mention this far ahead,
+ * then for its text, lets the misses overlap. */
+#define PREFETCH_AHEAD 16
+
 static void put_entity(writer_t *w, const doc_t *doc, size_t id, const size_t *first,
-                       const out_mention_t *ms)
+                       const uint32_t *order)
 {
     const entity_t *e = &doc->entities.items[id];
     const char *name = e->name ? e->name : "";
+    const mention_t *ms = doc->mentions.items;
+    size_t nnames = first[doc->entities.len];
     put(w, "{\"id\":");
     put_uint(w, id);
     put(w, ",\"name\":");
@@ -235,9 +234,13 @@ static void put_entity(writer_t *w, const doc_t *doc, size_t id, const size_t *f
     put(w, entity_type_name(e->type));   /* a fixed ASCII word */
     put(w, "\",\"mentions\":[");
     for (size_t k = first[id]; k < first[id + 1]; k++) {
+        if (k + 2 * PREFETCH_AHEAD < nnames)
+            __builtin_prefetch(&ms[order[k + 2 * PREFETCH_AHEAD]]);
+        if (k + PREFETCH_AHEAD < nnames)
+            __builtin_prefetch(doc->text + ms[order[k + PREFETCH_AHEAD]].span.start);
         if (k > first[id])
             put(w, ",");
-        put_span_cp(w, doc, ms[k].span, ms[k].cp_start, ms[k].cp_end);
+        put_span(w, doc, ms[order[k]].span);
     }
     put(w, "],\"quotes\":");
     put_uint(w, e->nquotes);
@@ -246,13 +249,14 @@ static void put_entity(writer_t *w, const doc_t *doc, size_t id, const size_t *f
 
 int cli_json(const doc_t *doc, FILE *out)
 {
-    size_t *first;
-    out_mention_t *ms = group_mentions(doc, &first);
-    writer_t w = {.out = out, .str = json_string(""), .good = true};
-    if (!w.str) {
+    json_t *str = json_string("");
+    if (!str) {
         fputs("quoth: out of memory\n", stderr);
         return EXIT_FAILURE_;
     }
+    size_t *first;
+    uint32_t *order = group_mentions(doc, &first);
+    writer_t w = {.out = out, .buf = xmalloc(BUF_SIZE), .cap = BUF_SIZE, .str = str, .good = true};
     put(&w, "{\"quoth\":");
     put_string(&w, PACKAGE_VERSION, strlen(PACKAGE_VERSION));
     put(&w, ",\"source\":");
@@ -263,22 +267,21 @@ int cli_json(const doc_t *doc, FILE *out)
     else
         put(&w, "null");
     put(&w, ",\"offsets\":\"codepoints\",\n \"quotes\": [");
-    quote_cursors_t qc = {{0, 0}, {0, 0}, {0, 0}, {0, 0}};
     for (size_t i = 0; w.good && i < doc->quotes.len; i++) {
         put(&w, i ? ",\n  " : "\n  ");
-        put_quote(&w, doc, i, &qc);
+        put_quote(&w, doc, i);
     }
     put(&w, doc->quotes.len ? "\n ],\n \"entities\": [" : "],\n \"entities\": [");
     for (size_t i = 0; w.good && i < doc->entities.len; i++) {
         put(&w, i ? ",\n  " : "\n  ");
-        put_entity(&w, doc, i, first, ms);
+        put_entity(&w, doc, i, first, order);
     }
     put(&w, doc->entities.len ? "\n ]\n}\n" : "]\n}\n");
     flush(&w);
     json_decref(w.str);
     free(w.buf);
     free(first);
-    free(ms);
+    free(order);
     if (!w.good) {
         fputs("quoth: cannot write the JSON output\n", stderr);
         return EXIT_FAILURE_;

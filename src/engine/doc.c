@@ -214,15 +214,6 @@ size_t doc_cp_offset(const doc_t *doc, uint32_t byte)
     return base + k - pre;
 }
 
-size_t doc_cp_count(const doc_t *doc, uint32_t from, uint32_t to)
-{
-    if (to > doc->len)
-        to = doc->len;
-    if (from >= to)
-        return 0;
-    return count_cps((const unsigned char *)doc->text, from, to);
-}
-
 char *doc_quote_text(const doc_t *doc, const quote_t *q)
 {
     if (!(q->flags & QUOTE_MULTIPARA))

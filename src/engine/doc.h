@@ -82,9 +82,6 @@ void doc_free(doc_t *doc);
 /* Code point offset of a byte offset (which must be on a character boundary):
  * an index entry and 64 bytes counted, so offsets in any order cost the same. */
 size_t doc_cp_offset(const doc_t *doc, uint32_t byte);
-/* Code points in the bytes [from, to): doc_cp_offset(to) - doc_cp_offset(from),
- * at a cost proportional to to - from (for offsets met in increasing order). */
-size_t doc_cp_count(const doc_t *doc, uint32_t from, uint32_t to);
 
 /* The text of a quote as the JSON contract gives it: what stands between the
  * marks; a multi-paragraph quote's parts joined by one "\n" (the blank line and

@@ -68,19 +68,21 @@ static const char digit_pairs[] =
 
 static void put_uint(writer_t *w, uint64_t v)
 {
-    size_t n = 1;
-    for (uint64_t ten_n = 10; n < 20 && v >= ten_n; ten_n *= 10)
-        n++;
-    char *p = reserve(w, n) + n;        /* written backwards from the last digit */
-    w->len += n;
+    char tmp[40], *end = tmp + 20, *p = end;    /* up to 20 digits, backwards */
     for (; v >= 100; v /= 100) {
         p -= 2;
         memcpy(p, digit_pairs + 2 * (v % 100), 2);
     }
-    if (v >= 10)
-        memcpy(p - 2, digit_pairs + 2 * v, 2);
-    else
-        p[-1] = (char)('0' + v);
+    if (v >= 10) {
+        p -= 2;
+        memcpy(p, digit_pairs + 2 * v, 2);
+    } else {
+        *--p = (char)('0' + v);
+    }
+    /* A fixed 20 bytes are copied (no call to memcpy): the digits and what
+     * follows them, which the next output overwrites. */
+    memcpy(reserve(w, 20), p, 20);
+    w->len += (size_t)(end - p);
 }
 
 /* True when jansson would print s as it is between two quotes: no byte

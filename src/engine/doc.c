@@ -137,14 +137,20 @@ static void build_cp_index(doc_t *doc)
     const unsigned char *t = (const unsigned char *)doc->text;
     size_t nblocks = ((size_t)doc->len >> CP_BLOCK_SHIFT) + 1;
     vec_reserve(&doc->cp_blocks, nblocks);
-    uint32_t cps = 0;
-    for (size_t b = 0; b < nblocks; b++) {
-        doc->cp_blocks.items[b] = cps;
-        size_t lo = b << CP_BLOCK_SHIFT, hi = lo + CP_BLOCK;
-        if (hi > doc->len)
-            hi = doc->len;
-        cps += (uint32_t)count_cps(t, lo, hi);
+    uint32_t *cp = doc->cp_blocks.items, cps = 0;
+    size_t b = 0;
+    for (; b + 1 < nblocks; b++) {      /* the full blocks: 16 words, 16 at most a lane */
+        cp[b] = cps;
+        const unsigned char *p = t + (b << CP_BLOCK_SHIFT);
+        uint64_t lanes = 0;
+        for (uint32_t j = 0; j < CP_BLOCK; j += 8) {
+            uint64_t w;
+            memcpy(&w, p + j, 8);
+            lanes += cont_lanes(w);
+        }
+        cps += CP_BLOCK - (uint32_t)((lanes * 0x0101010101010101ull) >> 56);
     }
+    cp[b] = cps;                        /* the last block, short, needs no entry after it */
     doc->cp_blocks.len = nblocks;
 }
 

@@ -559,8 +559,9 @@ void segment_record(seg_cache_t *cache, span_t para, const segment_t *seg)
     for (size_t s = 0; s < ns; s++)
         p = put_varint(p, seg->sentences.items[s].count);
     uint32_t prev = para.start - 1;     /* unsigned: wraps harmlessly at offset 0 */
+    const token_t *tok = seg->tokens.items;     /* not reloaded after each byte stored */
     for (size_t i = 0; i < n; i++) {
-        const token_t *t = &seg->tokens.items[i];
+        const token_t *t = &tok[i];
         uint32_t gap = t->start - prev - ((t->flags & TOKF_SPACE_BEFORE) != 0);
         uint32_t len = t->end - t->start;
         *p++ = (uint8_t)(t->flags | t->kind << 6);

@@ -108,28 +108,13 @@ static inline uint64_t cont_lanes(uint64_t w)
 }
 
 /* Code points in t[from, to): the bytes that are not continuation bytes.
- * Eight bytes at a time, one counter byte per lane, summed before any lane
- * can overflow (255 words); the sum of the eight lanes (up to 2040) is taken
- * in 16-bit pairs, as it may not fit a byte. */
+ * Only for the last, short block of the index (under 128 bytes). */
 static size_t count_cps(const unsigned char *t, size_t from, size_t to)
 {
-    const unsigned char *p = t + from;
-    size_t n = to - from, cont = 0;
-    while (n >= 8) {
-        size_t words = n / 8 < 255 ? n / 8 : 255;
-        uint64_t lanes = 0;
-        n -= words * 8;
-        for (; words; words--, p += 8) {
-            uint64_t w;
-            memcpy(&w, p, 8);
-            lanes += cont_lanes(w);
-        }
-        lanes = (lanes & 0x00FF00FF00FF00FFull) + ((lanes >> 8) & 0x00FF00FF00FF00FFull);
-        cont += (size_t)((lanes * 0x0001000100010001ull) >> 48);
-    }
-    for (; n; n--, p++)
-        cont += (*p & 0xC0) == 0x80;
-    return (to - from) - cont;
+    size_t cps = 0;
+    for (size_t i = from; i < to; i++)
+        cps += (t[i] & 0xC0) != 0x80;
+    return cps;
 }
 
 static void build_cp_index(doc_t *doc)

@@ -217,8 +217,8 @@ static uint32_t *group_mentions(const doc_t *doc, size_t **first_out)
 }
 
 /* Mentions are printed by entity, so they are read all over the document,
- * each a cache miss or two: asking early for the mention this far ahead,
- * then for its text, lets the misses overlap. */
+ * each a cache miss or two: asking for the mention twice this far ahead and
+ * for its text this far ahead lets the misses overlap. */
 #define PREFETCH_AHEAD 16
 
 static void put_entity(writer_t *w, const doc_t *doc, size_t id, const size_t *first,

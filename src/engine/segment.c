@@ -34,6 +34,15 @@ static ucs4_t char_at(const char *s, const char *end, int *len)
 
 static enum cclass classify_uc(ucs4_t uc)
 {
+    /* Quick answers, the same as libunistring's below, for the non-ASCII
+     * characters most news text is made of: Latin-1 and Latin Extended
+     * letters (but the signs × and ÷), « », and General Punctuation's dashes,
+     * quotation marks, bullets and ellipsis (U+2010..U+2027, no space among
+     * them). */
+    if (uc >= 0xC0 && uc <= 0x24F)
+        return uc == 0xD7 || uc == 0xF7 ? C_PUNCT : C_LETTER;
+    if ((uc >= 0x2010 && uc <= 0x2027) || uc == 0xAB || uc == 0xBB)
+        return C_PUNCT;
     if (uc_is_space(uc) || uc == 0xA0 || uc == 0x202F || uc == 0x2007)
         return C_SPACE;
     if (uc_is_alpha(uc) || uc_is_general_category(uc, UC_CATEGORY_M))

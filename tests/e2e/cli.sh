@@ -94,6 +94,21 @@ is "$(json_get "$TMP/mb.json" "d['quotes'][2]['text']")" "First part.
 Second part," "multi-paragraph quote joined by one newline"
 is "$(json_get "$TMP/mb.json" "d['date']")" "2026-02-01" "date header"
 
+# Dense two-byte text: thousands of continuation bytes between offsets (a
+# per-block count once kept them in one byte and wrapped past 255).
+python3 -c "
+import sys
+words = ['Привет', 'мир', 'новости', 'дня', 'Москва']
+para = ' '.join(words[i % 5] for i in range(200))
+out = []
+for k in range(6):
+    out.append(para + ' «Цитата номер %d» — сказал он.' % k)
+open(sys.argv[1], 'w', encoding='utf-8').write('\\n\\n'.join(out) + '\\n')
+" "$TMP/cyr.txt"
+"$QUOTH" --json "$TMP/cyr.txt" > "$TMP/cyr.json"
+ok "Cyrillic: offsets index the text after long multi-byte runs" check_json "$TMP/cyr.txt" "$TMP/cyr.json"
+is "$(json_get "$TMP/cyr.json" "len(d['quotes'])")" 6 "Cyrillic: every guillemet quote is found"
+
 # Strings that need escaping: backslash, tab, a straight double quote, ESC.
 printf '\342\200\234a \\ b\tc " d \033[1m e\342\200\235 f\n' > "$TMP/esc.txt"
 "$QUOTH" --json "$TMP/esc.txt" > "$TMP/esc.json"

@@ -4,8 +4,9 @@
  * inner apostrophe or hyphen when a letter follows it (don't, Europe's,
  * Jean-Luc); a number starts with a digit and keeps inner . , : / - before a
  * digit and letters stuck to it (3.5, 1,200, 2026-01-28, 90s); anything else
- * is one punctuation token. ASCII is classified by table, the rest through
- * libunistring.
+ * is one punctuation token. ASCII is classified by table, the rest by
+ * classify_uc (common letters and punctuation directly, others through
+ * libunistring); words are scanned eight bytes at a time.
  * Sentences end at . ! ? … unless the stop follows an abbreviation or a single
  * capital letter (Dr. J. R. Okoye, U.S.) or a lower-case word follows it;
  * closing quotation marks and brackets after the stop stay in the sentence. */
@@ -83,7 +84,7 @@ static bool is_lower_letter(ucs4_t uc)
 
 /* Byte classes for the tokenizer's hot loop: one load and test per byte.
  * ASCII is classified here; a byte >= 0x80 starts a longer character, which
- * is decoded and classified through libunistring. */
+ * is decoded and classified by classify_uc. */
 enum {
     BC_SPACE = 1,               /* ' ', \t \n \v \f \r */
     BC_ALNUM = 2,               /* an ASCII letter or digit */

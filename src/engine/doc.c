@@ -247,8 +247,7 @@ int doc_paragraph_at(const doc_t *doc, uint32_t byte)
     return -1;
 }
 
-/* The bytes a quote covers, marks included. */
-static span_t quote_extent(const quote_t *q)
+span_t doc_quote_extent(const quote_t *q)
 {
     uint32_t end = q->span.end;
     if (!span_is_empty(q->close_mark) && q->close_mark.end > end)
@@ -256,21 +255,26 @@ static span_t quote_extent(const quote_t *q)
     return (span_t){q->open_mark.start, end};
 }
 
-int doc_quote_at(const doc_t *doc, uint32_t byte)
+size_t doc_quotes_before(const doc_t *doc, uint32_t byte)
 {
-    /* Quotes nest properly and are sorted by opening mark, so the innermost
-     * quote holding byte is the last one opened before it or an ancestor. */
     size_t lo = 0, hi = doc->quotes.len;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (doc->quotes.items[mid].open_mark.start <= byte)
+        if (doc->quotes.items[mid].open_mark.start < byte)
             lo = mid + 1;
         else
             hi = mid;
     }
-    int32_t i = (int32_t)lo - 1;
+    return lo;
+}
+
+int doc_quote_at(const doc_t *doc, uint32_t byte)
+{
+    /* Quotes nest properly and are sorted by opening mark, so the innermost
+     * quote holding byte is the last one opened at or before it or an ancestor. */
+    int32_t i = (int32_t)doc_quotes_before(doc, byte + 1) - 1;
     while (i >= 0) {
-        span_t e = quote_extent(&doc->quotes.items[i]);
+        span_t e = doc_quote_extent(&doc->quotes.items[i]);
         if (e.start <= byte && byte < e.end)
             return i;
         i = doc->quotes.items[i].parent;

@@ -91,6 +91,11 @@ char *doc_quote_text(const doc_t *doc, const quote_t *q);
 /* Index of the paragraph / innermost quote containing byte, or -1. O(log n). */
 int doc_paragraph_at(const doc_t *doc, uint32_t byte);
 int doc_quote_at(const doc_t *doc, uint32_t byte);
+/* The bytes a quote covers, its marks included. */
+span_t doc_quote_extent(const quote_t *q);
+/* How many quotes open before byte: the index of the first quote whose
+ * opening mark is at or after it (quotes are sorted by opening mark). */
+size_t doc_quotes_before(const doc_t *doc, uint32_t byte);
 
 /* The entity that name denotes: its canonical name or any of its NAME
  * mentions, compared without regard to case. -1 when none. */

@@ -158,46 +158,11 @@ void app_goto_quote(app_t *app, int qi)
     if (qi < 0 || (size_t)qi >= app->doc->quotes.len)
         return;
     app->cur_quote = qi;
-    span_t e = app_quote_extent(app->doc, &app->doc->quotes.items[qi]);
+    span_t e = doc_quote_extent(&app->doc->quotes.items[qi]);
     app_show_offset(app, e.start);
     app->cur_quote_chosen = true;
     if (app->sb_win)
         sidebar_select_quote(&app->sidebar, qi);
-}
-
-span_t app_quote_extent(const doc_t *doc, const quote_t *q)
-{
-    (void)doc;
-    span_t e = q->span;
-    if (!span_is_empty(q->open_mark) && q->open_mark.start < e.start)
-        e.start = q->open_mark.start;
-    if (!span_is_empty(q->close_mark) && q->close_mark.end > e.end)
-        e.end = q->close_mark.end;
-    return e;
-}
-
-int app_quote_at(const doc_t *doc, uint32_t byte)
-{
-    size_t lo = 0, hi = doc->quotes.len;
-    /* Last quote that opens at or before byte. */
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (app_quote_extent(doc, &doc->quotes.items[mid]).start <= byte)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    if (lo == 0)
-        return -1;
-    int q = (int)lo - 1;
-    /* It, or one of the quotes enclosing it. */
-    for (int guard = 0; q >= 0 && guard < 64; guard++) {
-        span_t e = app_quote_extent(doc, &doc->quotes.items[q]);
-        if (byte >= e.start && byte < e.end)
-            return q;
-        q = doc->quotes.items[q].parent;
-    }
-    return -1;
 }
 
 attr_t app_speaker_attr(const app_t *app, int entity, theme_spk_t how)
@@ -216,21 +181,14 @@ static void app_follow_quote(app_t *app)
     uint32_t end = layout_line(app->layout, bottom, &last) ? last.next : app->doc->len;
     app->bottom_offset = end;
     if (app->cur_quote >= 0 && (size_t)app->cur_quote < doc->quotes.len) {
-        span_t e = app_quote_extent(doc, &doc->quotes.items[app->cur_quote]);
+        span_t e = doc_quote_extent(&doc->quotes.items[app->cur_quote]);
         if (e.end > app->top_offset && e.start < end)
             return;
     }
-    int q = app_quote_at(doc, app->top_offset);
+    int q = doc_quote_at(doc, app->top_offset);
     if (q < 0) {
-        size_t lo = 0, hi = doc->quotes.len;
-        while (lo < hi) {
-            size_t mid = lo + (hi - lo) / 2;
-            if (app_quote_extent(doc, &doc->quotes.items[mid]).start < app->top_offset)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        q = lo < doc->quotes.len && app_quote_extent(doc, &doc->quotes.items[lo]).start < end ? (int)lo : -1;
+        size_t first = doc_quotes_before(doc, app->top_offset);
+        q = first < doc->quotes.len && doc->quotes.items[first].open_mark.start < end ? (int)first : -1;
     } else {
         /* The outermost quote at the top, not a quotation inside it. */
         while (doc->quotes.items[q].parent >= 0)
@@ -248,7 +206,7 @@ void app_recalc(app_t *app)
     bool keep_quote = false;
     uint32_t quote_start = 0;
     if (app->cur_quote >= 0 && (r != app->rows || c != app->cols)) {
-        quote_start = app_quote_extent(app->doc, &app->doc->quotes.items[app->cur_quote]).start;
+        quote_start = doc_quote_extent(&app->doc->quotes.items[app->cur_quote]).start;
         keep_quote = app->cur_quote_chosen && quote_start >= app->top_offset && quote_start < app->bottom_offset;
     }
     if (r != app->rows || c != app->cols)
@@ -374,7 +332,7 @@ static void app_mouse(app_t *app)
         if (layout_line(app->layout, p, &line) && !line.blank) {
             uint32_t at = line.start + (uint32_t)term_fit(app->doc->text + line.start, line.end - line.start,
                                                          ev.x - app->text_x, NULL);
-            int q = app_quote_at(app->doc, at);
+            int q = doc_quote_at(app->doc, at);
             if (q >= 0)
                 app->cur_quote = q;
         }

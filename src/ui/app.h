@@ -127,10 +127,6 @@ void app_scroll(app_t *app, long delta);
 void app_show_offset(app_t *app, uint32_t byte);
 /* Makes quote qi current and brings it into view. */
 void app_goto_quote(app_t *app, int qi);
-/* The whole extent of a quote, marks included. */
-span_t app_quote_extent(const doc_t *doc, const quote_t *q);
-/* The innermost quote whose extent holds byte, or -1. O(log n). */
-int app_quote_at(const doc_t *doc, uint32_t byte);
 /* Palette attr of entity e's speaker colour, role colour otherwise. */
 attr_t app_speaker_attr(const app_t *app, int entity, theme_spk_t how);
 #endif

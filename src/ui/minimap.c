@@ -28,12 +28,12 @@ static void minimap_compute(app_t *app)
         int best = MINIMAP_NONE;
         uint64_t best_bytes = 0, unattributed = 0;
         /* Top-level quotes do not overlap: walk them in order. */
-        while (qi < doc->quotes.len && app_quote_extent(doc, &doc->quotes.items[qi]).end <= s)
+        while (qi < doc->quotes.len && doc_quote_extent(&doc->quotes.items[qi]).end <= s)
             qi++;
         size_t touched0 = qi;
         for (size_t k = qi; k < doc->quotes.len; k++) {
             const quote_t *q = &doc->quotes.items[k];
-            span_t x = app_quote_extent(doc, q);
+            span_t x = doc_quote_extent(q);
             if (x.start >= e)
                 break;
             if (q->parent >= 0)
@@ -55,7 +55,7 @@ static void minimap_compute(app_t *app)
             best = MINIMAP_UNATTRIBUTED;
         for (size_t k = touched0; k < doc->quotes.len; k++) {
             const quote_t *q = &doc->quotes.items[k];
-            if (app_quote_extent(doc, q).start >= e)
+            if (doc_quote_extent(q).start >= e)
                 break;
             if (q->speaker >= 0 && (size_t)q->speaker < doc->entities.len)
                 bytes[q->speaker] = 0;

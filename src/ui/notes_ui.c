@@ -228,7 +228,7 @@ void notes_ui_recalc(app_t *app)
             nu->chosen = 0;
     }
     if (nu->current < 0 && app->cur_quote >= 0) {
-        span_t e = app_quote_extent(app->doc, &app->doc->quotes.items[app->cur_quote]);
+        span_t e = doc_quote_extent(&app->doc->quotes.items[app->cur_quote]);
         for (size_t k = 0; k < nu->visible.len && nu->current < 0; k++)
             if (nu_overlaps(nu->list.items[nu->visible.items[k]].span, e.start, e.end))
                 nu->current = (int)nu->visible.items[k];

@@ -158,15 +158,8 @@ static void reader_quote_step(app_t *app, int dir, int speaker)
     } else {
         /* The first quote opening on screen (binary search: no walk over
          * the article), or for [ the one before it. */
-        int lo = 0, hi = n;
-        while (lo < hi) {
-            int mid = lo + (hi - lo) / 2;
-            if (app_quote_extent(doc, &doc->quotes.items[mid]).start < app->top_offset)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        i = dir > 0 ? lo : lo - 1;
+        int first = (int)doc_quotes_before(doc, app->top_offset);
+        i = dir > 0 ? first : first - 1;
     }
     for (; i >= 0 && i < n; i += dir)
         if (reader_quote_ok(app, i, speaker, any)) {
@@ -324,16 +317,8 @@ typedef struct {
 
 static void style_cursor_init(const doc_t *doc, uint32_t byte, style_cursor_t *c)
 {
-    size_t lo = 0, hi = doc->quotes.len;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (app_quote_extent(doc, &doc->quotes.items[mid]).start <= byte)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    c->q_next = lo;
-    lo = 0, hi = doc->mentions.len;
+    c->q_next = doc_quotes_before(doc, byte + 1);
+    size_t lo = 0, hi = doc->mentions.len;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (doc->mentions.items[mid].span.start <= byte)
@@ -357,14 +342,14 @@ static bool reader_in_current(const app_t *app, int q)
 static attr_t reader_attr(const app_t *app, uint32_t b, style_cursor_t *c, bool *in_cur)
 {
     const doc_t *doc = app->doc;
-    while (c->q_next < doc->quotes.len && app_quote_extent(doc, &doc->quotes.items[c->q_next]).start <= b)
+    while (c->q_next < doc->quotes.len && doc_quote_extent(&doc->quotes.items[c->q_next]).start <= b)
         c->q_next++;
     while (c->m_next < doc->mentions.len && doc->mentions.items[c->m_next].span.start <= b)
         c->m_next++;
     /* The innermost quote holding b: the last opened, or one enclosing it. */
     int q = (int)c->q_next - 1;
     for (int guard = 0; q >= 0 && guard < 64; guard++) {
-        span_t e = app_quote_extent(doc, &doc->quotes.items[q]);
+        span_t e = doc_quote_extent(&doc->quotes.items[q]);
         if (b >= e.start && b < e.end)
             break;
         q = doc->quotes.items[q].parent;
@@ -445,7 +430,7 @@ static void reader_draw_row(app_t *app, int y, const layout_line_t *line, const 
     }
     /* The current quote's bar in the gutter. */
     if (app->bar_x >= 0 && app->cur_quote >= 0) {
-        span_t e = app_quote_extent(app->doc, &app->doc->quotes.items[app->cur_quote]);
+        span_t e = doc_quote_extent(&app->doc->quotes.items[app->cur_quote]);
         if (any_cur || (e.start < line->next && e.end > line->start)) {
             attr_t a = app_speaker_attr(app, app->doc->quotes.items[app->cur_quote].speaker, THEME_SPK_QUOTE);
             cchar_t cc;

@@ -6,7 +6,6 @@
  * parts of a multi-paragraph quote as " ¶ ". */
 #include "config.h"
 #include "cli/cli.h"
-#include "engine/quotes.h"
 #include "exit_codes.h"
 #include <string.h>
 #include <unistr.h>
@@ -52,22 +51,11 @@ static void put_visible(const char *s, size_t n, FILE *out)
 /* The text between the marks; a multi-paragraph quote's parts joined by ¶. */
 static void put_quote(const doc_t *doc, const quote_t *q, FILE *out)
 {
-    if (!(q->flags & QUOTE_MULTIPARA)) {
-        put_visible(doc->text + q->span.start, span_len(q->span), out);
-        return;
-    }
-    for (size_t p = q->paragraph; p < doc->paragraphs.len; p++) {
-        span_t para = doc->paragraphs.items[p];
-        if (para.start >= q->span.end)
-            break;
-        uint32_t a = para.start > q->span.start ? para.start : q->span.start;
-        uint32_t b = para.end < q->span.end ? para.end : q->span.end;
-        if (p != q->paragraph) {
-            a += (uint32_t)quotes_mark_len(doc->text + a, b - a);
+    span_t part;
+    for (size_t k = 0; doc_quote_part(doc, q, k, &part); k++) {
+        if (k > 0)
             fputs(" \xC2\xB6 ", out);
-        }
-        if (a < b)
-            put_visible(doc->text + a, b - a, out);
+        put_visible(doc->text + part.start, span_len(part), out);
     }
 }
 

@@ -205,28 +205,34 @@ size_t doc_cp_offset(const doc_t *doc, uint32_t byte)
     return base + k - pre;
 }
 
+bool doc_quote_part(const doc_t *doc, const quote_t *q, size_t k, span_t *part)
+{
+    if (!(q->flags & QUOTE_MULTIPARA)) {
+        *part = q->span;
+        return k == 0;
+    }
+    size_t p = q->paragraph + k;
+    if (p >= doc->paragraphs.len || doc->paragraphs.items[p].start >= q->span.end)
+        return false;
+    span_t para = doc->paragraphs.items[p];
+    uint32_t a = para.start > q->span.start ? para.start : q->span.start;
+    uint32_t b = para.end < q->span.end ? para.end : q->span.end;
+    if (k > 0)
+        a += (uint32_t)quotes_mark_len(doc->text + a, b - a);
+    *part = (span_t){a < b ? a : b, b};
+    return true;
+}
+
 char *doc_quote_text(const doc_t *doc, const quote_t *q)
 {
-    if (!(q->flags & QUOTE_MULTIPARA))
-        return xstrndup(doc->text + q->span.start, span_len(q->span));
-    /* Each paragraph the quote runs over contributes its part; a paragraph
-     * after the first starts with the mark that re-opens the quote. */
     char *out = xmalloc(span_len(q->span) + 1);
     size_t n = 0;
-    for (size_t p = q->paragraph; p < doc->paragraphs.len; p++) {
-        span_t para = doc->paragraphs.items[p];
-        if (para.start >= q->span.end)
-            break;
-        uint32_t a = para.start > q->span.start ? para.start : q->span.start;
-        uint32_t b = para.end < q->span.end ? para.end : q->span.end;
-        if (p != q->paragraph)
-            a += (uint32_t)quotes_mark_len(doc->text + a, b - a);
-        if (a > b)
-            a = b;
+    span_t part;
+    for (size_t k = 0; doc_quote_part(doc, q, k, &part); k++) {
         if (n)
             out[n++] = '\n';
-        memcpy(out + n, doc->text + a, b - a);
-        n += b - a;
+        memcpy(out + n, doc->text + part.start, span_len(part));
+        n += span_len(part);
     }
     out[n] = '\0';
     return out;

@@ -87,6 +87,10 @@ size_t doc_cp_offset(const doc_t *doc, uint32_t byte);
  * marks; a multi-paragraph quote's parts joined by one "\n" (the blank line and
  * the opening mark that restarts each paragraph are left out). Caller frees. */
 char *doc_quote_text(const doc_t *doc, const quote_t *q);
+/* Part k (from 0) of quote q's text in *part: the whole span for a quote in one
+ * paragraph; for a multi-paragraph one, its stretch of each paragraph, the mark
+ * that re-opens a later paragraph left out. False when there is no part k. */
+bool doc_quote_part(const doc_t *doc, const quote_t *q, size_t k, span_t *part);
 
 /* Index of the paragraph / innermost quote containing byte, or -1. O(log n). */
 int doc_paragraph_at(const doc_t *doc, uint32_t byte);

@@ -158,6 +158,19 @@ int main(void)
     is_int(type_of(doc, "QuickLedger"), ENT_ORGANIZATION, "a camel-case brand is an organisation");
     doc_free(doc);
 
+    /* general vocabulary: the councillor abbreviation Cr is a title, occupation
+     * nouns in apposition type a person, geographic nouns a place, and a
+     * nationality noun alone is no entity */
+    doc = run("Cr Hemi Walker voted against. Walker said the plan was rushed.\n\n"
+              "The petition came from Tiriata Okoro-Vance, a shopkeeper in Napier, and was read "
+              "aloud at Skjoldvika, a narrow fjord on the coast. The Briton who chaired the "
+              "meeting said nothing.");
+    is_str(name_of(doc, "Walker"), "Hemi Walker", "Cr is a title, not part of the name");
+    is_int(type_of(doc, "Tiriata Okoro-Vance"), ENT_PERSON, "', a shopkeeper' makes a person");
+    is_int(type_of(doc, "Skjoldvika"), ENT_PLACE, "', a narrow fjord' makes a place");
+    is_int(type_of(doc, "Briton"), -1, "a nationality noun is not an entity");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

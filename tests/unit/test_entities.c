@@ -171,6 +171,12 @@ int main(void)
     is_int(type_of(doc, "Briton"), -1, "a nationality noun is not an entity");
     doc_free(doc);
 
+    /* a month alone after a preposition of time is a date; "earlier in" is relative */
+    doc = run("The mill closed in March and stayed shut. Earlier in June nobody came.");
+    is_int(type_of(doc, "March"), ENT_DATE, "in March: a date");
+    is_int(type_of(doc, "June"), -1, "earlier in June: relative, no date");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

@@ -185,9 +185,24 @@ static bool is_initial(const doc_t *doc, const token_t *t)
     return (size_t)n == tok_len(t);
 }
 
+/* A surname prefix glued to a capitalised stem: McAlister, MacLeod, DiMaggio,
+ * LeBlanc, DeSantis, O'Hare. Such a word is a person's name, not a brand. */
+static bool surname_prefix(const char *s, size_t n)
+{
+    static const char *const pre[] = {"Mc", "Mac", "Di", "De", "Da", "Du", "Le", "La", "Van", "Von", NULL};
+    for (int k = 0; pre[k]; k++) {
+        size_t l = strlen(pre[k]);
+        if (n > l + 1 && strncmp(s, pre[k], l) == 0 && s[l] >= 'A' && s[l] <= 'Z')
+            return true;
+    }
+    return false;
+}
+
 static bool has_inner_capital(const doc_t *doc, const token_t *t)
 {
     const char *s = tok_str(doc, t);
+    if (surname_prefix(s, tok_len(t)))
+        return false;
     for (size_t i = 1; i + 1 < tok_len(t); i++)
         if (s[i] >= 'a' && s[i] <= 'z' && s[i + 1] >= 'A' && s[i + 1] <= 'Z')
             return true;
@@ -516,6 +531,13 @@ static bool closed_class(const doc_t *doc, const token_t *t)
     return false;
 }
 
+/* The word that names a storm: "Typhoon Marites", "Hurricane Ida". */
+static bool is_storm(const doc_t *doc, const token_t *t)
+{
+    return tok_eq(doc, t, "Typhoon") || tok_eq(doc, t, "Hurricane") ||
+           tok_eq(doc, t, "Cyclone") || tok_eq(doc, t, "Storm");
+}
+
 typedef struct {
     const doc_t *doc;
     const segment_t *seg;
@@ -621,6 +643,20 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
     while (k <= b && !is_word(&tk[k]))
         k++;
     bool org_tail = in_lex(doc, &tk[b], L->org_words) || in_lex(doc, &tk[b], L->place_words);
+    if (k <= b && in_lex(doc, &tk[a], L->demonyms) && lex_span(L->orgs, doc, tk[k].start, end)) {
+        /* a national branch of a known organisation: "Philippine Red Cross" */
+        push_cand(S, a, b, end, ENT_ORGANIZATION, CF_SURE, -1);
+        return;
+    }
+    if (k <= b && is_storm(doc, &tk[a]))
+        return;     /* "Typhoon Marites", "Storm Ciara": an event, not an entity */
+    if (k < b && in_lex(doc, &tk[a], L->roles) && !in_lex(doc, &tk[k], L->common) &&
+        first_name_gender(L, tok_str(doc, &tk[k]), tok_len(&tk[k])) != GENDER_UNKNOWN) {
+        /* an occupation opening a sentence before a full name: "Defender Callum
+         * McAlister headed the winner" (a title would be in the titles list) */
+        classify(S, k, b, end, true, false);
+        return;
+    }
     bool lead_initial = is_initial(doc, &tk[a]) && a + 1 <= b && tok_is_char(doc, &tk[a + 1], '.');
     bool lead_common = in_lex(doc, &tk[a], L->common) && !lead_initial &&
                        !(k == b && org_tail && !closed_class(doc, &tk[a]));
@@ -700,6 +736,7 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
     /* context: a role or organisation noun before, an apposition after, a
      * place preposition before a single word */
     int ctx = -1;
+    bool weak = false;      /* "in X": a place unless X is another name's alias */
     char rbuf[48];
     if (a > 0 && is_word(&tk[a - 1]) && !(tk[a - 1].flags & TOKF_UPPER)) {
         if (role_of_token(doc, &tk[a - 1], L->roles, rbuf, sizeof rbuf))
@@ -707,7 +744,7 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
         else if (in_lex(doc, &tk[a - 1], L->org_nouns))
             ctx = ENT_ORGANIZATION;
         else if (tok_eq(doc, &tk[a - 1], "near") || tok_eq(doc, &tk[a - 1], "in"))
-            ctx = ENT_PLACE;
+            ctx = ENT_PLACE, weak = true;
         else if (tok_eq(doc, &tk[a - 1], "of") && a >= 2 && is_word(&tk[a - 2]) &&
                  (in_lex(doc, &tk[a - 2], L->place_words) || tok_eq(doc, &tk[a - 2], "mayor")))
             ctx = ENT_PLACE;
@@ -776,7 +813,28 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
         ctx = ENT_ORGANIZATION;
     if (at_sent_start && ctx < 0)
         flags |= 0;     /* may still be an alias */
+    if (weak && ctx == ENT_PLACE)
+        flags |= CF_GUESS;  /* "Shares in Rheinfeld fell": the alias of Rheinfeld Logistik wins */
     push_cand(S, a, b, end, ENT_TYPE_COUNT, flags, (int8_t)ctx);
+}
+
+/* A run starting at token i continues over "for" after an institution's head
+ * word ("Ministry for Economic Affairs", "Centre for Polar Ecology"), not after
+ * any organisation word ("left Inverclyde Athletic for Tayside Rovers"). */
+static bool for_head(const doc_t *doc, const token_t *t)
+{
+    static const char *const heads[] = {"ministry", "department", "office", "centre", "center",
+        "institute", "commission", "council", "committee", "agency", "foundation", "fund",
+        "society", "association", "alliance", "coalition", "campaign", "trust", "network",
+        "federation", "bureau", "authority", "board", "service", "secretariat", "organisation",
+        "organization", "league", "movement", "party", "union", "school", "college", "academy",
+        "tribunal", "forum", "partnership", "initiative", "observatory", NULL};
+    if (tok_len(t) < 4 || !(t->flags & TOKF_UPPER))
+        return false;
+    for (int i = 0; heads[i]; i++)
+        if (tok_eq(doc, t, heads[i]))
+            return true;
+    return false;
 }
 
 /* Reads the capitalised run starting at token i; returns the index after it. */
@@ -875,8 +933,10 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
             k = n + 1;
             continue;
         }
-        /* "of" inside an organisation or place name: "Ministry of Health" */
-        if (has_orgplace && tok_eq(doc, &tk[n], "of")) {
+        /* "of" inside an organisation or place name: "Ministry of Health";
+         * "for" after an institution's head: "Office for National Statistics" */
+        if ((has_orgplace && tok_eq(doc, &tk[n], "of")) ||
+            (tok_eq(doc, &tk[n], "for") && for_head(doc, t))) {
             p = n + 1;
             if (p < send && tok_eq(doc, &tk[p], "the"))
                 p++;
@@ -1020,6 +1080,11 @@ static void scan_paragraph(const doc_t *doc, span_t para, segment_t *seg, const 
                         i++;
                         continue;
                     }
+                }
+                if (i >= 2 && tk[i - 1].end == tk[i].start && tok_is_char(doc, &tk[i - 1], '.') &&
+                    tk[i - 2].end == tk[i - 1].start && is_initial(doc, &tk[i - 2])) {
+                    i++;    /* the S of "U.S.", the K of "U.K.": no name starts inside */
+                    continue;
                 }
                 i = scan_run(&S, i, send);
                 continue;

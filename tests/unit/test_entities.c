@@ -177,6 +177,20 @@ int main(void)
     is_int(type_of(doc, "June"), -1, "earlier in June: relative, no date");
     doc_free(doc);
 
+    /* name runs: "for" after an institution's head, no name inside "U.K.",
+     * surname prefixes, an occupation before a full name, storms, a national
+     * branch of a known organisation */
+    doc = run("The Office for Rail Safety and the U.K. Border Force met on Friday. Goalkeeper Sean "
+              "Dempsey, who was there with Ewan MacLeod, said MacLeod had left early. "
+              "Hurricane Delphine had flooded the road, and the Kenyan Red Cross sent food.");
+    is_int(type_of(doc, "Office for Rail Safety"), ENT_ORGANIZATION, "Office for Rail Safety is one name");
+    is_int(type_of(doc, "K. Border Force"), -1, "no name starts at the K of U.K.");
+    is_str(name_of(doc, "MacLeod"), "Ewan MacLeod", "MacLeod is a surname, not a camel-case brand");
+    is_int(type_of(doc, "Sean Dempsey"), ENT_PERSON, "Goalkeeper is no part of the name");
+    is_int(type_of(doc, "Hurricane Delphine"), -1, "a storm is no entity");
+    is_int(type_of(doc, "Kenyan Red Cross"), ENT_ORGANIZATION, "a national Red Cross keeps its adjective");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

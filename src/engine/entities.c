@@ -1170,6 +1170,15 @@ static void register_aliases(const doc_t *doc, const lexset_t *L, const cand_t *
         add_alias(aliases, t + c->last_start, c->span.end - c->last_start, e);
         if (c->suffix_start)
             add_alias(aliases, t + c->suffix_start, c->span.end - c->suffix_start, e);
+        /* a name of three words or more without its first name: "Te Rangi"
+         * of "Aroha Te Rangi", "Ben Saïd" of "Karim Ben Saïd" */
+        if (c->ntok >= 3) {
+            uint32_t p = c->first_end;
+            while (p < c->span.end && (t[p] == ' ' || t[p] == '\n' || t[p] == '.'))
+                p++;
+            if (p < c->last_start)
+                add_alias(aliases, t + p, c->span.end - p, e);
+        }
         size_t fl = c->first_end - c->span.start;
         ucs4_t uc;
         if (u8_mbtouc(&uc, (const uint8_t *)t + c->span.start, fl) != (int)fl)
@@ -1236,10 +1245,12 @@ static void cluster(doc_t *doc, const lexset_t *L, cands_t *cands)
         slot_t *full = strmap_slot(&keys, s, n, false);
         if (c->flags & CF_ACRONYM)
             e = c->link >= 0 ? cands->items[c->link].entity : -1;
+        else if (c->key && al && al->v >= 0)
+            e = pick_alias(al, &E);     /* "(MSF)" defined in the text beats the list's MSF */
         else if (c->type == ENT_DATE || c->key)
             e = c->entity;
         else if (al && al->v >= 0 && !full &&
-                 (!(c->flags & CF_SURE) || c->type == E.items[pick_alias(al, &E)].type))
+                 (!(c->flags & CF_SURE) || (c->flags & CF_GUESS) || c->type == E.items[pick_alias(al, &E)].type))
             e = pick_alias(al, &E);     /* a surname, a first name, "Arenal" */
         else if (al && al->v >= 0 && full && (c->flags & CF_SINGLE) &&
                  E.items[pick_alias(al, &E)].type == ENT_PERSON && E.items[full->v].type != ENT_PERSON)

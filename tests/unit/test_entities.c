@@ -191,6 +191,17 @@ int main(void)
     is_int(type_of(doc, "Kenyan Red Cross"), ENT_ORGANIZATION, "a national Red Cross keeps its adjective");
     doc_free(doc);
 
+    /* clustering: "in X" yields to an alias, a name without its first word, and an
+     * acronym defined in the text beats the lexicon's */
+    doc = run("Brenwick Logistics cut 300 jobs. Shares in Brenwick fell. Tane Te Whiti, a driver, "
+              "was among them; Te Whiti said so. The Mountain Search Foundation (MSF) helped. "
+              "The MSF said it would pay.");
+    is_str(name_of(doc, "Brenwick"), "Brenwick Logistics", "in Brenwick: the company, not a place");
+    is_int(type_of(doc, "Brenwick"), ENT_ORGANIZATION, "so it is an organisation");
+    is_str(name_of(doc, "Te Whiti"), "Tane Te Whiti", "Te Whiti joins Tane Te Whiti");
+    is_str(name_of(doc, "MSF"), "Mountain Search Foundation", "the text's MSF, not the list's");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

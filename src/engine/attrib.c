@@ -274,8 +274,8 @@ static void role_chain(at_t *A, size_t first, int32_t e, uint32_t pos)
     char buf[ROLE_LEN];
     for (size_t k = first; k-- > 0 && first - k <= 6;) {
         const token_t *t = TK(A, k);
-        if (t->kind != TOK_WORD || (t->flags & TOKF_IN_QUOTE))
-            break;
+        if (t->kind != TOK_WORD || (t->flags & TOKF_IN_QUOTE) || entities_role_qualified(A->doc, &A->seg, k))
+            break;      /* "deputy mayor X" does not make X the mayor */
         const char *v = lexicon_value(titles, tok_str(A->doc, t), tok_len(t));
         if (v && *v && strcmp(v, "-") != 0) {
             set_role(A, v, e, pos);

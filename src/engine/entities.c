@@ -327,6 +327,16 @@ static const char *role_of_token(const doc_t *doc, const token_t *t, const lexic
     return NULL;
 }
 
+bool entities_role_qualified(const doc_t *doc, const segment_t *seg, size_t i)
+{
+    if (i == 0)
+        return false;
+    const token_t *p = &seg->tokens.items[i - 1];
+    return is_word(p) && (tok_eq(doc, p, "deputy") || tok_eq(doc, p, "vice") ||
+                          tok_eq(doc, p, "assistant") || tok_eq(doc, p, "former") ||
+                          tok_eq(doc, p, "ex"));
+}
+
 const char *entities_role_near(const doc_t *doc, const segment_t *seg, size_t first,
                                size_t last, bool after, char *buf, size_t size)
 {
@@ -340,6 +350,8 @@ const char *entities_role_near(const doc_t *doc, const segment_t *seg, size_t fi
             n = tk[i].end - tk[i - 1].start;
             i--;
         }
+        if (entities_role_qualified(doc, seg, i))
+            return NULL;    /* a deputy mayor is not "the mayor" */
         const char *v = lexicon_value(titles, tok_str(doc, &tk[i]), n);
         if (v && *v && strcmp(v, "-") != 0) {
             snprintf(buf, size, "%s", v);
@@ -349,6 +361,7 @@ const char *entities_role_near(const doc_t *doc, const segment_t *seg, size_t fi
             return buf;
         /* "the union's president, Beatriz Duarte" */
         if (tok_is_char(doc, &tk[first - 1], ',') && first >= 2 && is_word(&tk[first - 2]) &&
+            !entities_role_qualified(doc, seg, first - 2) &&
             role_of_token(doc, &tk[first - 2], roles, buf, size))
             return buf;
     }

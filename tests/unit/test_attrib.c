@@ -166,6 +166,11 @@ int main(void)
     is_str(speaker(0), "Mona Ruiz", "outer quote attributed");
     is_str(speaker(1), "(null)", "nested quote has no speaker");
 
+    /* a deputy (vice, former) holder is not "the ROLE" */
+    run("Mayor Lena Ortiz opened the session. The town's deputy mayor, Tomas Reyes, disagreed "
+        "with her, and former mayor Gil Brandt walked out.\n\n“We will wait,” the mayor said.");
+    is_str(speaker(0), "Lena Ortiz", "the mayor: not the deputy mayor, not the former one");
+
     doc_free(doc);
     return tap_done();
 }

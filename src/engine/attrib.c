@@ -553,6 +553,23 @@ static subj_t subject_before(const at_t *A, size_t v, size_t sfirst)
     return (subj_t){S_UNKNOWN, SPAN_NONE, SPAN_NONE, -1, 0};
 }
 
+/* Whether the lower-case word at k belongs to a role phrase before a name:
+ * a role noun itself or a word modifying the role noun after it ("club
+ * chairman", "finance chief"). Determiners are not: "said a spokesman for X"
+ * names the spokesman, not X. */
+static bool role_phrase_word(const at_t *A, size_t k, size_t send)
+{
+    const token_t *t = TK(A, k);
+    if (t->kind != TOK_WORD || (t->flags & TOKF_UPPER) || word_is(A, k, "a") || word_is(A, k, "an") ||
+        word_is(A, k, "the") || word_is(A, k, "one") || is_speech_verb(A, k))
+        return false;
+    for (size_t j = k; j < send && j <= k + 1; j++)
+        if (TK(A, j)->kind == TOK_WORD && !(TK(A, j)->flags & TOKF_UPPER) &&
+            lexicon_has(A->roles, tok_str(A->doc, TK(A, j)), tok_len(TK(A, j))))
+            return true;
+    return false;
+}
+
 /* A subject that starts at token i, reading right: "she", "Ortega",
  * "Chief Executive Søren Ødegaard", "the minister", "the WAPC", "one engineer".
  * *end receives the token after it. */
@@ -565,7 +582,9 @@ static subj_t subject_after(const at_t *A, size_t i, size_t send, size_t *end)
         *end = i + 1;
         return (subj_t){S_PRONOUN, {TK(A, i)->start, TK(A, i)->end}, SPAN_NONE, -1, i};
     }
-    /* titles before a name: capitalised words that are not part of the mention */
+    /* titles before a name: capitalised words that are not part of the mention,
+     * or a lower-case role phrase ("said club chairman Hugh Baird", "deputy
+     * mayor Sione Taufa", "finance chief Henrik Aalto") */
     for (size_t k = i; k < send && k < i + 6; k++) {
         const token_t *t = TK(A, k);
         if (t->flags & TOKF_IN_QUOTE)
@@ -590,7 +609,8 @@ static subj_t subject_after(const at_t *A, size_t i, size_t send, size_t *end)
             }
             return name_subject(A, mi);
         }
-        if (!(t->kind == TOK_WORD && (t->flags & TOKF_UPPER)) && !tok_is_char(A->doc, t, '.'))
+        if (!(t->kind == TOK_WORD && (t->flags & TOKF_UPPER)) && !tok_is_char(A->doc, t, '.') &&
+            !role_phrase_word(A, k, send))
             break;
     }
     /* a common noun phrase up to the verb */

@@ -171,6 +171,12 @@ int main(void)
         "with her, and former mayor Gil Brandt walked out.\n\n“We will wait,” the mayor said.");
     is_str(speaker(0), "Lena Ortiz", "the mayor: not the deputy mayor, not the former one");
 
+    /* inverted, with a lower-case role phrase between the verb and the name */
+    run("“The roof comes first,” said club treasurer Ann Mbeki. “Then the pitch,” "
+        "said a spokesman for Ann Mbeki.");
+    is_str(speaker(0), "Ann Mbeki", "said club treasurer NAME");
+    is_str(speaker(1), "(null)", "said a spokesman for NAME: not NAME");
+
     doc_free(doc);
     return tap_done();
 }

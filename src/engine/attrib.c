@@ -113,6 +113,22 @@ static bool is_possessive(const at_t *A, size_t i)
            (n > 4 && memcmp(s + n - 4, "\xE2\x80\x99s", 4) == 0);
 }
 
+/* An uninflected verb form: no -ed, -s or -ing, and not an irregular past. */
+static bool bare_form(const at_t *A, size_t i)
+{
+    static const char *const past[] = {"said", "told", "wrote", "spoke", "swore", "thought",
+        "sang", "foretold", "taught", NULL};
+    const char *s = tok_str(A->doc, TK(A, i));
+    size_t n = tok_len(TK(A, i));
+    if (s[n - 1] == 's' || (n > 2 && memcmp(s + n - 2, "ed", 2) == 0) ||
+        (n > 3 && memcmp(s + n - 3, "ing", 3) == 0))
+        return false;
+    for (int k = 0; past[k]; k++)
+        if (word_is(A, i, past[k]))
+            return false;
+    return true;
+}
+
 static bool is_speech_verb(const at_t *A, size_t i)
 {
     const token_t *t = TK(A, i);
@@ -124,6 +140,12 @@ static bool is_speech_verb(const at_t *A, size_t i)
         (tok_eq(A->doc, TK(A, i - 1), "the") || tok_eq(A->doc, TK(A, i - 1), "a") ||
          tok_eq(A->doc, TK(A, i - 1), "an") || tok_eq(A->doc, TK(A, i - 1), "its") ||
          tok_eq(A->doc, TK(A, i - 1), "their") || is_possessive(A, i - 1)))
+        return false;
+    /* "on a conference call", "in a radio interview": after "a" and a
+     * modifier, an uninflected form is a compound noun; a singular subject
+     * takes an inflected verb ("a spokesman said", "a spokesman says") */
+    if (i > 1 && TK(A, i - 1)->kind == TOK_WORD && !(TK(A, i - 1)->flags & TOKF_UPPER) &&
+        (tok_eq(A->doc, TK(A, i - 2), "a") || tok_eq(A->doc, TK(A, i - 2), "an")) && bare_form(A, i))
         return false;
     return true;
 }

@@ -177,6 +177,11 @@ int main(void)
     is_str(speaker(0), "Ann Mbeki", "said club treasurer NAME");
     is_str(speaker(1), "(null)", "said a spokesman for NAME: not NAME");
 
+    /* "a conference call" is a noun: the verb before it names the speaker */
+    run("Treasurer Omar Haddad told investors on a conference call that the year had been "
+        "“a long climb”.");
+    is_str(speaker(0), "Omar Haddad", "NAME told X on a conference call that “…”");
+
     doc_free(doc);
     return tap_done();
 }

@@ -555,6 +555,9 @@ static subj_t subject_before(const at_t *A, size_t v, size_t sfirst)
                 continue;
             const mention_t *m = &A->doc->mentions.items[m2];
             size_t e = tok_at(A, m->span.end);
+            if (i == sfirst && A->doc->entities.items[m->entity].type == ENT_PERSON &&
+                (word_is(A, e, "of") || word_is(A, e, "from") || word_is(A, e, "at")))
+                return name_subject(A, m2);     /* "Lars Berg of the Seabird Trust, who …, called" */
             if (e >= A->seg.tokens.len || TK(A, e)->start != m->span.end)
                 continue;   /* a possessive: "Lisbon's" */
             if (!tok_is_char(A->doc, TK(A, e), ',') || !speaker_type(A, (int32_t)m->entity))

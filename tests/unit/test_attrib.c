@@ -182,6 +182,10 @@ int main(void)
         "“a long climb”.");
     is_str(speaker(0), "Omar Haddad", "NAME told X on a conference call that “…”");
 
+    /* "NAME of ORG, who …, VERB": the person is the subject, not the organisation */
+    run("Lars Berg of the Coastal Bird Trust, who was not involved, called the count “grim”.");
+    is_str(speaker(0), "Lars Berg", "NAME of ORG, who …, called “…”");
+
     doc_free(doc);
     return tap_done();
 }

@@ -995,10 +995,23 @@ static void colon_cue(at_t *A, span_t para)
     if (n < 2 || !tok_is_char(A->doc, TK(A, n - 1), ':') || (TK(A, n - 1)->flags & TOKF_IN_QUOTE))
         return;
     size_t s = sentence_of(A, n - 1);
-    size_t v = colon_verb(A, n - 1, A->seg.sentences.items[s].first);
-    if (v == SIZE_MAX)
+    size_t sfirst = A->seg.sentences.items[s].first;
+    size_t v = colon_verb(A, n - 1, sfirst);
+    bool far = false;
+    if (v == SIZE_MAX) {
+        /* "Solheim-Haugen said the team had been surprised by what the records
+         * showed:" — the sentence's own speech verb, if a named person or a
+         * pronoun is its subject */
+        for (size_t k = sfirst; k + 1 < n && k < sfirst + WINDOW && v == SIZE_MAX; k++)
+            if (!(TK(A, k)->flags & TOKF_IN_QUOTE) && is_speech_verb(A, k))
+                v = k;
+        if (v == SIZE_MAX)
+            return;
+        far = true;
+    }
+    subj_t sub = subject_before(A, v, sfirst);
+    if (far && sub.kind != S_NAME && sub.kind != S_PRONOUN)
         return;
-    subj_t sub = subject_before(A, v, A->seg.sentences.items[s].first);
     sub.cue = (span_t){TK(A, v)->start, TK(A, v)->end};
     A->colon = verdict_of(A, sub, para);
     A->colon_set = A->colon.decided;

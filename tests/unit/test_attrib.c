@@ -186,6 +186,11 @@ int main(void)
     run("Lars Berg of the Coastal Bird Trust, who was not involved, called the count “grim”.");
     is_str(speaker(0), "Lars Berg", "NAME of ORG, who …, called “…”");
 
+    /* a paragraph ending "NAME said that …:" introduces the quote that opens the next */
+    run("Rosa Lind studied the tide tables.\n\nLind said the surveyors had found something odd "
+        "in the oldest logs:\n\n“Half the entries were written in pencil.”");
+    is_str(speaker(0), "Rosa Lind", "NAME said …: far from the colon");
+
     doc_free(doc);
     return tap_done();
 }

@@ -16,7 +16,8 @@
  *      the paragraph, or the subject of the sentence before it.
  * A SUBJECT is a name, a pronoun (he, she, they, it: the most recent person or
  * organisation of that gender), a role noun ("the minister": the person
- * introduced in that role), an organisation noun ("the ministry"), or an
+ * introduced in that role), a nationality epithet ("the Spaniard": the person
+ * named last), an organisation noun ("the ministry"), or an
  * unnamed source ("an official", "critics"), which gives no speaker. Nested
  * quotes, terms introduced by "as" and quotes with no cue get no speaker. */
 #include "config.h"
@@ -40,7 +41,7 @@ typedef struct {
     uint32_t anon_pos;      /* latest unnamed person in this role ("a diplomat"), +1 */
 } role_t;
 
-typedef enum { S_NONE, S_NAME, S_PRONOUN, S_ROLE, S_ORGNOUN, S_ANON, S_UNKNOWN } skind_t;
+typedef enum { S_NONE, S_NAME, S_PRONOUN, S_ROLE, S_ORGNOUN, S_EPITHET, S_ANON, S_UNKNOWN } skind_t;
 
 typedef struct {
     skind_t kind;
@@ -60,7 +61,7 @@ typedef struct {
 typedef struct {
     doc_t *doc;
     segment_t seg;
-    const lexicon_t *speech, *roles, *org_nouns;
+    const lexicon_t *speech, *roles, *org_nouns, *demonyms;
     size_t mi;                          /* next doc->mentions entry to take in */
     int32_t pmru[MRU_N], omru[MRU_N];   /* people / organisations, latest first */
     size_t npmru, nomru;
@@ -482,7 +483,9 @@ static subj_t np_back(const at_t *A, size_t h, size_t lo)
                 det = 1;
         }
     }
-    if (det == 2 || plural_role)
+    if (det == 1 && (head->flags & TOKF_UPPER) && lexicon_has(A->demonyms, hs, hn))
+        s.kind = S_EPITHET;     /* "the Spaniard": the person just named */
+    else if (det == 2 || plural_role)
         s.kind = S_ANON;
     else if (det == 1 && role)
         s.kind = S_ROLE;
@@ -526,8 +529,10 @@ static subj_t subject_before(const at_t *A, size_t v, size_t sfirst)
             return np_back(A, k, sfirst);
         return name_subject(A, mi);
     }
-    if (t->kind == TOK_WORD && (!(t->flags & TOKF_UPPER) || (t->flags & TOKF_SENT_START))) {
-        /* "Critics said", "the minister said"; in "a spokesperson for the
+    if (t->kind == TOK_WORD && (!(t->flags & TOKF_UPPER) || (t->flags & TOKF_SENT_START) ||
+                                (k > sfirst && word_is(A, k - 1, "the") &&
+                                 lexicon_has(A->demonyms, tok_str(A->doc, t), tok_len(t))))) {
+        /* "Critics said", "the minister said", "the Spaniard said"; in "a spokesperson for the
          * agency said" the head is the noun before the preposition */
         subj_t s = np_back(A, k, sfirst);
         for (int hops = 0; hops < 2; hops++) {
@@ -752,6 +757,10 @@ static verdict_t verdict_of(at_t *A, subj_t s, span_t para)
         break;
     case S_ORGNOUN:
         v.speaker = resolve_orgnoun(A, s.head);
+        v.kind = MENTION_ROLE;
+        break;
+    case S_EPITHET:
+        v.speaker = A->npmru ? A->pmru[0] : -1;
         v.kind = MENTION_ROLE;
         break;
     case S_NONE:
@@ -1031,6 +1040,7 @@ void attrib_resolve_cached(doc_t *doc, seg_cache_t *cache)
     A.speech = lexicon_get("speech_verbs");
     A.roles = lexicon_get("roles");
     A.org_nouns = lexicon_get("org_nouns");
+    A.demonyms = lexicon_get("demonyms");
     A.last_para_speaker = -1;
     A.dlg_prev = A.dlg_prev2 = -9;
     VEC(pending_t) pending = {0};

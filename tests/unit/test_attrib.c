@@ -191,6 +191,12 @@ int main(void)
         "in the oldest logs:\n\n“Half the entries were written in pencil.”");
     is_str(speaker(0), "Rosa Lind", "NAME said …: far from the colon");
 
+    /* a nationality epithet refers back to the person just named */
+    run("Coach Ilse Brandt took charge in 2019.\n\nThe Swede, who rarely speaks to the press, "
+        "added that the defeat was “deserved”. “We lost our way,” the Swede said.");
+    is_str(speaker(0), "Ilse Brandt", "The Swede, who …, added “…”");
+    is_str(speaker(1), "Ilse Brandt", "“…,” the Swede said");
+
     doc_free(doc);
     return tap_done();
 }

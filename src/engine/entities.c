@@ -246,13 +246,19 @@ static gender_t first_name_gender(const lexset_t *L, const char *s, size_t n)
             v = lexicon_value(L->first_names, s, (size_t)(dash - s));
         return !v ? GENDER_UNKNOWN : *v == 'f' ? GENDER_FEMALE : *v == 'm' ? GENDER_MALE : GENDER_PLURAL;
     }
+    /* the accented spelling first; when the list says "either" for it (a
+     * conflict inside one of its source languages: hélène u, helene f), the
+     * spelling without accents may still decide */
+    gender_t got = GENDER_UNKNOWN;
     for (int strip = 0; strip < 2; strip++) {
         size_t k = fold_word(s, n, buf, sizeof buf, strip);
         const char *v = k ? lexicon_value(L->first_names, buf, k) : NULL;
+        if (v && (*v == 'f' || *v == 'm'))
+            return *v == 'f' ? GENDER_FEMALE : GENDER_MALE;
         if (v)
-            return *v == 'f' ? GENDER_FEMALE : *v == 'm' ? GENDER_MALE : GENDER_PLURAL;
+            got = GENDER_PLURAL;
     }
-    return GENDER_UNKNOWN;  /* GENDER_PLURAL above stands for "either" */
+    return got;  /* GENDER_PLURAL stands for "either" */
 }
 
 /* ---- appositions and roles ------------------------------------------------ */

@@ -65,6 +65,9 @@ typedef struct {
     size_t mi;                          /* next doc->mentions entry to take in */
     int32_t pmru[MRU_N], omru[MRU_N];   /* people / organisations, latest first */
     size_t npmru, nomru;
+    uint32_t p0_pos;                    /* where pmru[0] was last named */
+    int32_t said_subj;                  /* the person of the latest "NAME said ..." */
+    uint32_t said_pos, said_end;        /* where, and the end of that sentence */
     VEC(role_t) roletab;
     VEC(mention_t) added;               /* pronoun and role sources */
     verdict_t colon;                    /* "…, he said:" ending the previous paragraph */
@@ -382,8 +385,20 @@ static void advance_to(at_t *A, uint32_t pos, uint32_t para_start, uint32_t para
         if (e->type != ENT_PERSON)
             continue;
         mru_push(A->pmru, &A->npmru, (int32_t)m->entity);
+        A->p0_pos = m->span.start;
         size_t last = tok_at(A, m->span.end);
         last = last > first ? last - 1 : first;
+        /* "Toktogulov said he had invited Rahimzoda": the subject of a speech
+         * verb, for a pronoun that follows (see resolve_pronoun) */
+        size_t v = last + 1;
+        while (v < A->seg.tokens.len && v < last + 4 && is_adverb(A, v))
+            v++;
+        if (v < A->seg.tokens.len && is_speech_verb(A, v)) {
+            const sentence_t *st = &A->seg.sentences.items[sentence_of(A, v)];
+            A->said_subj = (int32_t)m->entity;
+            A->said_pos = m->span.start;
+            A->said_end = TK(A, st->first + st->count - 1)->end;
+        }
         char buf[ROLE_LEN];
         for (int after = 0; after < 2; after++)
             if (entities_role_near(doc, &A->seg, first, last, after, buf, sizeof buf))
@@ -678,6 +693,16 @@ static int32_t resolve_pronoun(at_t *A, size_t ti)
             if (ents[A->pmru[i]].gender == GENDER_PLURAL)
                 return A->pmru[i];
         return A->nomru ? A->omru[0] : -1;
+    }
+    /* a subject outranks an object of its own sentence: in "Toktogulov said he
+     * had invited Rahimzoda. … he said" he is Toktogulov (centering: the
+     * preferred antecedent is the previous utterance's subject) */
+    if (A->said_subj >= 0 && A->npmru && A->pmru[0] != A->said_subj &&
+        A->p0_pos > A->said_pos && A->p0_pos < A->said_end &&
+        (ents[A->said_subj].gender == g || ents[A->said_subj].gender == GENDER_UNKNOWN) &&
+        (ents[A->pmru[0]].gender == g || ents[A->pmru[0]].gender == GENDER_UNKNOWN)) {
+        ents[A->said_subj].gender = g;
+        return A->said_subj;
     }
     for (size_t i = 0; i < A->npmru; i++)
         if (ents[A->pmru[i]].gender == g)
@@ -1041,6 +1066,7 @@ void attrib_resolve_cached(doc_t *doc, seg_cache_t *cache)
     A.roles = lexicon_get("roles");
     A.org_nouns = lexicon_get("org_nouns");
     A.demonyms = lexicon_get("demonyms");
+    A.said_subj = -1;
     A.last_para_speaker = -1;
     A.dlg_prev = A.dlg_prev2 = -9;
     VEC(pending_t) pending = {0};

@@ -197,6 +197,12 @@ int main(void)
     is_str(speaker(0), "Ilse Brandt", "The Swede, who …, added “…”");
     is_str(speaker(1), "Ilse Brandt", "“…,” the Swede said");
 
+    /* a pronoun prefers the subject of "NAME said …" over an object in that sentence */
+    run("Omar Reyes said he had phoned Luis Tan twice that week.\n\n"
+        "“We will talk again,” he said. Tan arrived later. “I doubt it,” he said.");
+    is_str(speaker(0), "Omar Reyes", "he: the subject of 'said', not its object");
+    is_str(speaker(1), "Luis Tan", "he: the person named since then");
+
     doc_free(doc);
     return tap_done();
 }

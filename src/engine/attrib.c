@@ -68,6 +68,8 @@ typedef struct {
     uint32_t p0_pos;                    /* where pmru[0] was last named */
     int32_t said_subj;                  /* the person of the latest "NAME said ..." */
     uint32_t said_pos, said_end;        /* where, and the end of that sentence */
+    int32_t para_person;                /* the one person this paragraph names so far,
+                                         * -1 none yet, -2 several */
     VEC(role_t) roletab;
     VEC(mention_t) added;               /* pronoun and role sources */
     verdict_t colon;                    /* "…, he said:" ending the previous paragraph */
@@ -386,6 +388,10 @@ static void advance_to(at_t *A, uint32_t pos, uint32_t para_start, uint32_t para
             continue;
         mru_push(A->pmru, &A->npmru, (int32_t)m->entity);
         A->p0_pos = m->span.start;
+        if (A->para_person == -1)
+            A->para_person = (int32_t)m->entity;
+        else if (A->para_person != (int32_t)m->entity)
+            A->para_person = -2;
         size_t last = tok_at(A, m->span.end);
         last = last > first ? last - 1 : first;
         /* "Toktogulov said he had invited Rahimzoda": the subject of a speech
@@ -738,6 +744,15 @@ static int32_t resolve_role(at_t *A, size_t h)
         return -1;          /* "a senior diplomat … the diplomat said" */
     if (r && r->ent >= 0)
         return r->ent;
+    /* a role nobody was given yet, in a paragraph about one person who has
+     * no other role: "Wróblewski … was more blunt. ‘…,’ the striker said." */
+    if (A->para_person >= 0 && !r) {
+        bool has_role = false;
+        for (size_t i = 0; i < A->roletab.len && !has_role; i++)
+            has_role = A->roletab.items[i].ent == A->para_person;
+        if (!has_role)
+            return A->para_person;
+    }
     /* a role the text never tied to a name yet: the first person given that
      * role in the next paragraphs ("the company's founder called it …" before
      * "Founder J. R. Okoye apologised"), or nobody */
@@ -1074,6 +1089,7 @@ void attrib_resolve_cached(doc_t *doc, seg_cache_t *cache)
     for (size_t p = 0; p < doc->paragraphs.len; p++) {
         span_t para = doc->paragraphs.items[p];
         A.para = p;
+        A.para_person = -1;
         A.resolving = SIZE_MAX;
         /* skip the mentions of paragraphs without quotes cheaply: still take them in */
         if (cache)

@@ -203,6 +203,12 @@ int main(void)
     is_str(speaker(0), "Omar Reyes", "he: the subject of 'said', not its object");
     is_str(speaker(1), "Luis Tan", "he: the person named since then");
 
+    /* a role never given to anyone, in a paragraph about one person without a role */
+    run("Ana Ruiz, who has been linked with Porto, was blunt. “We were poor,” the winger said.\n\n"
+        "Rui Costa, a trader, listened. “It was a fine day,” the founder said.");
+    is_str(speaker(0), "Ana Ruiz", "the winger: the paragraph's one person");
+    is_str(speaker(1), "(null)", "the founder: not the trader of that paragraph");
+
     doc_free(doc);
     return tap_done();
 }

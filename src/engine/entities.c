@@ -1279,8 +1279,11 @@ static void cluster(doc_t *doc, const lexset_t *L, cands_t *cands)
             e = pick_alias(al, &E);     /* "de la Cruz" inside "Maria de la Cruz" */
         else if (full)
             e = full->v;
-        else if (c->type != ENT_TYPE_COUNT && (c->flags & (CF_SURE | CF_GUESS)))
+        else if (c->type != ENT_TYPE_COUNT && (c->flags & (CF_SURE | CF_GUESS))) {
             e = entity_for_key(&E, &keys, s, n, c->type);
+            if ((c->flags & CF_GUESS) && c->type == ENT_ORGANIZATION && !c->pron)
+                register_aliases(doc, L, c, e, &aliases);  /* "Rheinfeld Logistik" -> a later "Rheinfeld" */
+        }
         if (e < 0)
             continue;
         c->entity = e;

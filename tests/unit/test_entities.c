@@ -208,6 +208,12 @@ int main(void)
            "Agnès: female through agnes");
     doc_free(doc);
 
+    /* a company typed by default still lends its distinctive word to later mentions */
+    doc = run("Varnholt Kabelwerk closed a plant on Monday. Shares in Varnholt fell, and Varnholt said "
+              "more cuts would follow.");
+    is_str(name_of(doc, "Varnholt"), "Varnholt Kabelwerk", "Varnholt: the company named before");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

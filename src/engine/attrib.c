@@ -302,14 +302,17 @@ static void role_chain(at_t *A, size_t first, int32_t e, uint32_t pos)
     char buf[ROLE_LEN];
     for (size_t k = first; k-- > 0 && first - k <= 6;) {
         const token_t *t = TK(A, k);
-        if (t->kind != TOK_WORD || (t->flags & TOKF_IN_QUOTE) || entities_role_qualified(A->doc, &A->seg, k))
-            break;      /* "deputy mayor X" does not make X the mayor */
+        if (t->kind != TOK_WORD || (t->flags & TOKF_IN_QUOTE))
+            break;
         const char *v = lexicon_value(titles, tok_str(A->doc, t), tok_len(t));
+        bool role = !(v && *v && strcmp(v, "-") != 0) && lexicon_has(A->roles, tok_str(A->doc, t), tok_len(t));
+        if ((role || (v && *v && strcmp(v, "-") != 0)) && entities_role_qualified(A->doc, &A->seg, k))
+            break;      /* "deputy mayor X" does not make X the mayor */
         if (v && *v && strcmp(v, "-") != 0) {
             set_role(A, v, e, pos);
             continue;
         }
-        if (lexicon_has(A->roles, tok_str(A->doc, t), tok_len(t))) {
+        if (role) {
             head_word(A, k, buf, sizeof buf);
             set_role(A, buf, e, pos);
             continue;
@@ -397,8 +400,6 @@ static void advance_to(at_t *A, uint32_t pos, uint32_t para_start, uint32_t para
         /* "Toktogulov said he had invited Rahimzoda": the subject of a speech
          * verb, for a pronoun that follows (see resolve_pronoun) */
         size_t v = last + 1;
-        while (v < A->seg.tokens.len && v < last + 4 && is_adverb(A, v))
-            v++;
         if (v < A->seg.tokens.len && is_speech_verb(A, v)) {
             const sentence_t *st = &A->seg.sentences.items[sentence_of(A, v)];
             A->said_subj = (int32_t)m->entity;

@@ -190,9 +190,13 @@ static bool is_initial(const doc_t *doc, const token_t *t)
 static bool surname_prefix(const char *s, size_t n)
 {
     static const char *const pre[] = {"Mc", "Mac", "Di", "De", "Da", "Du", "Le", "La", "Van", "Von", NULL};
+    if (n < 3 || !strchr("MDLV", s[0]))
+        return false;   /* the common case, without the loop */
     for (int k = 0; pre[k]; k++) {
-        size_t l = strlen(pre[k]);
-        if (n > l + 1 && strncmp(s, pre[k], l) == 0 && s[l] >= 'A' && s[l] <= 'Z')
+        size_t l = 0;
+        while (pre[k][l] && pre[k][l] == s[l])
+            l++;
+        if (!pre[k][l] && n > l + 1 && s[l] >= 'A' && s[l] <= 'Z')
             return true;
     }
     return false;
@@ -356,15 +360,13 @@ const char *entities_role_near(const doc_t *doc, const segment_t *seg, size_t fi
             n = tk[i].end - tk[i - 1].start;
             i--;
         }
-        if (entities_role_qualified(doc, seg, i))
-            return NULL;    /* a deputy mayor is not "the mayor" */
         const char *v = lexicon_value(titles, tok_str(doc, &tk[i]), n);
         if (v && *v && strcmp(v, "-") != 0) {
             snprintf(buf, size, "%s", v);
-            return buf;
+            return entities_role_qualified(doc, seg, i) ? NULL : buf;  /* not "the mayor" */
         }
         if (is_word(&tk[i]) && !(tk[i].flags & TOKF_UPPER) && role_of_token(doc, &tk[i], roles, buf, size))
-            return buf;
+            return entities_role_qualified(doc, seg, i) ? NULL : buf;
         /* "the union's president, Beatriz Duarte" */
         if (tok_is_char(doc, &tk[first - 1], ',') && first >= 2 && is_word(&tk[first - 2]) &&
             !entities_role_qualified(doc, seg, first - 2) &&
@@ -662,7 +664,8 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
     while (k <= b && !is_word(&tk[k]))
         k++;
     bool org_tail = in_lex(doc, &tk[b], L->org_words) || in_lex(doc, &tk[b], L->place_words);
-    if (k <= b && in_lex(doc, &tk[a], L->demonyms) && lex_span(L->orgs, doc, tk[k].start, end)) {
+    bool demonym = in_lex(doc, &tk[a], L->demonyms);
+    if (k <= b && demonym && lex_span(L->orgs, doc, tk[k].start, end)) {
         /* a national branch of a known organisation: "Philippine Red Cross" */
         push_cand(S, a, b, end, ENT_ORGANIZATION, CF_SURE, -1);
         return;
@@ -679,7 +682,7 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
     bool lead_initial = is_initial(doc, &tk[a]) && a + 1 <= b && tok_is_char(doc, &tk[a + 1], '.');
     bool lead_common = in_lex(doc, &tk[a], L->common) && !lead_initial &&
                        !(k == b && org_tail && !closed_class(doc, &tk[a]));
-    bool lead_demonym = in_lex(doc, &tk[a], L->demonyms) && !(k <= b && org_tail);
+    bool lead_demonym = demonym && !(k <= b && org_tail);
     bool lead_ing = (at_sent_start || a == 0) && tok_len(&tk[a]) > 3 &&
                     strncmp(tok_str(doc, &tk[a]) + tok_len(&tk[a]) - 3, "ing", 3) == 0 &&
                     !(k <= b && org_tail);

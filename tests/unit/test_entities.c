@@ -214,6 +214,14 @@ int main(void)
     is_str(name_of(doc, "Varnholt"), "Varnholt Kabelwerk", "Varnholt: the company named before");
     doc_free(doc);
 
+    /* the gazetteer's regions and islands */
+    doc = run("The expedition sailed from Hokkaido, wintered in Tuscany and Upper Austria, "
+              "and never reached the South Pole.");
+    is_int(type_of(doc, "Hokkaido"), ENT_PLACE, "a large island");
+    is_int(type_of(doc, "Upper Austria"), ENT_PLACE, "an Austrian state");
+    is_int(type_of(doc, "South Pole"), ENT_PLACE, "a pole");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

@@ -446,6 +446,35 @@ static size_t month_at(const doc_t *doc, const segment_t *seg, size_t i, const l
     return in_lex(doc, t, L->months) ? 1 : 0;
 }
 
+static bool is_day(int d) { return d >= 1 && d <= 31; }
+
+/* A range of days at token i: "3-4" (one token) or "20–21" (three glued
+ * tokens). Returns the tokens it takes, or 0. */
+static size_t day_range(const doc_t *doc, const segment_t *seg, size_t i)
+{
+    const token_t *tk = seg->tokens.items;
+    size_t n = seg->tokens.len;
+    const char *s = tok_str(doc, &tk[i]);
+    size_t len = tok_len(&tk[i]);
+    if (len >= 3 && len <= 5) {
+        const char *dash = memchr(s, '-', len);
+        if (dash && dash > s && dash < s + len - 1 && dash - s <= 2 && s + len - dash - 1 <= 2) {
+            int a = 0, b = 0;
+            for (const char *p = s; p < dash; p++)
+                a = (*p >= '0' && *p <= '9') ? a * 10 + (*p - '0') : -99;
+            for (const char *p = dash + 1; p < s + len; p++)
+                b = (*p >= '0' && *p <= '9') ? b * 10 + (*p - '0') : -99;
+            return is_day(a) && is_day(b) && a < b ? 1 : 0;
+        }
+    }
+    if (i + 2 < n && tk[i].end == tk[i + 1].start && tk[i + 1].end == tk[i + 2].start &&
+        (tok_is_char(doc, &tk[i + 1], '-') || (tok_len(&tk[i + 1]) == 3 &&
+                                                memcmp(tok_str(doc, &tk[i + 1]), "\xE2\x80\x93", 3) == 0)) &&
+        is_day(number_value(doc, &tk[i], 2)) && is_day(number_value(doc, &tk[i + 2], 2)))
+        return 3;
+    return 0;
+}
+
 /* A calendar expression starting at token i; returns the index after it, or i. */
 static size_t date_at(const doc_t *doc, const segment_t *seg, size_t i, const lexset_t *L)
 {
@@ -460,6 +489,13 @@ static size_t date_at(const doc_t *doc, const segment_t *seg, size_t i, const le
         /* only a day-and-month expression joins the weekday */
         if (r > k && (number_value(doc, &tk[k], 2) >= 1 || month_at(doc, seg, k, L)) && !is_year(doc, &tk[k]))
             return r;
+        return j;
+    }
+    size_t r = tk[i].kind == TOK_NUMBER ? day_range(doc, seg, i) : 0;
+    if (r && i + r < n && (m = month_at(doc, seg, i + r, L)) > 0) {
+        j = i + r + m;      /* "20–21 January 2027", "3-4 May" */
+        if (j < n && is_year(doc, &tk[j]))
+            j++;
         return j;
     }
     int d = number_value(doc, &tk[i], 2);

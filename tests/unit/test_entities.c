@@ -222,6 +222,13 @@ int main(void)
     is_int(type_of(doc, "South Pole"), ENT_PLACE, "a pole");
     doc_free(doc);
 
+    /* a range of days before a month is one date; a score is not a range */
+    doc = run("The summit runs 8–9 October 2027 in Oslo, the fair 3-4 June, and the final ended 2-1.");
+    ok(has_mention(doc, "8–9 October 2027"), "8–9 October 2027 is one date");
+    ok(has_mention(doc, "3-4 June"), "3-4 June is one date");
+    is_int(type_of(doc, "2-1"), -1, "a score is no date");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

@@ -588,6 +588,21 @@ static bool closed_class(const doc_t *doc, const token_t *t)
     return false;
 }
 
+/* A lower-case geographic noun after a single name makes it a place ("the
+ * Bicol region"); a closed list, since most place words also follow brands
+ * ("the Apple market", "the Tesla city car"). */
+static bool geo_noun(const doc_t *doc, const token_t *t)
+{
+    static const char *const words[] = {"region", "province", "prefecture", "county", "district",
+        "volcano", "island", "peninsula", "river", "valley", "archipelago", "coast", "lake", NULL};
+    if (t->kind != TOK_WORD || (t->flags & TOKF_UPPER) || tok_len(t) < 4)
+        return false;
+    for (int i = 0; words[i]; i++)
+        if (tok_eq(doc, t, words[i]))
+            return true;
+    return false;
+}
+
 /* The word that names a storm: "Typhoon Marites", "Hurricane Ida". */
 static bool is_storm(const doc_t *doc, const token_t *t)
 {
@@ -869,6 +884,8 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
     uint16_t flags = CF_PERSONISH;
     if (ctx < 0 && has_inner_capital(doc, &tk[a]) && !(tk[a].flags & TOKF_ALLCAPS))
         ctx = ENT_ORGANIZATION;
+    if (ctx < 0 && b + 1 < S->seg->tokens.len && geo_noun(doc, &tk[b + 1]))
+        ctx = ENT_PLACE;    /* "the Bicol region", "Sorsogon province", "the Mayon volcano" */
     if (at_sent_start && ctx < 0)
         flags |= 0;     /* may still be an alias */
     if (weak && ctx == ENT_PLACE)

@@ -229,6 +229,12 @@ int main(void)
     is_int(type_of(doc, "2-1"), -1, "a score is no date");
     doc_free(doc);
 
+    /* a single name before a lower-case geographic noun is a place */
+    doc = run("Ash fell across the Kanlaon volcano slopes and the Visayas region on Tuesday.");
+    is_int(type_of(doc, "Visayas"), ENT_PLACE, "the X region");
+    is_int(type_of(doc, "Kanlaon"), ENT_PLACE, "the X volcano");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

@@ -235,6 +235,15 @@ int main(void)
     is_int(type_of(doc, "Kanlaon"), ENT_PLACE, "the X volcano");
     doc_free(doc);
 
+    /* organisation head words: Research, Semiconductor, Lines, Thistle */
+    doc = run("Economists at Adriatic Cargo Research and Tarn Semiconductor agreed, and so did "
+              "Kestrel Lines and Dunmore Thistle.");
+    is_int(type_of(doc, "Adriatic Cargo Research"), ENT_ORGANIZATION, "X Research keeps its regional adjective");
+    is_int(type_of(doc, "Tarn Semiconductor"), ENT_ORGANIZATION, "X Semiconductor");
+    is_int(type_of(doc, "Kestrel Lines"), ENT_ORGANIZATION, "X Lines");
+    is_int(type_of(doc, "Dunmore Thistle"), ENT_ORGANIZATION, "X Thistle");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

@@ -305,10 +305,11 @@ static void role_chain(at_t *A, size_t first, int32_t e, uint32_t pos)
         if (t->kind != TOK_WORD || (t->flags & TOKF_IN_QUOTE))
             break;
         const char *v = lexicon_value(titles, tok_str(A->doc, t), tok_len(t));
-        bool role = !(v && *v && strcmp(v, "-") != 0) && lexicon_has(A->roles, tok_str(A->doc, t), tok_len(t));
-        if ((role || (v && *v && strcmp(v, "-") != 0)) && entities_role_qualified(A->doc, &A->seg, k))
+        bool title = v && *v && strcmp(v, "-") != 0;
+        bool role = !title && lexicon_has(A->roles, tok_str(A->doc, t), tok_len(t));
+        if ((title || role) && entities_role_qualified(A->doc, &A->seg, k))
             break;      /* "deputy mayor X" does not make X the mayor */
-        if (v && *v && strcmp(v, "-") != 0) {
+        if (title) {
             set_role(A, v, e, pos);
             continue;
         }

@@ -186,7 +186,7 @@ static bool is_initial(const doc_t *doc, const token_t *t)
 }
 
 /* A surname prefix glued to a capitalised stem: McAlister, MacLeod, DiMaggio,
- * LeBlanc, DeSantis, O'Hare. Such a word is a person's name, not a brand. */
+ * LeBlanc, DeSantis. Such a word is a person's name, not a brand. */
 static bool surname_prefix(const char *s, size_t n)
 {
     static const char *const pre[] = {"Mc", "Mac", "Di", "De", "Da", "Du", "Le", "La", "Van", "Von", NULL};

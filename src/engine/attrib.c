@@ -16,7 +16,8 @@
  *      the paragraph, or the subject of the sentence before it.
  * A SUBJECT is a name, a pronoun (he, she, they, it: the most recent person or
  * organisation of that gender), a role noun ("the minister": the person
- * introduced in that role), an organisation noun ("the ministry"), or an
+ * introduced in that role), a nationality epithet ("the Spaniard": the person
+ * named last), an organisation noun ("the ministry"), or an
  * unnamed source ("an official", "critics"), which gives no speaker. Nested
  * quotes, terms introduced by "as" and quotes with no cue get no speaker. */
 #include "config.h"
@@ -40,7 +41,7 @@ typedef struct {
     uint32_t anon_pos;      /* latest unnamed person in this role ("a diplomat"), +1 */
 } role_t;
 
-typedef enum { S_NONE, S_NAME, S_PRONOUN, S_ROLE, S_ORGNOUN, S_ANON, S_UNKNOWN } skind_t;
+typedef enum { S_NONE, S_NAME, S_PRONOUN, S_ROLE, S_ORGNOUN, S_EPITHET, S_ANON, S_UNKNOWN } skind_t;
 
 typedef struct {
     skind_t kind;
@@ -60,10 +61,15 @@ typedef struct {
 typedef struct {
     doc_t *doc;
     segment_t seg;
-    const lexicon_t *speech, *roles, *org_nouns, *modifiers;
+    const lexicon_t *speech, *roles, *org_nouns, *modifiers, *demonyms;
     size_t mi;                          /* next doc->mentions entry to take in */
     int32_t pmru[MRU_N], omru[MRU_N];   /* people / organisations, latest first */
     size_t npmru, nomru;
+    uint32_t p0_pos;                    /* where pmru[0] was last named */
+    int32_t said_subj;                  /* the person of the latest "NAME said ..." */
+    uint32_t said_pos, said_end;        /* where, and the end of that sentence */
+    int32_t para_person;                /* the one person this paragraph names so far,
+                                         * -1 none yet, -2 several */
     VEC(role_t) roletab;
     VEC(mention_t) added;               /* pronoun and role sources */
     verdict_t colon;                    /* "…, he said:" ending the previous paragraph */
@@ -108,6 +114,22 @@ static bool is_possessive(const at_t *A, size_t i)
            (n > 4 && memcmp(s + n - 4, "\xE2\x80\x99s", 4) == 0);
 }
 
+/* An uninflected verb form: no -ed, -s or -ing, and not an irregular past. */
+static bool bare_form(const at_t *A, size_t i)
+{
+    static const char *const past[] = {"said", "told", "wrote", "spoke", "swore", "thought",
+        "sang", "foretold", "taught", NULL};
+    const char *s = tok_str(A->doc, TK(A, i));
+    size_t n = tok_len(TK(A, i));
+    if (s[n - 1] == 's' || (n > 2 && memcmp(s + n - 2, "ed", 2) == 0) ||
+        (n > 3 && memcmp(s + n - 3, "ing", 3) == 0))
+        return false;
+    for (int k = 0; past[k]; k++)
+        if (word_is(A, i, past[k]))
+            return false;
+    return true;
+}
+
 static bool is_speech_verb(const at_t *A, size_t i)
 {
     const token_t *t = TK(A, i);
@@ -119,6 +141,12 @@ static bool is_speech_verb(const at_t *A, size_t i)
         (tok_eq(A->doc, TK(A, i - 1), "the") || tok_eq(A->doc, TK(A, i - 1), "a") ||
          tok_eq(A->doc, TK(A, i - 1), "an") || tok_eq(A->doc, TK(A, i - 1), "its") ||
          tok_eq(A->doc, TK(A, i - 1), "their") || is_possessive(A, i - 1)))
+        return false;
+    /* "on a conference call", "in a radio interview": after "a" and a
+     * modifier, an uninflected form is a compound noun; a singular subject
+     * takes an inflected verb ("a spokesman said", "a spokesman says") */
+    if (i > 1 && TK(A, i - 1)->kind == TOK_WORD && !(TK(A, i - 1)->flags & TOKF_UPPER) &&
+        (tok_eq(A->doc, TK(A, i - 2), "a") || tok_eq(A->doc, TK(A, i - 2), "an")) && bare_form(A, i))
         return false;
     return true;
 }
@@ -272,11 +300,15 @@ static void role_chain(at_t *A, size_t first, int32_t e, uint32_t pos)
         if (t->kind != TOK_WORD || (t->flags & TOKF_IN_QUOTE))
             break;
         const char *v = lexicon_value(titles, tok_str(A->doc, t), tok_len(t));
-        if (v && *v && strcmp(v, "-") != 0) {
+        bool title = v && *v && strcmp(v, "-") != 0;
+        bool role = !title && lexicon_has(A->roles, tok_str(A->doc, t), tok_len(t));
+        if ((title || role) && entities_role_qualified(A->doc, &A->seg, k))
+            break;      /* "deputy mayor X" does not make X the mayor */
+        if (title) {
             set_role(A, v, e, pos);
             continue;
         }
-        if (lexicon_has(A->roles, tok_str(A->doc, t), tok_len(t))) {
+        if (role) {
             head_word(A, k, buf, sizeof buf);
             set_role(A, buf, e, pos);
             continue;
@@ -354,8 +386,22 @@ static void advance_to(at_t *A, uint32_t pos, uint32_t para_start, uint32_t para
         if (e->type != ENT_PERSON)
             continue;
         mru_push(A->pmru, &A->npmru, (int32_t)m->entity);
+        A->p0_pos = m->span.start;
+        if (A->para_person == -1)
+            A->para_person = (int32_t)m->entity;
+        else if (A->para_person != (int32_t)m->entity)
+            A->para_person = -2;
         size_t last = tok_at(A, m->span.end);
         last = last > first ? last - 1 : first;
+        /* "Toktogulov said he had invited Rahimzoda": the subject of a speech
+         * verb, for a pronoun that follows (see resolve_pronoun) */
+        size_t v = last + 1;
+        if (v < A->seg.tokens.len && is_speech_verb(A, v)) {
+            const sentence_t *st = &A->seg.sentences.items[sentence_of(A, v)];
+            A->said_subj = (int32_t)m->entity;
+            A->said_pos = m->span.start;
+            A->said_end = TK(A, st->first + st->count - 1)->end;
+        }
         char buf[ROLE_LEN];
         for (int after = 0; after < 2; after++)
             if (entities_role_near(doc, &A->seg, first, last, after, buf, sizeof buf))
@@ -455,7 +501,9 @@ static subj_t np_back(const at_t *A, size_t h, size_t lo)
                 det = 1;
         }
     }
-    if (det == 2 || plural_role)
+    if (det == 1 && (head->flags & TOKF_UPPER) && lexicon_has(A->demonyms, hs, hn))
+        s.kind = S_EPITHET;     /* "the Spaniard": the person just named */
+    else if (det == 2 || plural_role)
         s.kind = S_ANON;
     else if (det == 1 && role)
         s.kind = S_ROLE;
@@ -499,8 +547,10 @@ static subj_t subject_before(const at_t *A, size_t v, size_t sfirst)
             return np_back(A, k, sfirst);
         return name_subject(A, mi);
     }
-    if (t->kind == TOK_WORD && (!(t->flags & TOKF_UPPER) || (t->flags & TOKF_SENT_START))) {
-        /* "Critics said", "the minister said"; in "a spokesperson for the
+    if (t->kind == TOK_WORD && (!(t->flags & TOKF_UPPER) || (t->flags & TOKF_SENT_START) ||
+                                (k > sfirst && word_is(A, k - 1, "the") &&
+                                 lexicon_has(A->demonyms, tok_str(A->doc, t), tok_len(t))))) {
+        /* "Critics said", "the minister said", "the Spaniard said"; in "a spokesperson for the
          * agency said" the head is the noun before the preposition */
         subj_t s = np_back(A, k, sfirst);
         for (int hops = 0; hops < 2; hops++) {
@@ -528,6 +578,9 @@ static subj_t subject_before(const at_t *A, size_t v, size_t sfirst)
                 continue;
             const mention_t *m = &A->doc->mentions.items[m2];
             size_t e = tok_at(A, m->span.end);
+            if (i == sfirst && A->doc->entities.items[m->entity].type == ENT_PERSON &&
+                (word_is(A, e, "of") || word_is(A, e, "from") || word_is(A, e, "at")))
+                return name_subject(A, m2);     /* "Lars Berg of the Seabird Trust, who …, called" */
             if (e >= A->seg.tokens.len || TK(A, e)->start != m->span.end)
                 continue;   /* a possessive: "Lisbon's" */
             if (!tok_is_char(A->doc, TK(A, e), ',') || !speaker_type(A, (int32_t)m->entity))
@@ -548,6 +601,23 @@ static subj_t subject_before(const at_t *A, size_t v, size_t sfirst)
     return (subj_t){S_UNKNOWN, SPAN_NONE, SPAN_NONE, -1, 0};
 }
 
+/* Whether the lower-case word at k belongs to a role phrase before a name:
+ * a role noun itself or a word modifying the role noun after it ("club
+ * chairman", "finance chief"). Determiners are not: "said a spokesman for X"
+ * names the spokesman, not X. */
+static bool role_phrase_word(const at_t *A, size_t k, size_t send)
+{
+    const token_t *t = TK(A, k);
+    if (t->kind != TOK_WORD || (t->flags & TOKF_UPPER) || word_is(A, k, "a") || word_is(A, k, "an") ||
+        word_is(A, k, "the") || word_is(A, k, "one") || is_speech_verb(A, k))
+        return false;
+    for (size_t j = k; j < send && j <= k + 1; j++)
+        if (TK(A, j)->kind == TOK_WORD && !(TK(A, j)->flags & TOKF_UPPER) &&
+            lexicon_has(A->roles, tok_str(A->doc, TK(A, j)), tok_len(TK(A, j))))
+            return true;
+    return false;
+}
+
 /* A subject that starts at token i, reading right: "she", "Ortega",
  * "Chief Executive Søren Ødegaard", "the minister", "the WAPC", "one engineer".
  * *end receives the token after it. */
@@ -560,7 +630,9 @@ static subj_t subject_after(const at_t *A, size_t i, size_t send, size_t *end)
         *end = i + 1;
         return (subj_t){S_PRONOUN, {TK(A, i)->start, TK(A, i)->end}, SPAN_NONE, -1, i};
     }
-    /* titles before a name: capitalised words that are not part of the mention */
+    /* titles before a name: capitalised words that are not part of the mention,
+     * or a lower-case role phrase ("said club chairman Hugh Baird", "deputy
+     * mayor Sione Taufa", "finance chief Henrik Aalto") */
     for (size_t k = i; k < send && k < i + 6; k++) {
         const token_t *t = TK(A, k);
         if (t->flags & TOKF_IN_QUOTE)
@@ -585,7 +657,8 @@ static subj_t subject_after(const at_t *A, size_t i, size_t send, size_t *end)
             }
             return name_subject(A, mi);
         }
-        if (!(t->kind == TOK_WORD && (t->flags & TOKF_UPPER)) && !tok_is_char(A->doc, t, '.'))
+        if (!(t->kind == TOK_WORD && (t->flags & TOKF_UPPER)) && !tok_is_char(A->doc, t, '.') &&
+            !role_phrase_word(A, k, send))
             break;
     }
     /* a common noun phrase up to the verb */
@@ -624,6 +697,16 @@ static int32_t resolve_pronoun(at_t *A, size_t ti)
                 return A->pmru[i];
         return A->nomru ? A->omru[0] : -1;
     }
+    /* a subject outranks an object of its own sentence: in "Toktogulov said he
+     * had invited Rahimzoda. … he said" he is Toktogulov (centering: the
+     * preferred antecedent is the previous utterance's subject) */
+    if (A->said_subj >= 0 && A->npmru && A->pmru[0] != A->said_subj &&
+        A->p0_pos > A->said_pos && A->p0_pos < A->said_end &&
+        (ents[A->said_subj].gender == g || ents[A->said_subj].gender == GENDER_UNKNOWN) &&
+        (ents[A->pmru[0]].gender == g || ents[A->pmru[0]].gender == GENDER_UNKNOWN)) {
+        ents[A->said_subj].gender = g;
+        return A->said_subj;
+    }
     for (size_t i = 0; i < A->npmru; i++)
         if (ents[A->pmru[i]].gender == g)
             return A->pmru[i];
@@ -658,6 +741,15 @@ static int32_t resolve_role(at_t *A, size_t h)
         return -1;          /* "a senior diplomat … the diplomat said" */
     if (r && r->ent >= 0)
         return r->ent;
+    /* a role nobody was given yet, in a paragraph about one person who has
+     * no other role: "Wróblewski … was more blunt. ‘…,’ the striker said." */
+    if (A->para_person >= 0 && !r) {
+        bool has_role = false;
+        for (size_t i = 0; i < A->roletab.len && !has_role; i++)
+            has_role = A->roletab.items[i].ent == A->para_person;
+        if (!has_role)
+            return A->para_person;
+    }
     /* a role the text never tied to a name yet: the first person given that
      * role in the next paragraphs ("the company's founder called it …" before
      * "Founder J. R. Okoye apologised"), or nobody */
@@ -702,6 +794,10 @@ static verdict_t verdict_of(at_t *A, subj_t s, span_t para)
         break;
     case S_ORGNOUN:
         v.speaker = resolve_orgnoun(A, s.head);
+        v.kind = MENTION_ROLE;
+        break;
+    case S_EPITHET:
+        v.speaker = A->npmru ? A->pmru[0] : -1;
         v.kind = MENTION_ROLE;
         break;
     case S_NONE:
@@ -945,10 +1041,23 @@ static void colon_cue(at_t *A, span_t para)
     if (n < 2 || !tok_is_char(A->doc, TK(A, n - 1), ':') || (TK(A, n - 1)->flags & TOKF_IN_QUOTE))
         return;
     size_t s = sentence_of(A, n - 1);
-    size_t v = colon_verb(A, n - 1, A->seg.sentences.items[s].first);
-    if (v == SIZE_MAX)
+    size_t sfirst = A->seg.sentences.items[s].first;
+    size_t v = colon_verb(A, n - 1, sfirst);
+    bool far = false;
+    if (v == SIZE_MAX) {
+        /* "Solheim-Haugen said the team had been surprised by what the records
+         * showed:" — the sentence's own speech verb, if a named person or a
+         * pronoun is its subject */
+        for (size_t k = sfirst; k + 1 < n && k < sfirst + WINDOW && v == SIZE_MAX; k++)
+            if (!(TK(A, k)->flags & TOKF_IN_QUOTE) && is_speech_verb(A, k))
+                v = k;
+        if (v == SIZE_MAX)
+            return;
+        far = true;
+    }
+    subj_t sub = subject_before(A, v, sfirst);
+    if (far && sub.kind != S_NAME && sub.kind != S_PRONOUN)
         return;
-    subj_t sub = subject_before(A, v, A->seg.sentences.items[s].first);
     sub.cue = (span_t){TK(A, v)->start, TK(A, v)->end};
     A->colon = verdict_of(A, sub, para);
     A->colon_set = A->colon.decided;
@@ -969,6 +1078,8 @@ void attrib_resolve_cached(doc_t *doc, seg_cache_t *cache)
     A.roles = lexicon_get("roles");
     A.org_nouns = lexicon_get("org_nouns");
     A.modifiers = lexicon_get("verb_modifiers");
+    A.demonyms = lexicon_get("demonyms");
+    A.said_subj = -1;
     A.last_para_speaker = -1;
     A.dlg_prev = A.dlg_prev2 = -9;
     VEC(pending_t) pending = {0};
@@ -976,6 +1087,7 @@ void attrib_resolve_cached(doc_t *doc, seg_cache_t *cache)
     for (size_t p = 0; p < doc->paragraphs.len; p++) {
         span_t para = doc->paragraphs.items[p];
         A.para = p;
+        A.para_person = -1;
         A.resolving = SIZE_MAX;
         /* skip the mentions of paragraphs without quotes cheaply: still take them in */
         if (cache)

@@ -192,9 +192,28 @@ static bool is_initial(const doc_t *doc, const token_t *t)
     return (size_t)n == tok_len(t);
 }
 
+/* A surname prefix glued to a capitalised stem: McAlister, MacLeod, DiMaggio,
+ * LeBlanc, DeSantis. Such a word is a person's name, not a brand. */
+static bool surname_prefix(const char *s, size_t n)
+{
+    static const char *const pre[] = {"Mc", "Mac", "Di", "De", "Da", "Du", "Le", "La", "Van", "Von", NULL};
+    if (n < 3 || !strchr("MDLV", s[0]))
+        return false;   /* the common case, without the loop */
+    for (int k = 0; pre[k]; k++) {
+        size_t l = 0;
+        while (pre[k][l] && pre[k][l] == s[l])
+            l++;
+        if (!pre[k][l] && n > l + 1 && s[l] >= 'A' && s[l] <= 'Z')
+            return true;
+    }
+    return false;
+}
+
 static bool has_inner_capital(const doc_t *doc, const token_t *t)
 {
     const char *s = tok_str(doc, t);
+    if (surname_prefix(s, tok_len(t)))
+        return false;
     for (size_t i = 1; i + 1 < tok_len(t); i++)
         if (s[i] >= 'a' && s[i] <= 'z' && s[i + 1] >= 'A' && s[i + 1] <= 'Z')
             return true;
@@ -238,13 +257,19 @@ static gender_t first_name_gender(const lexset_t *L, const char *s, size_t n)
             v = lexicon_value(L->first_names, s, (size_t)(dash - s));
         return !v ? GENDER_UNKNOWN : *v == 'f' ? GENDER_FEMALE : *v == 'm' ? GENDER_MALE : GENDER_PLURAL;
     }
+    /* the accented spelling first; when the list says "either" for it (a
+     * conflict inside one of its source languages: hélène u, helene f), the
+     * spelling without accents may still decide */
+    gender_t got = GENDER_UNKNOWN;
     for (int strip = 0; strip < 2; strip++) {
         size_t k = fold_word(s, n, buf, sizeof buf, strip);
         const char *v = k ? lexicon_value(L->first_names, buf, k) : NULL;
+        if (v && (*v == 'f' || *v == 'm'))
+            return *v == 'f' ? GENDER_FEMALE : GENDER_MALE;
         if (v)
-            return *v == 'f' ? GENDER_FEMALE : *v == 'm' ? GENDER_MALE : GENDER_PLURAL;
+            got = GENDER_PLURAL;
     }
-    return GENDER_UNKNOWN;  /* GENDER_PLURAL above stands for "either" */
+    return got;  /* GENDER_PLURAL stands for "either" */
 }
 
 /* ---- appositions and roles ------------------------------------------------ */
@@ -319,6 +344,16 @@ static const char *role_of_token(const doc_t *doc, const token_t *t, const lexic
     return NULL;
 }
 
+bool entities_role_qualified(const doc_t *doc, const segment_t *seg, size_t i)
+{
+    if (i == 0)
+        return false;
+    const token_t *p = &seg->tokens.items[i - 1];
+    return is_word(p) && (tok_eq(doc, p, "deputy") || tok_eq(doc, p, "vice") ||
+                          tok_eq(doc, p, "assistant") || tok_eq(doc, p, "former") ||
+                          tok_eq(doc, p, "ex"));
+}
+
 const char *entities_role_near(const doc_t *doc, const segment_t *seg, size_t first,
                                size_t last, bool after, char *buf, size_t size)
 {
@@ -335,12 +370,13 @@ const char *entities_role_near(const doc_t *doc, const segment_t *seg, size_t fi
         const char *v = lexicon_value(titles, tok_str(doc, &tk[i]), n);
         if (v && *v && strcmp(v, "-") != 0) {
             snprintf(buf, size, "%s", v);
-            return buf;
+            return entities_role_qualified(doc, seg, i) ? NULL : buf;  /* not "the mayor" */
         }
         if (is_word(&tk[i]) && !(tk[i].flags & TOKF_UPPER) && role_of_token(doc, &tk[i], roles, buf, size))
-            return buf;
+            return entities_role_qualified(doc, seg, i) ? NULL : buf;
         /* "the union's president, Beatriz Duarte" */
         if (tok_is_char(doc, &tk[first - 1], ',') && first >= 2 && is_word(&tk[first - 2]) &&
+            !entities_role_qualified(doc, seg, first - 2) &&
             role_of_token(doc, &tk[first - 2], roles, buf, size))
             return buf;
     }
@@ -417,6 +453,35 @@ static size_t month_at(const doc_t *doc, const segment_t *seg, size_t i, const l
     return in_lex(doc, t, L->months) ? 1 : 0;
 }
 
+static bool is_day(int d) { return d >= 1 && d <= 31; }
+
+/* A range of days at token i: "3-4" (one token) or "20–21" (three glued
+ * tokens). Returns the tokens it takes, or 0. */
+static size_t day_range(const doc_t *doc, const segment_t *seg, size_t i)
+{
+    const token_t *tk = seg->tokens.items;
+    size_t n = seg->tokens.len;
+    const char *s = tok_str(doc, &tk[i]);
+    size_t len = tok_len(&tk[i]);
+    if (len >= 3 && len <= 5) {
+        const char *dash = memchr(s, '-', len);
+        if (dash && dash > s && dash < s + len - 1 && dash - s <= 2 && s + len - dash - 1 <= 2) {
+            int a = 0, b = 0;
+            for (const char *p = s; p < dash; p++)
+                a = (*p >= '0' && *p <= '9') ? a * 10 + (*p - '0') : -99;
+            for (const char *p = dash + 1; p < s + len; p++)
+                b = (*p >= '0' && *p <= '9') ? b * 10 + (*p - '0') : -99;
+            return is_day(a) && is_day(b) && a < b ? 1 : 0;
+        }
+    }
+    if (i + 2 < n && tk[i].end == tk[i + 1].start && tk[i + 1].end == tk[i + 2].start &&
+        (tok_is_char(doc, &tk[i + 1], '-') || (tok_len(&tk[i + 1]) == 3 &&
+                                                memcmp(tok_str(doc, &tk[i + 1]), "\xE2\x80\x93", 3) == 0)) &&
+        is_day(number_value(doc, &tk[i], 2)) && is_day(number_value(doc, &tk[i + 2], 2)))
+        return 3;
+    return 0;
+}
+
 /* A calendar expression starting at token i; returns the index after it, or i. */
 static size_t date_at(const doc_t *doc, const segment_t *seg, size_t i, const lexset_t *L)
 {
@@ -431,6 +496,13 @@ static size_t date_at(const doc_t *doc, const segment_t *seg, size_t i, const le
         /* only a day-and-month expression joins the weekday */
         if (r > k && (number_value(doc, &tk[k], 2) >= 1 || month_at(doc, seg, k, L)) && !is_year(doc, &tk[k]))
             return r;
+        return j;
+    }
+    size_t r = tk[i].kind == TOK_NUMBER ? day_range(doc, seg, i) : 0;
+    if (r && i + r < n && (m = month_at(doc, seg, i + r, L)) > 0) {
+        j = i + r + m;      /* "20–21 January 2027", "3-4 May" */
+        if (j < n && is_year(doc, &tk[j]))
+            j++;
         return j;
     }
     int d = number_value(doc, &tk[i], 2);
@@ -451,6 +523,18 @@ static size_t date_at(const doc_t *doc, const segment_t *seg, size_t i, const le
         }
         if (is_year(doc, &tk[j]))
             return j + 1;
+    }
+    if (m > 0) {
+        /* a month alone is a date after a preposition of time: "took over in
+         * November", "since January" (a bare "May" at a sentence start is not);
+         * "earlier in January" counts from now, like "last autumn" */
+        static const char *const before[] = {"in", "since", "until", "till", "by", "from",
+            "before", "after", "during", "through", "early", "late", "mid", NULL};
+        if (i > 0 && is_word(&tk[i - 1]) &&
+            !(i > 1 && (tok_eq(doc, &tk[i - 2], "earlier") || tok_eq(doc, &tk[i - 2], "later"))))
+            for (int b = 0; before[b]; b++)
+                if (tok_eq(doc, &tk[i - 1], before[b]))
+                    return i + m;
         return i;
     }
     if (tk[i].kind == TOK_NUMBER) {
@@ -499,6 +583,28 @@ static bool decade_at(const doc_t *doc, const segment_t *seg, size_t i)
 static bool closed_class(const lexset_t *L, const doc_t *doc, const token_t *t)
 {
     return in_lex(doc, t, L->function_words);
+}
+
+/* A lower-case geographic noun after a single name makes it a place ("the
+ * Bicol region"); a closed list, since most place words also follow brands
+ * ("the Apple market", "the Tesla city car"). */
+static bool geo_noun(const doc_t *doc, const token_t *t)
+{
+    static const char *const words[] = {"region", "province", "prefecture", "county", "district",
+        "volcano", "island", "peninsula", "river", "valley", "archipelago", "coast", "lake", NULL};
+    if (t->kind != TOK_WORD || (t->flags & TOKF_UPPER) || tok_len(t) < 4)
+        return false;
+    for (int i = 0; words[i]; i++)
+        if (tok_eq(doc, t, words[i]))
+            return true;
+    return false;
+}
+
+/* The word that names a storm: "Typhoon Marites", "Hurricane Ida". */
+static bool is_storm(const doc_t *doc, const token_t *t)
+{
+    return tok_eq(doc, t, "Typhoon") || tok_eq(doc, t, "Hurricane") ||
+           tok_eq(doc, t, "Cyclone") || tok_eq(doc, t, "Storm");
 }
 
 typedef struct {
@@ -608,10 +714,25 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
     /* the last word's lists, asked again below */
     bool last_org = in_lex(doc, &tk[b], L->org_words), last_place = in_lex(doc, &tk[b], L->place_words);
     bool org_tail = last_org || last_place;
+    bool demonym = in_lex(doc, &tk[a], L->demonyms);
+    if (k <= b && demonym && lex_span(L->orgs, doc, tk[k].start, end)) {
+        /* a national branch of a known organisation: "Philippine Red Cross" */
+        push_cand(S, a, b, end, ENT_ORGANIZATION, CF_SURE, -1);
+        return;
+    }
+    if (k <= b && is_storm(doc, &tk[a]))
+        return;     /* "Typhoon Marites", "Storm Ciara": an event, not an entity */
+    if (k < b && in_lex(doc, &tk[a], L->roles) && !in_lex(doc, &tk[k], L->common) &&
+        first_name_gender(L, tok_str(doc, &tk[k]), tok_len(&tk[k])) != GENDER_UNKNOWN) {
+        /* an occupation opening a sentence before a full name: "Defender Callum
+         * McAlister headed the winner" (a title would be in the titles list) */
+        classify(S, k, b, end, true, false);
+        return;
+    }
     bool lead_initial = is_initial(doc, &tk[a]) && a + 1 <= b && tok_is_char(doc, &tk[a + 1], '.');
     bool lead_common = in_lex(doc, &tk[a], L->common) && !lead_initial &&
                        !(k == b && org_tail && !closed_class(L, doc, &tk[a]));
-    bool lead_demonym = in_lex(doc, &tk[a], L->demonyms) && !(k <= b && org_tail);
+    bool lead_demonym = demonym && !(k <= b && org_tail);
     bool lead_ing = (at_sent_start || a == 0) && tok_len(&tk[a]) > 3 &&
                     strncmp(tok_str(doc, &tk[a]) + tok_len(&tk[a]) - 3, "ing", 3) == 0 &&
                     !(k <= b && org_tail);
@@ -687,6 +808,7 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
     /* context: a role or organisation noun before, an apposition after, a
      * place preposition before a single word */
     int ctx = -1;
+    bool weak = false;      /* "in X": a place unless X is another name's alias */
     char rbuf[48];
     if (a > 0 && is_word(&tk[a - 1]) && !(tk[a - 1].flags & TOKF_UPPER)) {
         if (role_of_token(doc, &tk[a - 1], L->roles, rbuf, sizeof rbuf))
@@ -694,7 +816,7 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
         else if (in_lex(doc, &tk[a - 1], L->org_nouns))
             ctx = ENT_ORGANIZATION;
         else if (tok_eq(doc, &tk[a - 1], "near") || tok_eq(doc, &tk[a - 1], "in"))
-            ctx = ENT_PLACE;
+            ctx = ENT_PLACE, weak = true;
         else if (tok_eq(doc, &tk[a - 1], "of") && a >= 2 && is_word(&tk[a - 2]) &&
                  (in_lex(doc, &tk[a - 2], L->place_words) || tok_eq(doc, &tk[a - 2], "mayor")))
             ctx = ENT_PLACE;
@@ -761,9 +883,32 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
     uint16_t flags = CF_PERSONISH;
     if (ctx < 0 && has_inner_capital(doc, &tk[a]) && !(tk[a].flags & TOKF_ALLCAPS))
         ctx = ENT_ORGANIZATION;
+    if (ctx < 0 && b + 1 < S->seg->tokens.len && geo_noun(doc, &tk[b + 1]))
+        ctx = ENT_PLACE;    /* "the Bicol region", "Sorsogon province", "the Mayon volcano" */
     if (at_sent_start && ctx < 0)
         flags |= 0;     /* may still be an alias */
+    if (weak && ctx == ENT_PLACE)
+        flags |= CF_GUESS;  /* "Shares in Rheinfeld fell": the alias of Rheinfeld Logistik wins */
     push_cand(S, a, b, end, ENT_TYPE_COUNT, flags, (int8_t)ctx);
+}
+
+/* A run starting at token i continues over "for" after an institution's head
+ * word ("Ministry for Economic Affairs", "Centre for Polar Ecology"), not after
+ * any organisation word ("left Inverclyde Athletic for Tayside Rovers"). */
+static bool for_head(const doc_t *doc, const token_t *t)
+{
+    static const char *const heads[] = {"ministry", "department", "office", "centre", "center",
+        "institute", "commission", "council", "committee", "agency", "foundation", "fund",
+        "society", "association", "alliance", "coalition", "campaign", "trust", "network",
+        "federation", "bureau", "authority", "board", "service", "secretariat", "organisation",
+        "organization", "league", "movement", "party", "union", "school", "college", "academy",
+        "tribunal", "forum", "partnership", "initiative", "observatory", NULL};
+    if (tok_len(t) < 4 || !(t->flags & TOKF_UPPER))
+        return false;
+    for (int i = 0; heads[i]; i++)
+        if (tok_eq(doc, t, heads[i]))
+            return true;
+    return false;
 }
 
 /* Reads the capitalised run starting at token i; returns the index after it. */
@@ -862,8 +1007,10 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
             k = n + 1;
             continue;
         }
-        /* "of" inside an organisation or place name: "Ministry of Health" */
-        if (has_orgplace && tok_eq(doc, &tk[n], "of")) {
+        /* "of" inside an organisation or place name: "Ministry of Health";
+         * "for" after an institution's head: "Office for National Statistics" */
+        if ((has_orgplace && tok_eq(doc, &tk[n], "of")) ||
+            (tok_eq(doc, &tk[n], "for") && for_head(doc, t))) {
             p = n + 1;
             if (p < send && tok_eq(doc, &tk[p], "the"))
                 p++;
@@ -1013,6 +1160,11 @@ static void scan_paragraph(const doc_t *doc, span_t para, segment_t *seg, const 
                         continue;
                     }
                 }
+                if (i >= 2 && tk[i - 1].end == tk[i].start && tok_is_char(doc, &tk[i - 1], '.') &&
+                    tk[i - 2].end == tk[i - 1].start && is_initial(doc, &tk[i - 2])) {
+                    i++;    /* the S of "U.S.", the K of "U.K.": no name starts inside */
+                    continue;
+                }
                 i = scan_run(&S, i, send);
                 continue;
             }
@@ -1097,6 +1249,15 @@ static void register_aliases(const doc_t *doc, const lexset_t *L, const cand_t *
         add_alias(aliases, t + c->last_start, c->span.end - c->last_start, e);
         if (c->suffix_start)
             add_alias(aliases, t + c->suffix_start, c->span.end - c->suffix_start, e);
+        /* a name of three words or more without its first name: "Te Rangi"
+         * of "Aroha Te Rangi", "Ben Saïd" of "Karim Ben Saïd" */
+        if (c->ntok >= 3) {
+            uint32_t p = c->first_end;
+            while (p < c->span.end && (t[p] == ' ' || t[p] == '\n' || t[p] == '.'))
+                p++;
+            if (p < c->last_start)
+                add_alias(aliases, t + p, c->span.end - p, e);
+        }
         size_t fl = c->first_end - c->span.start;
         ucs4_t uc;
         if (u8_mbtouc(&uc, (const uint8_t *)t + c->span.start, fl) != (int)fl)
@@ -1164,10 +1325,12 @@ static void cluster(doc_t *doc, const lexset_t *L, cands_t *cands)
         slot_t *full = strmap_slot_hashed(&keys, s, n, h, false);
         if (c->flags & CF_ACRONYM)
             e = c->link >= 0 ? cands->items[c->link].entity : -1;
+        else if (c->key && al && al->v >= 0)
+            e = pick_alias(al, &E);     /* "(MSF)" defined in the text beats the list's MSF */
         else if (c->type == ENT_DATE || c->key)
             e = c->entity;
         else if (al && al->v >= 0 && !full &&
-                 (!(c->flags & CF_SURE) || c->type == E.items[pick_alias(al, &E)].type))
+                 (!(c->flags & CF_SURE) || (c->flags & CF_GUESS) || c->type == E.items[pick_alias(al, &E)].type))
             e = pick_alias(al, &E);     /* a surname, a first name, "Arenal" */
         else if (al && al->v >= 0 && full && (c->flags & CF_SINGLE) &&
                  E.items[pick_alias(al, &E)].type == ENT_PERSON && E.items[full->v].type != ENT_PERSON)
@@ -1177,8 +1340,11 @@ static void cluster(doc_t *doc, const lexset_t *L, cands_t *cands)
             e = pick_alias(al, &E);     /* "de la Cruz" inside "Maria de la Cruz" */
         else if (full)
             e = full->v;
-        else if (c->type != ENT_TYPE_COUNT && (c->flags & (CF_SURE | CF_GUESS)))
+        else if (c->type != ENT_TYPE_COUNT && (c->flags & (CF_SURE | CF_GUESS))) {
             e = entity_for_key(&E, &keys, s, n, c->type);
+            if ((c->flags & CF_GUESS) && c->type == ENT_ORGANIZATION && !c->pron)
+                register_aliases(doc, L, c, e, &aliases);  /* "Rheinfeld Logistik" -> a later "Rheinfeld" */
+        }
         if (e < 0)
             continue;
         c->entity = e;

@@ -29,6 +29,10 @@ void entities_find_cached(doc_t *doc, seg_cache_t *cache);
 const char *entities_role_near(const doc_t *doc, const segment_t *seg, size_t first,
                                size_t last, bool after, char *buf, size_t size);
 
+/* Whether the role word at token i is qualified so that its bearer does not
+ * hold the role itself: "deputy mayor", "vice chair", "former minister". */
+bool entities_role_qualified(const doc_t *doc, const segment_t *seg, size_t i);
+
 /* Whether the apposition after token last says the person uses they/them. */
 bool entities_they_them(const doc_t *doc, const segment_t *seg, size_t last);
 

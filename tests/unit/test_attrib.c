@@ -166,6 +166,49 @@ int main(void)
     is_str(speaker(0), "Mona Ruiz", "outer quote attributed");
     is_str(speaker(1), "(null)", "nested quote has no speaker");
 
+    /* a deputy (vice, former) holder is not "the ROLE" */
+    run("Mayor Lena Ortiz opened the session. The town's deputy mayor, Tomas Reyes, disagreed "
+        "with her, and former mayor Gil Brandt walked out.\n\n“We will wait,” the mayor said.");
+    is_str(speaker(0), "Lena Ortiz", "the mayor: not the deputy mayor, not the former one");
+
+    /* inverted, with a lower-case role phrase between the verb and the name */
+    run("“The roof comes first,” said club treasurer Ann Mbeki. “Then the pitch,” "
+        "said a spokesman for Ann Mbeki.");
+    is_str(speaker(0), "Ann Mbeki", "said club treasurer NAME");
+    is_str(speaker(1), "(null)", "said a spokesman for NAME: not NAME");
+
+    /* "a conference call" is a noun: the verb before it names the speaker */
+    run("Treasurer Omar Haddad told investors on a conference call that the year had been "
+        "“a long climb”.");
+    is_str(speaker(0), "Omar Haddad", "NAME told X on a conference call that “…”");
+
+    /* "NAME of ORG, who …, VERB": the person is the subject, not the organisation */
+    run("Lars Berg of the Coastal Bird Trust, who was not involved, called the count “grim”.");
+    is_str(speaker(0), "Lars Berg", "NAME of ORG, who …, called “…”");
+
+    /* a paragraph ending "NAME said that …:" introduces the quote that opens the next */
+    run("Rosa Lind studied the tide tables.\n\nLind said the surveyors had found something odd "
+        "in the oldest logs:\n\n“Half the entries were written in pencil.”");
+    is_str(speaker(0), "Rosa Lind", "NAME said …: far from the colon");
+
+    /* a nationality epithet refers back to the person just named */
+    run("Coach Ilse Brandt took charge in 2019.\n\nThe Swede, who rarely speaks to the press, "
+        "added that the defeat was “deserved”. “We lost our way,” the Swede said.");
+    is_str(speaker(0), "Ilse Brandt", "The Swede, who …, added “…”");
+    is_str(speaker(1), "Ilse Brandt", "“…,” the Swede said");
+
+    /* a pronoun prefers the subject of "NAME said …" over an object in that sentence */
+    run("Omar Reyes said he had phoned Luis Tan twice that week.\n\n"
+        "“We will talk again,” he said. Tan arrived later. “I doubt it,” he said.");
+    is_str(speaker(0), "Omar Reyes", "he: the subject of 'said', not its object");
+    is_str(speaker(1), "Luis Tan", "he: the person named since then");
+
+    /* a role never given to anyone, in a paragraph about one person without a role */
+    run("Ana Ruiz, who has been linked with Porto, was blunt. “We were poor,” the winger said.\n\n"
+        "Rui Costa, a trader, listened. “It was a fine day,” the founder said.");
+    is_str(speaker(0), "Ana Ruiz", "the winger: the paragraph's one person");
+    is_str(speaker(1), "(null)", "the founder: not the trader of that paragraph");
+
     doc_free(doc);
     return tap_done();
 }

@@ -523,18 +523,6 @@ static size_t date_at(const doc_t *doc, const segment_t *seg, size_t i, const le
         }
         if (is_year(doc, &tk[j]))
             return j + 1;
-    }
-    if (m > 0) {
-        /* a month alone is a date after a preposition of time: "took over in
-         * November", "since January" (a bare "May" at a sentence start is not);
-         * "earlier in January" counts from now, like "last autumn" */
-        static const char *const before[] = {"in", "since", "until", "till", "by", "from",
-            "before", "after", "during", "through", "early", "late", "mid", NULL};
-        if (i > 0 && is_word(&tk[i - 1]) &&
-            !(i > 1 && (tok_eq(doc, &tk[i - 2], "earlier") || tok_eq(doc, &tk[i - 2], "later"))))
-            for (int b = 0; before[b]; b++)
-                if (tok_eq(doc, &tk[i - 1], before[b]))
-                    return i + m;
         return i;
     }
     if (tk[i].kind == TOK_NUMBER) {

@@ -1041,10 +1041,19 @@ static void find_title_quotes(const doc_t *doc, span_t para, const segment_t *se
         span_t s = doc->quotes.items[q].span;
         while (t < seg->tokens.len && seg->tokens.items[t].start < s.start)
             t++;
-        enum { MAX_WORDS = 40 };
-        unsigned words = 0, caps = 0;
+        enum { MAX_WORDS = 40, MAX_TOKENS = 120 };
+        /* a title has two capitalised words at least (3 of 4 words, words >= 2):
+         * most quotes have one, and need no look-ups */
+        unsigned caps = 0;
+        for (size_t k = t; k < seg->tokens.len && seg->tokens.items[k].end <= s.end && caps < 2 &&
+                           k < t + MAX_TOKENS; k++)
+            caps += is_cap(&seg->tokens.items[k]);
+        if (caps < 2)
+            continue;
+        unsigned words = 0;
+        caps = 0;
         for (size_t k = t; k < seg->tokens.len && seg->tokens.items[k].end <= s.end && words < MAX_WORDS &&
-                           k < t + 120; k++) {
+                           k < t + MAX_TOKENS; k++) {
             const token_t *w = &seg->tokens.items[k];
             if (!is_word(w) || (!(w->flags & TOKF_UPPER) && in_lex(doc, w, L->common)))
                 continue;

@@ -626,9 +626,3 @@ void segment_cache_free(seg_cache_t *cache)
 {
     vec_free(&cache->bytes);
 }
-
-
-bool tok_in(const doc_t *doc, const token_t *t, const char *list)
-{
-    return lexicon_has(lexicon_get(list), tok_str(doc, t), tok_len(t));
-}

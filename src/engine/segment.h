@@ -80,8 +80,6 @@ static inline bool tok_eq(const doc_t *doc, const token_t *t, const char *word)
     }
     return word[n] == '\0';
 }
-/* The token's text is in the named lexicon (lexicon.h), ignoring ASCII case. */
-bool tok_in(const doc_t *doc, const token_t *t, const char *list);
 /* A punctuation token that is exactly the character c. */
 static inline bool tok_is_char(const doc_t *doc, const token_t *t, char c)
 {

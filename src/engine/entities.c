@@ -923,6 +923,7 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
     uint32_t end = tk[i].end;
     bool start = at_start(S, i);
     bool has_orgplace = false;
+    bool in_of = false;     /* inside the "of"/"for" complement of an institution name */
     /* no name is longer than this; it also bounds the work per run */
     enum { MAX_RUN_TOKENS = 24 };
     for (;;) {
@@ -1004,8 +1005,21 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
                 p++;
             if (p < send && is_cap(&tk[p]) && !in_lex(doc, &tk[p], L->common)) {
                 k = p;
+                in_of = true;
                 continue;
             }
+        }
+        /* "and" inside that complement coordinates its nouns, once: "Ministry of
+         * Electronics and Information Technology", "Department of Health and Social
+         * Care"; not before a second institution, a place or a person ("the Ministry
+         * of Health and Department of Labour", "... and Kenya", "... and Maria Silva") */
+        if (in_of && tok_eq(doc, &tk[n], "and") && n + 1 < send && is_cap(&tk[n + 1]) &&
+            (tk[n + 1].flags & TOKF_SPACE_BEFORE) && !in_lex(doc, &tk[n + 1], L->common) &&
+            !in_lex(doc, &tk[n + 1], L->org_nouns) && !in_lex(doc, &tk[n + 1], L->places) &&
+            !in_lex(doc, &tk[n + 1], L->first_names)) {
+            in_of = false;
+            k = n + 1;
+            continue;
         }
         k = n;
         break;

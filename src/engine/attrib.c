@@ -545,6 +545,16 @@ static subj_t subject_before(const at_t *A, size_t v, size_t sfirst)
         size_t f = tok_at(A, m->span.start);
         if (f > sfirst && word_is(A, f - 1, "the") && !speaker_type(A, (int32_t)m->entity))
             return np_back(A, k, sfirst);
+        /* "A spokeswoman for the Ministry of Health said": a name inside a
+         * prepositional phrase after the sentence's first noun phrase modifies
+         * that noun, which is the subject */
+        size_t p = f > sfirst && word_is(A, f - 1, "the") ? f - 1 : f;
+        if (p >= sfirst + 2 && is_preposition(A, p - 1) && TK(A, p - 2)->kind == TOK_WORD &&
+            !(TK(A, p - 2)->flags & (TOKF_UPPER | TOKF_IN_QUOTE)) && mention_at(A, TK(A, p - 2)->start) < 0) {
+            subj_t s = np_back(A, p - 2, sfirst);
+            if (s.span.start == TK(A, sfirst)->start)
+                return s;
+        }
         return name_subject(A, mi);
     }
     if (t->kind == TOK_WORD && (!(t->flags & TOKF_UPPER) || (t->flags & TOKF_SENT_START) ||

@@ -209,6 +209,11 @@ int main(void)
     is_str(speaker(0), "Ana Ruiz", "the winger: the paragraph's one person");
     is_str(speaker(1), "(null)", "the founder: not the trader of that paragraph");
 
+    /* a name inside a prepositional phrase after the sentence's first noun:
+     * the noun is the subject, not the name */
+    run("A spokesman for the Office of Water and Coastal Planning said the permit was “being reviewed”.");
+    is_str(speaker(0), "(null)", "A spokesman for the ORG said: not the organisation");
+
     doc_free(doc);
     return tap_done();
 }

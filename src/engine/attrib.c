@@ -939,6 +939,17 @@ static verdict_t before_quote(at_t *A, size_t o, size_t sfirst, size_t send, siz
         if (b > sfirst && is_passive_aux(A, b - 1))
             return (verdict_t){-1, true, SPAN_NONE, SPAN_NONE, MENTION_NAME};
         subj_t s = subject_before(A, k, sfirst);
+        /* "he wrote on social media, adding that he would “…”": a participle
+         * after a comma has the subject of the speech verb before it */
+        if (k > sfirst + 1 && tok_is_char(A->doc, TK(A, k - 1), ',') && tok_len(t) > 4 &&
+            memcmp(tok_str(A->doc, t) + tok_len(t) - 3, "ing", 3) == 0)
+            for (size_t j = k - 1; j-- > lo;)
+                if (!(TK(A, j)->flags & TOKF_IN_QUOTE) && is_speech_verb(A, j)) {
+                    subj_t s2 = subject_before(A, j, sfirst);
+                    if (s2.kind != S_NONE && s2.kind != S_UNKNOWN)
+                        s = s2;
+                    break;
+                }
         s.cue = (span_t){t->start, t->end};
         if (s.kind == S_NONE) {
             /* "…,” she said, adding that “…”: the earlier quote's speaker */

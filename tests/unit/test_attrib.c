@@ -214,6 +214,11 @@ int main(void)
     run("A spokesman for the Office of Water and Coastal Planning said the permit was “being reviewed”.");
     is_str(speaker(0), "(null)", "A spokesman for the ORG said: not the organisation");
 
+    /* ", adding that …": the participle has the subject of the verb before it */
+    run("Tomas Reyna lost the vote.\n\nHe told reporters the count was fair, adding that he would "
+        "“stay in politics for good”.");
+    is_str(speaker(0), "Tomas Reyna", "he told …, adding that he would “…”");
+
     doc_free(doc);
     return tap_done();
 }

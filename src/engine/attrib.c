@@ -922,7 +922,13 @@ static verdict_t before_quote(at_t *A, size_t o, size_t sfirst, size_t send, siz
     size_t p = o;
     if (p > sfirst && (word_is(A, p - 1, "a") || word_is(A, p - 1, "an") || word_is(A, p - 1, "the")))
         p--;
-    if (p > sfirst && word_is(A, p - 1, "as"))
+    /* and a name given to a thing with no one's words behind it: the so-called
+     * "shadow fleet", a scheme dubbed "Project Fear" ("what he called a “levy”"
+     * quotes him, so "called" alone is not enough) */
+    if (p > sfirst && (word_is(A, p - 1, "as") || word_is(A, p - 1, "dubbed") ||
+                       word_is(A, p - 1, "so-called") ||
+                       (word_is(A, p - 1, "called") && p > sfirst + 2 &&
+                        tok_is_char(A->doc, TK(A, p - 2), '-') && word_is(A, p - 3, "so"))))
         return (verdict_t){-1, true, SPAN_NONE, SPAN_NONE, MENTION_NAME};
     /* the nearest speech verb before the quote, outside any quote (within a
      * window, so that a sentence of many quotes stays linear) */

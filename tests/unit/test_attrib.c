@@ -219,6 +219,12 @@ int main(void)
         "“stay in politics for good”.");
     is_str(speaker(0), "Tomas Reyna", "he told …, adding that he would “…”");
 
+    /* a name given to a thing is a term, not anyone's words */
+    run("Mayor Ana Lima said the so-called “ghost contracts” would end, and that a fund "
+        "dubbed “Bridge Money” would be audited.");
+    is_str(speaker(0), "(null)", "the so-called “…”: a term");
+    is_str(speaker(1), "(null)", "dubbed “…”: a term");
+
     doc_free(doc);
     return tap_done();
 }

@@ -628,6 +628,31 @@ static bool role_phrase_word(const at_t *A, size_t k, size_t send)
     return false;
 }
 
+/* "the union's secretary-general, Dr. Ada Kamau, told": after a role phrase
+ * and the comma at token k, a person's name (titles before it allowed) closed
+ * by a second comma is the subject. *end receives the token after that comma. */
+static subj_t role_apposition(const at_t *A, size_t k, size_t send, size_t *end)
+{
+    subj_t none = {S_NONE, SPAN_NONE, SPAN_NONE, -1, 0};
+    for (size_t j = k + 1; j < send && j < k + 5; j++) {
+        const token_t *t = TK(A, j);
+        int32_t mi = mention_at(A, t->start);
+        if (mi >= 0 && A->doc->mentions.items[mi].span.start == t->start) {
+            const mention_t *m = &A->doc->mentions.items[mi];
+            size_t e = tok_at(A, m->span.end);
+            if (A->doc->entities.items[m->entity].type != ENT_PERSON || e >= send ||
+                !tok_is_char(A->doc, TK(A, e), ','))
+                return none;
+            *end = e + 1;
+            return name_subject(A, mi);
+        }
+        if ((t->flags & TOKF_IN_QUOTE) ||
+            !((t->kind == TOK_WORD && (t->flags & TOKF_UPPER)) || tok_is_char(A->doc, t, '.')))
+            return none;
+    }
+    return none;
+}
+
 /* A subject that starts at token i, reading right: "she", "Ortega",
  * "Chief Executive Søren Ødegaard", "the minister", "the WAPC", "one engineer".
  * *end receives the token after it. */
@@ -677,6 +702,8 @@ static subj_t subject_after(const at_t *A, size_t i, size_t send, size_t *end)
     if (!det)
         return none;
     for (size_t k = i + 1; k < send && k < i + 7; k++) {
+        if (k > i + 1 && tok_is_char(A->doc, TK(A, k), ','))
+            return role_apposition(A, k, send, end);
         if (TK(A, k)->kind != TOK_WORD || (TK(A, k)->flags & TOKF_IN_QUOTE))
             return none;
         if (is_speech_verb(A, k)) {

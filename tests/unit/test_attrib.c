@@ -225,6 +225,10 @@ int main(void)
     is_str(speaker(0), "(null)", "the so-called “…”: a term");
     is_str(speaker(1), "(null)", "dubbed “…”: a term");
 
+    /* a role phrase with the name in apposition, a title inside the commas */
+    run("“The wards are empty,” the association’s chairwoman, Prof. Halima Oduya, told a meeting.");
+    is_str(speaker(0), "Halima Oduya", "“…,” the org’s role, Prof. NAME, told");
+
     doc_free(doc);
     return tap_done();
 }

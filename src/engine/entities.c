@@ -808,6 +808,21 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
         else if (tok_eq(doc, &tk[a - 1], "of") && a >= 2 && is_word(&tk[a - 2]) &&
                  (in_lex(doc, &tk[a - 2], L->place_words) || tok_eq(doc, &tk[a - 2], "mayor")))
             ctx = ENT_PLACE;
+    } else if (a >= 3 && end == tk[b].end && tok_is_char(doc, &tk[a - 1], ',') && is_word(&tk[a - 2]) &&
+               !(tk[a - 2].flags & TOKF_UPPER) &&
+               role_of_token(doc, &tk[a - 2], L->roles, rbuf, sizeof rbuf)) {
+        /* a name in apposition to a determined role: "Maharashtra's industry
+         * minister, Sunanda Rao", "the union's secretary-general, Ada Kamau"
+         * (not a possessive: "The mediator, CADI's chief negotiator X") */
+        for (size_t p = a - 3, n = 0; n < 3 && is_word(&tk[p]); p--, n++) {
+            if (possessive_len(doc, &tk[p]) || tok_eq(doc, &tk[p], "the") ||
+                tok_eq(doc, &tk[p], "its") || tok_eq(doc, &tk[p], "their")) {
+                ctx = ENT_PERSON;
+                break;
+            }
+            if ((tk[p].flags & TOKF_UPPER) || p == 0)
+                break;
+        }
     }
     size_t head;
     switch (apposition(doc, S->seg, b, &head)) {

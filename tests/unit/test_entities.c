@@ -255,6 +255,13 @@ int main(void)
     is_int(type_of(doc, "Department of Labour"), ENT_ORGANIZATION, "is its own organisation");
     doc_free(doc);
 
+    /* a name in apposition to a role with a determiner or possessive is a person */
+    doc = run("Tasmania's water minister, Oruni Kett-Valdez, opened the dam, and the "
+              "council's treasurer, Halvard Brisk, paid for it.");
+    is_int(type_of(doc, "Oruni Kett-Valdez"), ENT_PERSON, "PLACE's role, NAME: a person");
+    is_int(type_of(doc, "Halvard Brisk"), ENT_PERSON, "the org's role, NAME: a person");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

@@ -545,6 +545,16 @@ static subj_t subject_before(const at_t *A, size_t v, size_t sfirst)
         size_t f = tok_at(A, m->span.start);
         if (f > sfirst && word_is(A, f - 1, "the") && !speaker_type(A, (int32_t)m->entity))
             return np_back(A, k, sfirst);
+        /* "A spokeswoman for the Ministry of Health said": a name inside a
+         * prepositional phrase after the sentence's first noun phrase modifies
+         * that noun, which is the subject */
+        size_t p = f > sfirst && word_is(A, f - 1, "the") ? f - 1 : f;
+        if (p >= sfirst + 2 && is_preposition(A, p - 1) && TK(A, p - 2)->kind == TOK_WORD &&
+            !(TK(A, p - 2)->flags & (TOKF_UPPER | TOKF_IN_QUOTE)) && mention_at(A, TK(A, p - 2)->start) < 0) {
+            subj_t s = np_back(A, p - 2, sfirst);
+            if (s.span.start == TK(A, sfirst)->start)
+                return s;
+        }
         return name_subject(A, mi);
     }
     if (t->kind == TOK_WORD && (!(t->flags & TOKF_UPPER) || (t->flags & TOKF_SENT_START) ||
@@ -618,6 +628,31 @@ static bool role_phrase_word(const at_t *A, size_t k, size_t send)
     return false;
 }
 
+/* "the union's secretary-general, Dr. Ada Kamau, told": after a role phrase
+ * and the comma at token k, a person's name (titles before it allowed) closed
+ * by a second comma is the subject. *end receives the token after that comma. */
+static subj_t role_apposition(const at_t *A, size_t k, size_t send, size_t *end)
+{
+    subj_t none = {S_NONE, SPAN_NONE, SPAN_NONE, -1, 0};
+    for (size_t j = k + 1; j < send && j < k + 5; j++) {
+        const token_t *t = TK(A, j);
+        int32_t mi = mention_at(A, t->start);
+        if (mi >= 0 && A->doc->mentions.items[mi].span.start == t->start) {
+            const mention_t *m = &A->doc->mentions.items[mi];
+            size_t e = tok_at(A, m->span.end);
+            if (A->doc->entities.items[m->entity].type != ENT_PERSON || e >= send ||
+                !tok_is_char(A->doc, TK(A, e), ','))
+                return none;
+            *end = e + 1;
+            return name_subject(A, mi);
+        }
+        if ((t->flags & TOKF_IN_QUOTE) ||
+            !((t->kind == TOK_WORD && (t->flags & TOKF_UPPER)) || tok_is_char(A->doc, t, '.')))
+            return none;
+    }
+    return none;
+}
+
 /* A subject that starts at token i, reading right: "she", "Ortega",
  * "Chief Executive Søren Ødegaard", "the minister", "the WAPC", "one engineer".
  * *end receives the token after it. */
@@ -667,6 +702,8 @@ static subj_t subject_after(const at_t *A, size_t i, size_t send, size_t *end)
     if (!det)
         return none;
     for (size_t k = i + 1; k < send && k < i + 7; k++) {
+        if (k > i + 1 && tok_is_char(A->doc, TK(A, k), ','))
+            return role_apposition(A, k, send, end);
         if (TK(A, k)->kind != TOK_WORD || (TK(A, k)->flags & TOKF_IN_QUOTE))
             return none;
         if (is_speech_verb(A, k)) {
@@ -912,7 +949,13 @@ static verdict_t before_quote(at_t *A, size_t o, size_t sfirst, size_t send, siz
     size_t p = o;
     if (p > sfirst && (word_is(A, p - 1, "a") || word_is(A, p - 1, "an") || word_is(A, p - 1, "the")))
         p--;
-    if (p > sfirst && word_is(A, p - 1, "as"))
+    /* and a name given to a thing with no one's words behind it: the so-called
+     * "shadow fleet", a scheme dubbed "Project Fear" ("what he called a “levy”"
+     * quotes him, so "called" alone is not enough) */
+    if (p > sfirst && (word_is(A, p - 1, "as") || word_is(A, p - 1, "dubbed") ||
+                       word_is(A, p - 1, "so-called") ||
+                       (word_is(A, p - 1, "called") && p > sfirst + 2 &&
+                        tok_is_char(A->doc, TK(A, p - 2), '-') && word_is(A, p - 3, "so"))))
         return (verdict_t){-1, true, SPAN_NONE, SPAN_NONE, MENTION_NAME};
     /* the nearest speech verb before the quote, outside any quote (within a
      * window, so that a sentence of many quotes stays linear) */
@@ -929,6 +972,17 @@ static verdict_t before_quote(at_t *A, size_t o, size_t sfirst, size_t send, siz
         if (b > sfirst && is_passive_aux(A, b - 1))
             return (verdict_t){-1, true, SPAN_NONE, SPAN_NONE, MENTION_NAME};
         subj_t s = subject_before(A, k, sfirst);
+        /* "he wrote on social media, adding that he would “…”": a participle
+         * after a comma has the subject of the speech verb before it */
+        if (k > sfirst + 1 && tok_is_char(A->doc, TK(A, k - 1), ',') && tok_len(t) > 4 &&
+            memcmp(tok_str(A->doc, t) + tok_len(t) - 3, "ing", 3) == 0)
+            for (size_t j = k - 1; j-- > lo;)
+                if (!(TK(A, j)->flags & TOKF_IN_QUOTE) && is_speech_verb(A, j)) {
+                    subj_t s2 = subject_before(A, j, sfirst);
+                    if (s2.kind != S_NONE && s2.kind != S_UNKNOWN)
+                        s = s2;
+                    break;
+                }
         s.cue = (span_t){t->start, t->end};
         if (s.kind == S_NONE) {
             /* "…,” she said, adding that “…”: the earlier quote's speaker */

@@ -808,6 +808,21 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
         else if (tok_eq(doc, &tk[a - 1], "of") && a >= 2 && is_word(&tk[a - 2]) &&
                  (in_lex(doc, &tk[a - 2], L->place_words) || tok_eq(doc, &tk[a - 2], "mayor")))
             ctx = ENT_PLACE;
+    } else if (a >= 3 && end == tk[b].end && tok_is_char(doc, &tk[a - 1], ',') && is_word(&tk[a - 2]) &&
+               !(tk[a - 2].flags & TOKF_UPPER) &&
+               role_of_token(doc, &tk[a - 2], L->roles, rbuf, sizeof rbuf)) {
+        /* a name in apposition to a determined role: "Maharashtra's industry
+         * minister, Sunanda Rao", "the union's secretary-general, Ada Kamau"
+         * (not a possessive: "The mediator, CADI's chief negotiator X") */
+        for (size_t p = a - 3, n = 0; n < 3 && is_word(&tk[p]); p--, n++) {
+            if (possessive_len(doc, &tk[p]) || tok_eq(doc, &tk[p], "the") ||
+                tok_eq(doc, &tk[p], "its") || tok_eq(doc, &tk[p], "their")) {
+                ctx = ENT_PERSON;
+                break;
+            }
+            if ((tk[p].flags & TOKF_UPPER) || p == 0)
+                break;
+        }
     }
     size_t head;
     switch (apposition(doc, S->seg, b, &head)) {
@@ -923,6 +938,7 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
     uint32_t end = tk[i].end;
     bool start = at_start(S, i);
     bool has_orgplace = false;
+    bool in_of = false;     /* inside the "of"/"for" complement of an institution name */
     /* no name is longer than this; it also bounds the work per run */
     enum { MAX_RUN_TOKENS = 24 };
     for (;;) {
@@ -1004,8 +1020,21 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
                 p++;
             if (p < send && is_cap(&tk[p]) && !in_lex(doc, &tk[p], L->common)) {
                 k = p;
+                in_of = true;
                 continue;
             }
+        }
+        /* "and" inside that complement coordinates its nouns, once: "Ministry of
+         * Electronics and Information Technology", "Department of Health and Social
+         * Care"; not before a second institution, a place or a person ("the Ministry
+         * of Health and Department of Labour", "... and Kenya", "... and Maria Silva") */
+        if (in_of && tok_eq(doc, &tk[n], "and") && n + 1 < send && is_cap(&tk[n + 1]) &&
+            (tk[n + 1].flags & TOKF_SPACE_BEFORE) && !in_lex(doc, &tk[n + 1], L->common) &&
+            !in_lex(doc, &tk[n + 1], L->org_nouns) && !in_lex(doc, &tk[n + 1], L->places) &&
+            !in_lex(doc, &tk[n + 1], L->first_names)) {
+            in_of = false;
+            k = n + 1;
+            continue;
         }
         k = n;
         break;

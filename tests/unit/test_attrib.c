@@ -209,6 +209,26 @@ int main(void)
     is_str(speaker(0), "Ana Ruiz", "the winger: the paragraph's one person");
     is_str(speaker(1), "(null)", "the founder: not the trader of that paragraph");
 
+    /* a name inside a prepositional phrase after the sentence's first noun:
+     * the noun is the subject, not the name */
+    run("A spokesman for the Office of Water and Coastal Planning said the permit was “being reviewed”.");
+    is_str(speaker(0), "(null)", "A spokesman for the ORG said: not the organisation");
+
+    /* ", adding that …": the participle has the subject of the verb before it */
+    run("Tomas Reyna lost the vote.\n\nHe told reporters the count was fair, adding that he would "
+        "“stay in politics for good”.");
+    is_str(speaker(0), "Tomas Reyna", "he told …, adding that he would “…”");
+
+    /* a name given to a thing is a term, not anyone's words */
+    run("Mayor Ana Lima said the so-called “ghost contracts” would end, and that a fund "
+        "dubbed “Bridge Money” would be audited.");
+    is_str(speaker(0), "(null)", "the so-called “…”: a term");
+    is_str(speaker(1), "(null)", "dubbed “…”: a term");
+
+    /* a role phrase with the name in apposition, a title inside the commas */
+    run("“The wards are empty,” the association’s chairwoman, Prof. Halima Oduya, told a meeting.");
+    is_str(speaker(0), "Halima Oduya", "“…,” the org’s role, Prof. NAME, told");
+
     doc_free(doc);
     return tap_done();
 }

@@ -245,6 +245,23 @@ int main(void)
     is_int(type_of(doc, "Dunmore Thistle"), ENT_ORGANIZATION, "X Thistle");
     doc_free(doc);
 
+    /* "and" inside the of-complement of an institution continues its name,
+     * not before a second institution */
+    doc = run("Grants from the Department of Culture and Digital Media reached Leeds, "
+              "said the Ministry of Finance and Department of Labour.");
+    is_int(type_of(doc, "Department of Culture and Digital Media"), ENT_ORGANIZATION,
+           "Department of X and Y is one organisation");
+    is_int(type_of(doc, "Ministry of Finance"), ENT_ORGANIZATION, "a second institution after and");
+    is_int(type_of(doc, "Department of Labour"), ENT_ORGANIZATION, "is its own organisation");
+    doc_free(doc);
+
+    /* a name in apposition to a role with a determiner or possessive is a person */
+    doc = run("Tasmania's water minister, Oruni Kett-Valdez, opened the dam, and the "
+              "council's treasurer, Halvard Brisk, paid for it.");
+    is_int(type_of(doc, "Oruni Kett-Valdez"), ENT_PERSON, "PLACE's role, NAME: a person");
+    is_int(type_of(doc, "Halvard Brisk"), ENT_PERSON, "the org's role, NAME: a person");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

@@ -27,7 +27,7 @@
 typedef struct {
     const lexicon_t *common, *demonyms, *first_names, *months, *weekdays, *org_words,
         *org_nouns, *orgs, *acronyms, *particles, *place_words, *places, *roles, *titles, *abbr,
-        *function_words;
+        *function_words, *institution_heads, *geo_nouns;
 } lexset_t;
 
 static void lexset_load(lexset_t *L)
@@ -48,6 +48,8 @@ static void lexset_load(lexset_t *L)
     L->titles = lexicon_get("titles");
     L->abbr = lexicon_get("abbreviations");
     L->function_words = lexicon_get("function_words");
+    L->institution_heads = lexicon_get("institution_heads");
+    L->geo_nouns = lexicon_get("geographic_nouns");
 }
 
 /* ---- candidates ---------------------------------------------------------- */
@@ -574,18 +576,10 @@ static bool closed_class(const lexset_t *L, const doc_t *doc, const token_t *t)
 }
 
 /* A lower-case geographic noun after a single name makes it a place ("the
- * Bicol region"); a closed list, since most place words also follow brands
- * ("the Apple market", "the Tesla city car"). */
-static bool geo_noun(const doc_t *doc, const token_t *t)
+ * Bicol region"): lexicon/geographic_nouns.txt. */
+static bool geo_noun(const lexset_t *L, const doc_t *doc, const token_t *t)
 {
-    static const char *const words[] = {"region", "province", "prefecture", "county", "district",
-        "volcano", "island", "peninsula", "river", "valley", "archipelago", "coast", "lake", NULL};
-    if (t->kind != TOK_WORD || (t->flags & TOKF_UPPER) || tok_len(t) < 4)
-        return false;
-    for (int i = 0; words[i]; i++)
-        if (tok_eq(doc, t, words[i]))
-            return true;
-    return false;
+    return t->kind == TOK_WORD && !(t->flags & TOKF_UPPER) && in_lex(doc, t, L->geo_nouns);
 }
 
 /* The word that names a storm: "Typhoon Marites", "Hurricane Ida". */
@@ -886,7 +880,7 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
     uint16_t flags = CF_PERSONISH;
     if (ctx < 0 && has_inner_capital(doc, &tk[a]) && !(tk[a].flags & TOKF_ALLCAPS))
         ctx = ENT_ORGANIZATION;
-    if (ctx < 0 && b + 1 < S->seg->tokens.len && geo_noun(doc, &tk[b + 1]))
+    if (ctx < 0 && b + 1 < S->seg->tokens.len && geo_noun(L, doc, &tk[b + 1]))
         ctx = ENT_PLACE;    /* "the Bicol region", "Sorsogon province", "the Mayon volcano" */
     if (at_sent_start && ctx < 0)
         flags |= 0;     /* may still be an alias */
@@ -896,22 +890,10 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
 }
 
 /* A run starting at token i continues over "for" after an institution's head
- * word ("Ministry for Economic Affairs", "Centre for Polar Ecology"), not after
- * any organisation word ("left Inverclyde Athletic for Tayside Rovers"). */
-static bool for_head(const doc_t *doc, const token_t *t)
+ * word ("Ministry for Economic Affairs"): lexicon/institution_heads.txt. */
+static bool for_head(const lexset_t *L, const doc_t *doc, const token_t *t)
 {
-    static const char *const heads[] = {"ministry", "department", "office", "centre", "center",
-        "institute", "commission", "council", "committee", "agency", "foundation", "fund",
-        "society", "association", "alliance", "coalition", "campaign", "trust", "network",
-        "federation", "bureau", "authority", "board", "service", "secretariat", "organisation",
-        "organization", "league", "movement", "party", "union", "school", "college", "academy",
-        "tribunal", "forum", "partnership", "initiative", "observatory", NULL};
-    if (tok_len(t) < 4 || !(t->flags & TOKF_UPPER))
-        return false;
-    for (int i = 0; heads[i]; i++)
-        if (tok_eq(doc, t, heads[i]))
-            return true;
-    return false;
+    return (t->flags & TOKF_UPPER) && in_lex(doc, t, L->institution_heads);
 }
 
 /* Reads the capitalised run starting at token i; returns the index after it. */
@@ -1014,7 +996,7 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
         /* "of" inside an organisation or place name: "Ministry of Health";
          * "for" after an institution's head: "Office for National Statistics" */
         if ((has_orgplace && tok_eq(doc, &tk[n], "of")) ||
-            (tok_eq(doc, &tk[n], "for") && for_head(doc, t))) {
+            (tok_eq(doc, &tk[n], "for") && for_head(L, doc, t))) {
             p = n + 1;
             if (p < send && tok_eq(doc, &tk[p], "the"))
                 p++;

@@ -63,6 +63,7 @@ typedef struct {
     segment_t seg;
     const lexicon_t *speech, *roles, *org_nouns, *modifiers, *demonyms;
     size_t mi;                          /* next doc->mentions entry to take in */
+    size_t para_m0, para_m1;            /* doc->mentions starting in the paragraph */
     int32_t pmru[MRU_N], omru[MRU_N];   /* people / organisations, latest first */
     size_t npmru, nomru;
     uint32_t p0_pos;                    /* where pmru[0] was last named */
@@ -226,10 +227,12 @@ static size_t sentence_of(const at_t *A, size_t ti)
 }
 
 /* The NAME mention of doc->mentions covering byte pos, or -1. */
+/* The NAME mention holding pos, a position in the paragraph being read
+ * (a mention never crosses a paragraph), or -1. */
 static int32_t mention_at(const at_t *A, uint32_t pos)
 {
     const doc_t *doc = A->doc;
-    size_t lo = 0, hi = doc->mentions.len;
+    size_t lo = A->para_m0, hi = A->para_m1;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
         if (doc->mentions.items[mid].span.start <= pos)
@@ -237,7 +240,7 @@ static int32_t mention_at(const at_t *A, uint32_t pos)
         else
             hi = mid;
     }
-    if (lo == 0)
+    if (lo == A->para_m0)
         return -1;
     const mention_t *m = &doc->mentions.items[lo - 1];
     return pos < m->span.end ? (int32_t)(lo - 1) : -1;
@@ -1143,6 +1146,14 @@ void attrib_resolve_cached(doc_t *doc, seg_cache_t *cache)
         A.para = p;
         A.para_person = -1;
         A.resolving = SIZE_MAX;
+        /* the paragraph's mentions, for mention_at (paragraphs and mentions
+         * both come in text order: the cursors only move forward) */
+        while (A.para_m0 < doc->mentions.len && doc->mentions.items[A.para_m0].span.start < para.start)
+            A.para_m0++;
+        if (A.para_m1 < A.para_m0)
+            A.para_m1 = A.para_m0;
+        while (A.para_m1 < doc->mentions.len && doc->mentions.items[A.para_m1].span.start < para.end)
+            A.para_m1++;
         /* skip the mentions of paragraphs without quotes cheaply: still take them in */
         if (cache)
             segment_replay(cache, doc, para, &A.seg);

@@ -6,6 +6,8 @@
 #include "engine/xalloc.h"
 #include "tap.h"
 #include <string.h>
+#include <unictype.h>
+#include <unistr.h>
 
 static doc_t *load(const char *s)
 {
@@ -40,6 +42,21 @@ static const char *sent(const doc_t *doc, const segment_t *seg, size_t i)
     memcpy(buf, doc->text + a, n);
     buf[n] = '\0';
     return buf;
+}
+
+/* How many tokens "x<uc>y" should make, by libunistring's classes (the
+ * reference the tokenizer's fast paths for common characters must agree
+ * with): one word when uc is a letter, mark or digit, or an inner apostrophe
+ * or hyphen; two words around a space; three tokens around punctuation. */
+static size_t expected_tokens(ucs4_t uc)
+{
+    if (uc == 0x2019 || uc == 0x2010 || uc == 0x2011)
+        return 1;
+    if (uc_is_space(uc) || uc == 0xA0 || uc == 0x202F || uc == 0x2007)
+        return 2;
+    if (uc_is_alpha(uc) || uc_is_general_category(uc, UC_CATEGORY_M) || uc_is_digit(uc))
+        return 1;
+    return 3;
 }
 
 static void segment_all(const char *text, doc_t **doc, segment_t *seg)
@@ -166,6 +183,30 @@ int main(void)
         segment_free(&a);
         segment_free(&b);
         doc_free(doc);
+    }
+
+    /* every character of Latin-1, Latin Extended, General Punctuation and CJK
+     * punctuation is classified as libunistring classifies it */
+    {
+        static const ucs4_t ranges[][2] = {{0x80, 0x2FF}, {0x2000, 0x206F}, {0x3000, 0x303F}};
+        size_t checked = 0, wrong = 0;
+        ucs4_t first_wrong = 0;
+        for (size_t r = 0; r < sizeof ranges / sizeof ranges[0]; r++)
+            for (ucs4_t uc = ranges[r][0]; uc <= ranges[r][1]; uc++) {
+                char text[8] = "x";
+                int n = u8_uctomb((uint8_t *)text + 1, uc, 4);
+                if (n <= 0)
+                    continue;
+                text[1 + n] = 'y';
+                text[2 + n] = '\0';
+                segment_all(text, &doc, &seg);
+                if (seg.tokens.len != expected_tokens(uc) && wrong++ == 0)
+                    first_wrong = uc;
+                checked++;
+                doc_free(doc);
+            }
+        is_int(wrong, 0, "%zu characters classified as libunistring does (first wrong: U+%04X)",
+               checked, (unsigned)first_wrong);
     }
 
     segment_free(&seg);

@@ -27,7 +27,7 @@
 typedef struct {
     const lexicon_t *common, *demonyms, *first_names, *months, *weekdays, *org_words,
         *org_nouns, *orgs, *acronyms, *particles, *place_words, *places, *roles, *titles, *abbr,
-        *function_words, *institution_heads, *geo_nouns;
+        *function_words, *institution_heads, *geo_nouns, *post_nominals;
 } lexset_t;
 
 static void lexset_load(lexset_t *L)
@@ -50,6 +50,7 @@ static void lexset_load(lexset_t *L)
     L->function_words = lexicon_get("function_words");
     L->institution_heads = lexicon_get("institution_heads");
     L->geo_nouns = lexicon_get("geographic_nouns");
+    L->post_nominals = lexicon_get("post_nominals");
 }
 
 /* ---- candidates ---------------------------------------------------------- */
@@ -668,6 +669,17 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
     if (a > b)
         return;
     uint32_t start = tk[a].start;
+    /* post-nominal letters end a name without being part of it: "Simon
+     * Trevelyan KC", "Jane Roe MP" (lexicon/post_nominals.txt, capitals only) */
+    if (b > a && (tk[b].flags & TOKF_ALLCAPS) && in_lex(doc, &tk[b], L->post_nominals)) {
+        size_t p = b - 1;
+        while (p > a && !is_word(&tk[p]))
+            p--;
+        if (is_word(&tk[p]) && !(tk[p].flags & TOKF_ALLCAPS)) {
+            classify(S, a, p, tk[p].end, titled, at_sent_start);
+            return;
+        }
+    }
     /* the whole run in a list */
     if (lex_span(L->places, doc, start, end)) {
         push_cand(S, a, b, end, ENT_PLACE, CF_SURE | CF_KNOWN, -1);

@@ -262,6 +262,14 @@ int main(void)
     is_int(type_of(doc, "Halvard Brisk"), ENT_PERSON, "the org's role, NAME: a person");
     doc_free(doc);
 
+    /* post-nominal letters are not part of a name */
+    doc = run("Defending, Orla Venkataraman KC told the tribunal that Bruno Ferrand MP had "
+              "paid, and Venkataraman repeated it.");
+    is_int(type_of(doc, "Orla Venkataraman"), ENT_PERSON, "NAME KC: the name without KC");
+    is_int(type_of(doc, "Bruno Ferrand"), ENT_PERSON, "NAME MP: the name without MP");
+    is_int(type_of(doc, "Orla Venkataraman KC"), -1, "KC is not part of the name");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

@@ -1307,6 +1307,12 @@ static int32_t pick_alias(const slot_t *sl, const ients_t *E)
 {
     if (sl->v2 < 0)
         return sl->v;
+    /* two people share a surname: news style calls a relative by the first
+     * name after the first reference, so the bare surname stays with the
+     * person named first ("Gwenllian Pritchard … her son, Owain Pritchard …
+     * Pritchard trained as a teacher") */
+    if (E->items[sl->v].type == ENT_PERSON && E->items[sl->v2].type == ENT_PERSON)
+        return sl->v < sl->v2 ? sl->v : sl->v2;
     /* two entities share the word: the one mentioned last */
     return E->items[sl->v2].last_pos > E->items[sl->v].last_pos ? sl->v2 : sl->v;
 }

@@ -229,6 +229,12 @@ int main(void)
     run("“The wards are empty,” the association’s chairwoman, Prof. Halima Oduya, told a meeting.");
     is_str(speaker(0), "Halima Oduya", "“…,” the org’s role, Prof. NAME, told");
 
+    /* two people share a surname: the bare surname is the one named first */
+    run("Margaret Okonjo-Bell, who ran the mill for 40 years, has died. Her brother, "
+        "Samuel Okonjo-Bell, confirmed the news.\n\n"
+        "“The mill was her life,” Okonjo-Bell wrote in 1990.");
+    is_str(speaker(0), "Margaret Okonjo-Bell", "a shared surname stays with the first named");
+
     doc_free(doc);
     return tap_done();
 }

@@ -399,7 +399,27 @@ static void advance_to(at_t *A, uint32_t pos, uint32_t para_start, uint32_t para
         /* "Toktogulov said he had invited Rahimzoda": the subject of a speech
          * verb, for a pronoun that follows (see resolve_pronoun) */
         size_t v = last + 1;
-        if (v < A->seg.tokens.len && is_speech_verb(A, v)) {
+        const sentence_t *ms = &A->seg.sentences.items[sentence_of(A, first)];
+        if (v + 1 < A->seg.tokens.len && tok_is_char(doc, TK(A, v), ',')) {
+            /* an apposition or relative clause between the subject and its
+             * verb: "Collard, who has spent …, said", "X, of the University
+             * of Y, said" (up to the comma that closes it in the sentence) */
+            size_t c = v + 1, lim = ms->first + ms->count;
+            if (!is_speech_verb(A, c))
+                while (c < lim && c < v + 24 && !tok_is_char(doc, TK(A, c), ',') &&
+                       !(TK(A, c)->flags & (TOKF_QUOTE_MARK | TOKF_IN_QUOTE)))
+                    c++;
+            if (c < lim && tok_is_char(doc, TK(A, c), ','))
+                c++;
+            if (c < lim && c < v + 24)
+                v = c;
+        }
+        /* the subject of a sentence, for a pronoun that follows: the name
+         * opens the sentence and a lower-case word (its verb) follows */
+        bool subject = first == ms->first && v < ms->first + ms->count &&
+                       TK(A, v)->kind == TOK_WORD &&
+                       !(TK(A, v)->flags & (TOKF_UPPER | TOKF_IN_QUOTE));
+        if (v < A->seg.tokens.len && (subject || is_speech_verb(A, v))) {
             const sentence_t *st = &A->seg.sentences.items[sentence_of(A, v)];
             A->said_subj = (int32_t)m->entity;
             A->said_pos = m->span.start;
@@ -744,6 +764,14 @@ static int32_t resolve_pronoun(at_t *A, size_t ti)
         A->p0_pos > A->said_pos && A->p0_pos < A->said_end &&
         (ents[A->said_subj].gender == g || ents[A->said_subj].gender == GENDER_UNKNOWN) &&
         (ents[A->pmru[0]].gender == g || ents[A->pmru[0]].gender == GENDER_UNKNOWN)) {
+        ents[A->said_subj].gender = g;
+        return A->said_subj;
+    }
+    /* the latest person is that subject and the text has not told its
+     * gender: it outranks an older person whose gender is known ("Collard,
+     * who …, said … “…,” he said" after a "Kwame" named earlier) */
+    if (A->said_subj >= 0 && A->npmru && A->pmru[0] == A->said_subj &&
+        ents[A->said_subj].gender == GENDER_UNKNOWN) {
         ents[A->said_subj].gender = g;
         return A->said_subj;
     }

@@ -229,6 +229,22 @@ int main(void)
     run("“The wards are empty,” the association’s chairwoman, Prof. Halima Oduya, told a meeting.");
     is_str(speaker(0), "Halima Oduya", "“…,” the org’s role, Prof. NAME, told");
 
+    /* a pronoun prefers the previous sentence's subject over a name later in
+     * that sentence, across an apposition or relative clause */
+    run("Rhys Tandoh was furious with the umpire, Callum Ferreday, after the match. "
+        "“Nobody could see that,” he said.");
+    is_str(speaker(0), "Rhys Tandoh", "NAME was … the umpire, NAME2 … “…,” he said: NAME");
+    run("Declan Moyes, whose penalty was saved by Stefan Ulbricht in the first half, kept calm. "
+        "“We go again,” he said.");
+    is_str(speaker(0), "Declan Moyes", "NAME, whose … NAME2 …, VERB. “…,” he said: NAME");
+
+    /* that subject, its gender still unknown, outranks an older person of the
+     * pronoun's gender */
+    run("“It was close,” said Peter Almqvist.\n\n"
+        "Dr Gwilym Brannock, of the University of Tartu, said the data were clear. "
+        "“We checked twice,” he said.");
+    is_str(speaker(1), "Gwilym Brannock", "X, of ORG, said … “…,” he said: X, not an older he");
+
     /* two people share a surname: the bare surname is the one named first */
     run("Margaret Okonjo-Bell, who ran the mill for 40 years, has died. Her brother, "
         "Samuel Okonjo-Bell, confirmed the news.\n\n"

@@ -983,7 +983,17 @@ static verdict_t before_quote(at_t *A, size_t o, size_t sfirst, size_t send, siz
     /* and a name given to a thing with no one's words behind it: the so-called
      * "shadow fleet", a scheme dubbed "Project Fear" ("what he called a “levy”"
      * quotes him, so "called" alone is not enough) */
-    if (p > sfirst && (word_is(A, p - 1, "as") || word_is(A, p - 1, "dubbed") ||
+    /* but an active verb of saying with its object before "as" quotes its
+     * subject, like "what he called": "Menon described the loss as “…”",
+     * "she dismissed the report as “…”" (not "was dismissed as “…”") */
+    bool said_as = false;
+    if (p > sfirst + 2 && word_is(A, p - 1, "as"))
+        for (size_t k = p - 2; k-- > sfirst && k + 8 > p && !said_as;) {
+            if (TK(A, k)->flags & TOKF_IN_QUOTE)
+                break;
+            said_as = is_speech_verb(A, k) && !(k > sfirst && is_passive_aux(A, k - 1));
+        }
+    if (p > sfirst && ((word_is(A, p - 1, "as") && !said_as) || word_is(A, p - 1, "dubbed") ||
                        word_is(A, p - 1, "so-called") ||
                        (word_is(A, p - 1, "called") && p > sfirst + 2 &&
                         tok_is_char(A->doc, TK(A, p - 2), '-') && word_is(A, p - 3, "so"))))

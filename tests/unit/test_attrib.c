@@ -251,6 +251,12 @@ int main(void)
         "“The mill was her life,” Okonjo-Bell wrote in 1990.");
     is_str(speaker(0), "Margaret Okonjo-Bell", "a shared surname stays with the first named");
 
+    /* "described X as “…”" quotes the subject; "was dismissed as “…”" is a term */
+    run("Finance chief Ingrid Solheim described the write-down as “painful but necessary”, "
+        "while the plan was dismissed as “window dressing” by critics.");
+    is_str(speaker(0), "Ingrid Solheim", "NAME described X as “…”: NAME");
+    is_str(speaker(1), "(null)", "was dismissed as “…”: a term");
+
     doc_free(doc);
     return tap_done();
 }

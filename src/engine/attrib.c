@@ -1014,9 +1014,12 @@ static verdict_t before_quote(at_t *A, size_t o, size_t sfirst, size_t send, siz
             return (verdict_t){-1, true, SPAN_NONE, SPAN_NONE, MENTION_NAME};
         subj_t s = subject_before(A, k, sfirst);
         /* "he wrote on social media, adding that he would “…”": a participle
-         * after a comma has the subject of the speech verb before it */
-        if (k > sfirst + 1 && tok_is_char(A->doc, TK(A, k - 1), ',') && tok_len(t) > 4 &&
-            memcmp(tok_str(A->doc, t) + tok_len(t) - 3, "ing", 3) == 0)
+         * after a comma has the subject of the speech verb before it, and so
+         * has a verb joined to it by "and" ("the club said it … and accused
+         * the council of “…”") */
+        if (k > sfirst + 1 && ((tok_is_char(A->doc, TK(A, k - 1), ',') && tok_len(t) > 4 &&
+                                memcmp(tok_str(A->doc, t) + tok_len(t) - 3, "ing", 3) == 0) ||
+                               (b == k && word_is(A, k - 1, "and"))))
             for (size_t j = k - 1; j-- > lo;)
                 if (!(TK(A, j)->flags & TOKF_IN_QUOTE) && is_speech_verb(A, j)) {
                     subj_t s2 = subject_before(A, j, sfirst);

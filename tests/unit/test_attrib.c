@@ -257,6 +257,15 @@ int main(void)
     is_str(speaker(0), "Ingrid Solheim", "NAME described X as “…”: NAME");
     is_str(speaker(1), "(null)", "was dismissed as “…”: a term");
 
+    /* "accused X of “…”" quotes the accuser; a verb joined by "and" keeps the
+     * subject of the speech verb before it */
+    run("Transport Secretary Bernadette Kirwan accused the operator of “running the trains for "
+        "the shareholders”.");
+    is_str(speaker(0), "Bernadette Kirwan", "NAME accused X of “…”: NAME");
+    run("The Halden Porters Guild said it had paid every fine and accused the port of "
+        "“changing the rules overnight”.");
+    is_str(speaker(0), "Halden Porters Guild", "ORG said … and accused X of “…”: ORG");
+
     doc_free(doc);
     return tap_done();
 }

@@ -68,6 +68,8 @@ typedef struct {
     size_t npmru, nomru;
     uint32_t p0_pos;                    /* where pmru[0] was last named */
     int32_t said_subj;                  /* the person of the latest "NAME said ..." */
+    uint32_t anon_subj;                 /* where an unnamed person opened a sentence
+                                         * ("A spokesman for X said"), +1, or 0 */
     uint32_t said_pos, said_end;        /* where, and the end of that sentence */
     int32_t para_person;                /* the one person this paragraph names so far,
                                          * -1 none yet, -2 several */
@@ -464,6 +466,8 @@ static void note_unnamed(at_t *A, size_t from, size_t to)
                 buf[n] = '\0';
                 role_t *r = role_find(A, buf, true);
                 r->anon_pos = w->start + 1;
+                if (t->flags & TOKF_SENT_START)
+                    A->anon_subj = w->start + 1;
                 /* a name in apposition makes it named after all */
                 break;
             }
@@ -757,6 +761,11 @@ static int32_t resolve_pronoun(at_t *A, size_t ti)
                 return A->pmru[i];
         return A->nomru ? A->omru[0] : -1;
     }
+    /* an unnamed person opened a sentence after the latest name and before
+     * the pronoun: "A spokesman for the council said … “…,” he said" is
+     * the spokesman, no one named */
+    if (A->anon_subj > A->p0_pos + 1 && A->anon_subj <= TK(A, ti)->start)
+        return -1;
     /* a subject outranks an object of its own sentence: in "Toktogulov said he
      * had invited Rahimzoda. … he said" he is Toktogulov (centering: the
      * preferred antecedent is the previous utterance's subject) */

@@ -266,6 +266,12 @@ int main(void)
         "“changing the rules overnight”.");
     is_str(speaker(0), "Halden Porters Guild", "ORG said … and accused X of “…”: ORG");
 
+    /* an unnamed person opening the latest sentence is who "he" is */
+    run("“We will appeal,” said Oskar Lindahl, the mayor.\n\n"
+        "A spokesman for the Harbour Board said the fees were fair. “Nobody pays more,” he said.");
+    is_str(speaker(0), "Oskar Lindahl", "named: said NAME");
+    is_str(speaker(1), "(null)", "A spokesman for ORG said … “…,” he said: unnamed");
+
     doc_free(doc);
     return tap_done();
 }

@@ -270,6 +270,12 @@ int main(void)
     is_int(type_of(doc, "Orla Venkataraman KC"), -1, "KC is not part of the name");
     doc_free(doc);
 
+    /* a chapel, an abbey or a vale is a place, even after a first name */
+    doc = run("Mourners filled Carmel Chapel and walked on to Dorothy Vale.");
+    is_int(type_of(doc, "Carmel Chapel"), ENT_PLACE, "X Chapel is a place");
+    is_int(type_of(doc, "Dorothy Vale"), ENT_PLACE, "X Vale is a place");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

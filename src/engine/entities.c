@@ -750,6 +750,20 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
         if (all_titles)
             return;
     }
+    /* a title ends the run after "the": a role, not a name ("the NSW Premier,
+     * Caroline Whitfield", "the Opposition Leader"); what goes before it
+     * may still be a name of its own */
+    if (b > a && a > 0 && (tok_eq(doc, &tk[a - 1], "the") || tok_eq(doc, &tk[a - 1], "The"))) {
+        const char *v = lexicon_value(L->titles, tok_str(doc, &tk[b]), tok_len(&tk[b]));
+        if (v && *v && strcmp(v, "-") != 0) {
+            size_t p = b - 1;
+            while (p > a && !is_word(&tk[p]))
+                p--;
+            if (is_word(&tk[p]))
+                classify(S, a, p, tk[p].end, false, at_sent_start);
+            return;
+        }
+    }
     /* a title inside the run splits it: "United States President Donald Trump" */
     size_t last_title = SIZE_MAX, first_title = SIZE_MAX;
     for (size_t i = a; i < b; i++) {

@@ -276,6 +276,13 @@ int main(void)
     is_int(type_of(doc, "Dorothy Vale"), ENT_PLACE, "X Vale is a place");
     doc_free(doc);
 
+    /* a title ending a run after "the" is a role, not part of a name */
+    doc = run("The Manitoba Premier, Colette Ferrand, met the Opposition Leader in Brandon.");
+    is_int(type_of(doc, "Manitoba Premier"), -1, "the PLACE Premier is no entity");
+    is_int(type_of(doc, "Opposition Leader"), -1, "the Opposition Leader is no entity");
+    is_int(type_of(doc, "Colette Ferrand"), ENT_PERSON, "the name in apposition is a person");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

@@ -586,8 +586,10 @@ static subj_t subject_before(const at_t *A, size_t v, size_t sfirst)
     }
     if (t->kind == TOK_WORD && (!(t->flags & TOKF_UPPER) || (t->flags & TOKF_SENT_START) ||
                                 (k > sfirst && word_is(A, k - 1, "the") &&
-                                 lexicon_has(A->demonyms, tok_str(A->doc, t), tok_len(t))))) {
-        /* "Critics said", "the minister said", "the Spaniard said"; in "a spokesperson for the
+                                 (lexicon_has(A->demonyms, tok_str(A->doc, t), tok_len(t)) ||
+                                  lexicon_has(A->roles, tok_str(A->doc, t), tok_len(t)))))) {
+        /* "Critics said", "the minister said", "the Spaniard said", "the Premier
+         * said" (a capitalised role); in "a spokesperson for the
          * agency said" the head is the noun before the preposition */
         subj_t s = np_back(A, k, sfirst);
         for (int hops = 0; hops < 2; hops++) {

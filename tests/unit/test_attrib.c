@@ -272,6 +272,11 @@ int main(void)
     is_str(speaker(0), "Oskar Lindahl", "named: said NAME");
     is_str(speaker(1), "(null)", "A spokesman for ORG said … “…,” he said: unnamed");
 
+    /* a capitalised role after "the" is the person introduced in it */
+    run("The Manitoba Premier, Colette Ferrand, lost the vote.\n\n"
+        "Later the Premier said she would “try again in spring”.");
+    is_str(speaker(0), "Colette Ferrand", "the Premier said … “…”: the premier named before");
+
     doc_free(doc);
     return tap_done();
 }

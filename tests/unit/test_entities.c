@@ -283,6 +283,11 @@ int main(void)
     is_int(type_of(doc, "Colette Ferrand"), ENT_PERSON, "the name in apposition is a person");
     doc_free(doc);
 
+    /* a first name alone in apposition to a kinship noun is a person */
+    doc = run("The jury will hear on Monday from Marta Lindgren's husband, Anselm, on the accounts.");
+    is_int(type_of(doc, "Anselm"), ENT_PERSON, "PERSON's husband, NAME: a person");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

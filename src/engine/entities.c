@@ -855,7 +855,14 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
             ctx = ENT_PLACE;
         break;
     case AP_WHO:
-        ctx = ENT_PERSON;
+        /* "the Greens, who …", "the Democrats, who …": a plural after "the"
+         * names a group (a party, a band), not a person */
+        if (words == 1 && a > 0 && (tok_eq(doc, &tk[a - 1], "the") || tok_eq(doc, &tk[a - 1], "The")) &&
+            tok_len(&tk[b]) > 3 && tok_str(doc, &tk[b])[tok_len(&tk[b]) - 1] == 's' &&
+            tok_str(doc, &tk[b])[tok_len(&tk[b]) - 2] != 's')
+            ctx = ENT_ORGANIZATION;
+        else
+            ctx = ENT_PERSON;
         break;
     case AP_WHICH:
         if (ctx < 0)

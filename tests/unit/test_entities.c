@@ -288,6 +288,12 @@ int main(void)
     is_int(type_of(doc, "Anselm"), ENT_PERSON, "PERSON's husband, NAME: a person");
     doc_free(doc);
 
+    /* a plural after "the" with ", who" is a group, not a person */
+    doc = run("The Liberals, who hold the balance, backed the tax, said Miriam Kessler, who chairs the committee.");
+    is_int(type_of(doc, "Liberals"), ENT_ORGANIZATION, "the Xs, who …: a group");
+    is_int(type_of(doc, "Miriam Kessler"), ENT_PERSON, "NAME, who …: still a person");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

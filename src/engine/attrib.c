@@ -67,7 +67,8 @@ typedef struct {
     int32_t pmru[MRU_N], omru[MRU_N];   /* people / organisations, latest first */
     size_t npmru, nomru;
     uint32_t p0_pos;                    /* where pmru[0] was last named */
-    int32_t said_subj;                  /* the person of the latest "NAME said ..." */
+    int32_t said_subj;                  /* the latest sentence subject: "NAME said …",
+                                         * "NAME, who …, said", "NAME was …" */
     uint32_t anon_subj;                 /* where an unnamed person opened a sentence
                                          * ("A spokesman for X said"), +1, or 0 */
     uint32_t said_pos, said_end;        /* where, and the end of that sentence */

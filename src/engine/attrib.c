@@ -67,7 +67,10 @@ typedef struct {
     int32_t pmru[MRU_N], omru[MRU_N];   /* people / organisations, latest first */
     size_t npmru, nomru;
     uint32_t p0_pos;                    /* where pmru[0] was last named */
-    int32_t said_subj;                  /* the person of the latest "NAME said ..." */
+    int32_t said_subj;                  /* the latest sentence subject: "NAME said …",
+                                         * "NAME, who …, said", "NAME was …" */
+    uint32_t anon_subj;                 /* where an unnamed person opened a sentence
+                                         * ("A spokesman for X said"), +1, or 0 */
     uint32_t said_pos, said_end;        /* where, and the end of that sentence */
     int32_t para_person;                /* the one person this paragraph names so far,
                                          * -1 none yet, -2 several */
@@ -399,7 +402,27 @@ static void advance_to(at_t *A, uint32_t pos, uint32_t para_start, uint32_t para
         /* "Toktogulov said he had invited Rahimzoda": the subject of a speech
          * verb, for a pronoun that follows (see resolve_pronoun) */
         size_t v = last + 1;
-        if (v < A->seg.tokens.len && is_speech_verb(A, v)) {
+        const sentence_t *ms = &A->seg.sentences.items[sentence_of(A, first)];
+        if (v + 1 < A->seg.tokens.len && tok_is_char(doc, TK(A, v), ',')) {
+            /* an apposition or relative clause between the subject and its
+             * verb: "Collard, who has spent …, said", "X, of the University
+             * of Y, said" (up to the comma that closes it in the sentence) */
+            size_t c = v + 1, lim = ms->first + ms->count;
+            if (!is_speech_verb(A, c))
+                while (c < lim && c < v + 24 && !tok_is_char(doc, TK(A, c), ',') &&
+                       !(TK(A, c)->flags & (TOKF_QUOTE_MARK | TOKF_IN_QUOTE)))
+                    c++;
+            if (c < lim && tok_is_char(doc, TK(A, c), ','))
+                c++;
+            if (c < lim && c < v + 24)
+                v = c;
+        }
+        /* the subject of a sentence, for a pronoun that follows: the name
+         * opens the sentence and a lower-case word (its verb) follows */
+        bool subject = first == ms->first && v < ms->first + ms->count &&
+                       TK(A, v)->kind == TOK_WORD &&
+                       !(TK(A, v)->flags & (TOKF_UPPER | TOKF_IN_QUOTE));
+        if (v < A->seg.tokens.len && (subject || is_speech_verb(A, v))) {
             const sentence_t *st = &A->seg.sentences.items[sentence_of(A, v)];
             A->said_subj = (int32_t)m->entity;
             A->said_pos = m->span.start;
@@ -444,6 +467,8 @@ static void note_unnamed(at_t *A, size_t from, size_t to)
                 buf[n] = '\0';
                 role_t *r = role_find(A, buf, true);
                 r->anon_pos = w->start + 1;
+                if (t->flags & TOKF_SENT_START)
+                    A->anon_subj = w->start + 1;
                 /* a name in apposition makes it named after all */
                 break;
             }
@@ -562,8 +587,10 @@ static subj_t subject_before(const at_t *A, size_t v, size_t sfirst)
     }
     if (t->kind == TOK_WORD && (!(t->flags & TOKF_UPPER) || (t->flags & TOKF_SENT_START) ||
                                 (k > sfirst && word_is(A, k - 1, "the") &&
-                                 lexicon_has(A->demonyms, tok_str(A->doc, t), tok_len(t))))) {
-        /* "Critics said", "the minister said", "the Spaniard said"; in "a spokesperson for the
+                                 (lexicon_has(A->demonyms, tok_str(A->doc, t), tok_len(t)) ||
+                                  lexicon_has(A->roles, tok_str(A->doc, t), tok_len(t)))))) {
+        /* "Critics said", "the minister said", "the Spaniard said", "the Premier
+         * said" (a capitalised role); in "a spokesperson for the
          * agency said" the head is the noun before the preposition */
         subj_t s = np_back(A, k, sfirst);
         for (int hops = 0; hops < 2; hops++) {
@@ -737,6 +764,11 @@ static int32_t resolve_pronoun(at_t *A, size_t ti)
                 return A->pmru[i];
         return A->nomru ? A->omru[0] : -1;
     }
+    /* an unnamed person opened a sentence after the latest name and before
+     * the pronoun: "A spokesman for the council said … “…,” he said" is
+     * the spokesman, no one named */
+    if (A->anon_subj > A->p0_pos + 1 && A->anon_subj <= TK(A, ti)->start)
+        return -1;
     /* a subject outranks an object of its own sentence: in "Toktogulov said he
      * had invited Rahimzoda. … he said" he is Toktogulov (centering: the
      * preferred antecedent is the previous utterance's subject) */
@@ -744,6 +776,14 @@ static int32_t resolve_pronoun(at_t *A, size_t ti)
         A->p0_pos > A->said_pos && A->p0_pos < A->said_end &&
         (ents[A->said_subj].gender == g || ents[A->said_subj].gender == GENDER_UNKNOWN) &&
         (ents[A->pmru[0]].gender == g || ents[A->pmru[0]].gender == GENDER_UNKNOWN)) {
+        ents[A->said_subj].gender = g;
+        return A->said_subj;
+    }
+    /* the latest person is that subject and the text has not told its
+     * gender: it outranks an older person whose gender is known ("Collard,
+     * who …, said … “…,” he said" after a "Kwame" named earlier) */
+    if (A->said_subj >= 0 && A->npmru && A->pmru[0] == A->said_subj &&
+        ents[A->said_subj].gender == GENDER_UNKNOWN) {
         ents[A->said_subj].gender = g;
         return A->said_subj;
     }
@@ -955,7 +995,17 @@ static verdict_t before_quote(at_t *A, size_t o, size_t sfirst, size_t send, siz
     /* and a name given to a thing with no one's words behind it: the so-called
      * "shadow fleet", a scheme dubbed "Project Fear" ("what he called a “levy”"
      * quotes him, so "called" alone is not enough) */
-    if (p > sfirst && (word_is(A, p - 1, "as") || word_is(A, p - 1, "dubbed") ||
+    /* but an active verb of saying with its object before "as" quotes its
+     * subject, like "what he called": "Menon described the loss as “…”",
+     * "she dismissed the report as “…”" (not "was dismissed as “…”") */
+    bool said_as = false;
+    if (p > sfirst + 2 && word_is(A, p - 1, "as"))
+        for (size_t k = p - 2; k-- > sfirst && k + 8 > p && !said_as;) {
+            if (TK(A, k)->flags & TOKF_IN_QUOTE)
+                break;
+            said_as = is_speech_verb(A, k) && !(k > sfirst && is_passive_aux(A, k - 1));
+        }
+    if (p > sfirst && ((word_is(A, p - 1, "as") && !said_as) || word_is(A, p - 1, "dubbed") ||
                        word_is(A, p - 1, "so-called") ||
                        (word_is(A, p - 1, "called") && p > sfirst + 2 &&
                         tok_is_char(A->doc, TK(A, p - 2), '-') && word_is(A, p - 3, "so"))))
@@ -976,9 +1026,12 @@ static verdict_t before_quote(at_t *A, size_t o, size_t sfirst, size_t send, siz
             return (verdict_t){-1, true, SPAN_NONE, SPAN_NONE, MENTION_NAME};
         subj_t s = subject_before(A, k, sfirst);
         /* "he wrote on social media, adding that he would “…”": a participle
-         * after a comma has the subject of the speech verb before it */
-        if (k > sfirst + 1 && tok_is_char(A->doc, TK(A, k - 1), ',') && tok_len(t) > 4 &&
-            memcmp(tok_str(A->doc, t) + tok_len(t) - 3, "ing", 3) == 0)
+         * after a comma has the subject of the speech verb before it, and so
+         * has a verb joined to it by "and" ("the club said it … and accused
+         * the council of “…”") */
+        if (k > sfirst + 1 && ((tok_is_char(A->doc, TK(A, k - 1), ',') && tok_len(t) > 4 &&
+                                memcmp(tok_str(A->doc, t) + tok_len(t) - 3, "ing", 3) == 0) ||
+                               (b == k && word_is(A, k - 1, "and"))))
             for (size_t j = k - 1; j-- > lo;)
                 if (!(TK(A, j)->flags & TOKF_IN_QUOTE) && is_speech_verb(A, j)) {
                     subj_t s2 = subject_before(A, j, sfirst);

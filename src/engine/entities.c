@@ -27,7 +27,7 @@
 typedef struct {
     const lexicon_t *common, *demonyms, *first_names, *months, *weekdays, *org_words,
         *org_nouns, *orgs, *acronyms, *particles, *place_words, *places, *roles, *titles, *abbr,
-        *function_words, *institution_heads, *geo_nouns;
+        *function_words, *institution_heads, *geo_nouns, *post_nominals;
 } lexset_t;
 
 static void lexset_load(lexset_t *L)
@@ -50,6 +50,7 @@ static void lexset_load(lexset_t *L)
     L->function_words = lexicon_get("function_words");
     L->institution_heads = lexicon_get("institution_heads");
     L->geo_nouns = lexicon_get("geographic_nouns");
+    L->post_nominals = lexicon_get("post_nominals");
 }
 
 /* ---- candidates ---------------------------------------------------------- */
@@ -668,6 +669,17 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
     if (a > b)
         return;
     uint32_t start = tk[a].start;
+    /* post-nominal letters end a name without being part of it: "Simon
+     * Trevelyan KC", "Jane Roe MP" (lexicon/post_nominals.txt, capitals only) */
+    if (b > a && (tk[b].flags & TOKF_ALLCAPS) && in_lex(doc, &tk[b], L->post_nominals)) {
+        size_t p = b - 1;
+        while (p > a && !is_word(&tk[p]))
+            p--;
+        if (is_word(&tk[p]) && !(tk[p].flags & TOKF_ALLCAPS)) {
+            classify(S, a, p, tk[p].end, titled, at_sent_start);
+            return;
+        }
+    }
     /* the whole run in a list */
     if (lex_span(L->places, doc, start, end)) {
         push_cand(S, a, b, end, ENT_PLACE, CF_SURE | CF_KNOWN, -1);
@@ -737,6 +749,20 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
         }
         if (all_titles)
             return;
+    }
+    /* a title ends the run after "the": a role, not a name ("the NSW Premier,
+     * Caroline Whitfield", "the Opposition Leader"); what goes before it
+     * may still be a name of its own */
+    if (b > a && a > 0 && (tok_eq(doc, &tk[a - 1], "the") || tok_eq(doc, &tk[a - 1], "The"))) {
+        const char *v = lexicon_value(L->titles, tok_str(doc, &tk[b]), tok_len(&tk[b]));
+        if (v && *v && strcmp(v, "-") != 0) {
+            size_t p = b - 1;
+            while (p > a && !is_word(&tk[p]))
+                p--;
+            if (is_word(&tk[p]))
+                classify(S, a, p, tk[p].end, false, at_sent_start);
+            return;
+        }
     }
     /* a title inside the run splits it: "United States President Donald Trump" */
     size_t last_title = SIZE_MAX, first_title = SIZE_MAX;
@@ -829,7 +855,14 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
             ctx = ENT_PLACE;
         break;
     case AP_WHO:
-        ctx = ENT_PERSON;
+        /* "the Greens, who …", "the Democrats, who …": a plural after "the"
+         * names a group (a party, a band), not a person */
+        if (words == 1 && a > 0 && (tok_eq(doc, &tk[a - 1], "the") || tok_eq(doc, &tk[a - 1], "The")) &&
+            tok_len(&tk[b]) > 3 && tok_str(doc, &tk[b])[tok_len(&tk[b]) - 1] == 's' &&
+            tok_str(doc, &tk[b])[tok_len(&tk[b]) - 2] != 's')
+            ctx = ENT_ORGANIZATION;
+        else
+            ctx = ENT_PERSON;
         break;
     case AP_WHICH:
         if (ctx < 0)
@@ -1295,6 +1328,12 @@ static int32_t pick_alias(const slot_t *sl, const ients_t *E)
 {
     if (sl->v2 < 0)
         return sl->v;
+    /* two people share a surname: news style calls a relative by the first
+     * name after the first reference, so the bare surname stays with the
+     * person named first ("Gwenllian Pritchard … her son, Owain Pritchard …
+     * Pritchard trained as a teacher") */
+    if (E->items[sl->v].type == ENT_PERSON && E->items[sl->v2].type == ENT_PERSON)
+        return sl->v < sl->v2 ? sl->v : sl->v2;
     /* two entities share the word: the one mentioned last */
     return E->items[sl->v2].last_pos > E->items[sl->v].last_pos ? sl->v2 : sl->v;
 }

@@ -229,6 +229,54 @@ int main(void)
     run("“The wards are empty,” the association’s chairwoman, Prof. Halima Oduya, told a meeting.");
     is_str(speaker(0), "Halima Oduya", "“…,” the org’s role, Prof. NAME, told");
 
+    /* a pronoun prefers the previous sentence's subject over a name later in
+     * that sentence, across an apposition or relative clause */
+    run("Rhys Tandoh was furious with the umpire, Callum Ferreday, after the match. "
+        "“Nobody could see that,” he said.");
+    is_str(speaker(0), "Rhys Tandoh", "NAME was … the umpire, NAME2 … “…,” he said: NAME");
+    run("Declan Moyes, whose penalty was saved by Stefan Ulbricht in the first half, kept calm. "
+        "“We go again,” he said.");
+    is_str(speaker(0), "Declan Moyes", "NAME, whose … NAME2 …, VERB. “…,” he said: NAME");
+
+    /* that subject, its gender still unknown, outranks an older person of the
+     * pronoun's gender */
+    run("“It was close,” said Peter Almqvist.\n\n"
+        "Dr Gwilym Brannock, of the University of Tartu, said the data were clear. "
+        "“We checked twice,” he said.");
+    is_str(speaker(1), "Gwilym Brannock", "X, of ORG, said … “…,” he said: X, not an older he");
+
+    /* two people share a surname: the bare surname is the one named first */
+    run("Margaret Okonjo-Bell, who ran the mill for 40 years, has died. Her brother, "
+        "Samuel Okonjo-Bell, confirmed the news.\n\n"
+        "“The mill was her life,” Okonjo-Bell wrote in 1990.");
+    is_str(speaker(0), "Margaret Okonjo-Bell", "a shared surname stays with the first named");
+
+    /* "described X as “…”" quotes the subject; "was dismissed as “…”" is a term */
+    run("Finance chief Ingrid Solheim described the write-down as “painful but necessary”, "
+        "while the plan was dismissed as “window dressing” by critics.");
+    is_str(speaker(0), "Ingrid Solheim", "NAME described X as “…”: NAME");
+    is_str(speaker(1), "(null)", "was dismissed as “…”: a term");
+
+    /* "accused X of “…”" quotes the accuser; a verb joined by "and" keeps the
+     * subject of the speech verb before it */
+    run("Transport Secretary Bernadette Kirwan accused the operator of “running the trains for "
+        "the shareholders”.");
+    is_str(speaker(0), "Bernadette Kirwan", "NAME accused X of “…”: NAME");
+    run("The Halden Porters Guild said it had paid every fine and accused the port of "
+        "“changing the rules overnight”.");
+    is_str(speaker(0), "Halden Porters Guild", "ORG said … and accused X of “…”: ORG");
+
+    /* an unnamed person opening the latest sentence is who "he" is */
+    run("“We will appeal,” said Oskar Lindahl, the mayor.\n\n"
+        "A spokesman for the Harbour Board said the fees were fair. “Nobody pays more,” he said.");
+    is_str(speaker(0), "Oskar Lindahl", "named: said NAME");
+    is_str(speaker(1), "(null)", "A spokesman for ORG said … “…,” he said: unnamed");
+
+    /* a capitalised role after "the" is the person introduced in it */
+    run("The Manitoba Premier, Colette Ferrand, lost the vote.\n\n"
+        "Later the Premier said she would “try again in spring”.");
+    is_str(speaker(0), "Colette Ferrand", "the Premier said … “…”: the premier named before");
+
     doc_free(doc);
     return tap_done();
 }

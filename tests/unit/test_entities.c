@@ -262,6 +262,38 @@ int main(void)
     is_int(type_of(doc, "Halvard Brisk"), ENT_PERSON, "the org's role, NAME: a person");
     doc_free(doc);
 
+    /* post-nominal letters are not part of a name */
+    doc = run("Defending, Orla Venkataraman KC told the tribunal that Bruno Ferrand MP had "
+              "paid, and Venkataraman repeated it.");
+    is_int(type_of(doc, "Orla Venkataraman"), ENT_PERSON, "NAME KC: the name without KC");
+    is_int(type_of(doc, "Bruno Ferrand"), ENT_PERSON, "NAME MP: the name without MP");
+    is_int(type_of(doc, "Orla Venkataraman KC"), -1, "KC is not part of the name");
+    doc_free(doc);
+
+    /* a chapel, an abbey or a vale is a place, even after a first name */
+    doc = run("Mourners filled Carmel Chapel and walked on to Dorothy Vale.");
+    is_int(type_of(doc, "Carmel Chapel"), ENT_PLACE, "X Chapel is a place");
+    is_int(type_of(doc, "Dorothy Vale"), ENT_PLACE, "X Vale is a place");
+    doc_free(doc);
+
+    /* a title ending a run after "the" is a role, not part of a name */
+    doc = run("The Manitoba Premier, Colette Ferrand, met the Opposition Leader in Brandon.");
+    is_int(type_of(doc, "Manitoba Premier"), -1, "the PLACE Premier is no entity");
+    is_int(type_of(doc, "Opposition Leader"), -1, "the Opposition Leader is no entity");
+    is_int(type_of(doc, "Colette Ferrand"), ENT_PERSON, "the name in apposition is a person");
+    doc_free(doc);
+
+    /* a first name alone in apposition to a kinship noun is a person */
+    doc = run("The jury will hear on Monday from Marta Lindgren's husband, Anselm, on the accounts.");
+    is_int(type_of(doc, "Anselm"), ENT_PERSON, "PERSON's husband, NAME: a person");
+    doc_free(doc);
+
+    /* a plural after "the" with ", who" is a group, not a person */
+    doc = run("The Liberals, who hold the balance, backed the tax, said Miriam Kessler, who chairs the committee.");
+    is_int(type_of(doc, "Liberals"), ENT_ORGANIZATION, "the Xs, who …: a group");
+    is_int(type_of(doc, "Miriam Kessler"), ENT_PERSON, "NAME, who …: still a person");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

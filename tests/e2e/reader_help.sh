@@ -33,16 +33,17 @@ INI
 tmux_start 80 24 -- "$QUOTH" "$ART"
 ok "the reader starts with the config" wait_for "kallas-nato.txt"
 tmux_keys g
+wait_settled
 before=$(tmux_screen | tail -1 | sed -n 's/.*quote \([0-9]*\)\/.*/\1/p')
 tmux_keys x
 ok "x (rebound) goes to the next quote" wait_for "quote $((before + 1))/"
 tmux_keys ']'
-sleep 0.2   # a key that does nothing leaves nothing to wait for
+wait_settled    # a key that does nothing leaves nothing to wait for
 ok "] does nothing now" wait_for "quote $((before + 1))/"
 tmux_keys h
-ok "help shows the new key" sh -c "tmux -L '$TMUX_SOCK' capture-pane -p -t '$TMUX_T' | grep -q '^ *x *next quote'"
+ok "help shows the new key" poll "tmux_screen | grep -q '^ *x *next quote'" 10
 tmux_keys G
-ok "and Q for quit" sh -c "tmux -L '$TMUX_SOCK' capture-pane -p -t '$TMUX_T' | grep -q '^ *Q *quit'"
+ok "and Q for quit" poll "tmux_screen | grep -q '^ *Q *quit'" 10
 tmux_keys Q Q
 ok "Q quits" wait_exit
 is "$(exit_status)" "0" "exit status 0"

@@ -67,6 +67,7 @@ ok "the last quote's text is on screen after the jump" on_screen "$(quote_text $
 
 # } and { follow the speaker of the current quote.
 tmux_keys g ']'
+wait_settled
 cur=$(tmux_screen | tail -1 | sed -n 's/.*quote \([0-9]*\)\/.*/\1/p'); cur=$((cur - 1))
 nxt=$(next_same "$cur" 1)
 tmux_keys '}'

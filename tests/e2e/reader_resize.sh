@@ -27,6 +27,7 @@ ok "the top row at 120x40 still starts near the old top ($first50)" sh -c "print
 
 # Quote state survives a resize.
 tmux_keys ']' ']'
+wait_settled
 cur=$(tmux_screen | tail -1 | sed -n 's/.*\(quote [0-9]*\/[0-9]*\).*/\1/p')
 ok "a current quote ($cur)" test -n "$cur"
 tmux_resize 70 15

@@ -11,7 +11,7 @@ ok "the reader starts" wait_for "kallas-nato.txt"
 
 # "coercive" is far down and occurs once.
 tmux_keys /
-ok "/ opens the prompt on the bottom line" sh -c "tmux -L '$TMUX_SOCK' capture-pane -p -t '$TMUX_T' | tail -1 | grep -q '^/'"
+ok "/ opens the prompt on the bottom line" poll "tmux_screen | tail -1 | grep -q '^/'" 10
 tmux_type "coercivx"
 tmux_keys BSpace
 tmux_type "e"

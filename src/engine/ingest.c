@@ -13,7 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <uniconv.h>
@@ -177,23 +176,21 @@ int ingest_buffer(char *buf, size_t n, const char *encoding, char **text, size_t
     return ingest_owned(buf, n, n, encoding, text, len, err, errlen);
 }
 
-/* A buffer for a large file: huge pages where the kernel offers them, as
- * faulting in 4 KiB pages one by one costs more than the rest of ingestion
- * (10 MB: 0.11 s against 0.015 s on the development VM). */
+/* A buffer for a large file: aligned to 2 MiB so that huge pages can back all
+ * of it, as faulting in 4 KiB pages one by one costs more than the rest of
+ * ingestion (10 MB: 0.11 s against 0.015 s on the development VM). */
 static char *alloc_text(size_t *cap)
 {
-#ifdef MADV_HUGEPAGE
     const size_t huge = (size_t)2 << 20;
     if (*cap >= 2 * huge) {
         size_t rounded = (*cap + huge - 1) & ~(huge - 1);
         char *p = aligned_alloc(huge, rounded);
         if (p) {
-            madvise(p, rounded, MADV_HUGEPAGE);     /* a hint: failure is harmless */
+            xhint_huge_pages(p, rounded);
             *cap = rounded;
             return p;
         }
     }
-#endif
     return xmalloc(*cap);
 }
 

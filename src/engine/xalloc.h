@@ -12,6 +12,9 @@ void *xrealloc(void *p, size_t n);
 void *xgrow(void *p, size_t *cap, size_t need, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
+/* Asks for huge pages under the n bytes at p when n is 4 MiB or more (see
+ * xalloc.c): a hint, for large arrays on machines where page faults are dear. */
+void xhint_huge_pages(void *p, size_t n);
 /* printf into a fresh allocation. */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -161,7 +161,6 @@ static bool is_digit_at(const char *t, uint32_t i, uint32_t end)
     return i < end && t[i] >= '0' && t[i] <= '9';
 }
 
-/* Pass 1: the candidate marks of one paragraph. */
 /* Whether the 8 bytes at p may hold a '"', a '\'' or a non-ASCII byte: the
  * only bytes a quotation mark can start with. One has-zero test covers both
  * ASCII marks: x ^ '"' keeps only bits 0 and 2 for " # & ' (0x22, 0x23, 0x26,
@@ -176,6 +175,7 @@ static inline bool may_hold_mark(const unsigned char *p)
     return (((v - ones) & ~v) | w) & high;
 }
 
+/* Pass 1: the candidate marks of one paragraph. */
 static void collect(finder_t *f, span_t para)
 {
     const char *text = f->doc->text;

@@ -11,51 +11,98 @@
 struct lexicon {
     const char *blob;   /* the original text, to tell a TAB from a line end */
     char *store;        /* the blob with '\n' and '\t' turned into NULs */
-    char *folded;       /* store with keys in ASCII lower case, compared by lookups */
+    char *folded;       /* store with keys in ASCII lower case, compared by lookups;
+                         * 8 NULs past the end, so a key's head loads in bounds */
     uint32_t *slots;    /* offset+1 of the key in store; 0 is empty */
     size_t mask;        /* slots - 1, a power of two minus one */
+    unsigned slot_shift; /* 64 - log2(number of slots) */
+    unsigned filter_shift; /* 64 - log2(bits in filter) */
     uint64_t lengths;   /* bit n: some key has n bytes (n >= 63: bit 63) */
-    uint8_t pairs[8192]; /* bit per folded (first, last) byte pair of the keys */
+    uint64_t *filter;   /* bit per hash prefix of the keys, 16 bits a key */
 };
 
-/* Most lookups miss; a key's length and its first and last bytes reject
- * nearly all misses without hashing. */
-/* ASCII upper case to lower case, every other byte unchanged: a table, as
- * lookups fold every byte they hash and compare. */
-#define F4(c) (c), (c) + 1, (c) + 2, (c) + 3
-#define F16(c) F4(c), F4((c) + 4), F4((c) + 8), F4((c) + 12)
-#define F64(c) F16(c), F16((c) + 16), F16((c) + 32), F16((c) + 48)
-static const unsigned char fold_tab[256] = {
-    F64(0),
-    '@', F16('a'), F4('q'), F4('u'), 'y', 'z', '[', '\\', ']', '^', '_',
-    F16(96), F16(112), F64(128), F64(192),
-};
-#undef F4
-#undef F16
-#undef F64
+/* Most lookups miss: the key's length, then one bit of a filter indexed by
+ * the hash, reject nearly all misses, touching a few small arrays; the table
+ * and the keys, which are larger, only for a hit. */
 
-static inline unsigned char fold(unsigned char c) { return fold_tab[c]; }
+#define ONES 0x0101010101010101ull
+#define HIGHS (ONES * 0x80)
 
-static inline size_t pair_bit(const char *s, size_t n)
+/* Little-endian loads whatever the machine: byte i of s in bits 8i..8i+7
+ * (one load each on x86). */
+static inline uint64_t load4(const char *s)
 {
-    return (size_t)fold((unsigned char)s[0]) << 8 | fold((unsigned char)s[n - 1]);
+    const unsigned char *u = (const unsigned char *)s;
+    return (uint64_t)u[0] | (uint64_t)u[1] << 8 | (uint64_t)u[2] << 16 | (uint64_t)u[3] << 24;
 }
 
-static inline uint32_t hash_folded(const char *s, size_t n)
+static inline uint64_t load8(const char *s)
 {
-    uint32_t h = 2166136261u;   /* FNV-1a over folded bytes */
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ fold((unsigned char)s[i])) * 16777619u;
-    return h;
+    return load4(s) | load4(s + 4) << 32;
 }
 
-/* key is already folded (lex->folded). */
-static inline bool same_folded(const char *key, const char *s, size_t n)
+/* ASCII upper case to lower case in each byte of w, every other byte
+ * unchanged. Bytes are cut to seven bits first so the sums cannot carry;
+ * x is in [A, Z] when x + (0x80 - 'A') has its top bit and x + (0x7F - 'Z')
+ * has not. */
+static inline uint64_t fold8(uint64_t w)
 {
-    for (size_t i = 0; i < n; i++)
-        if (key[i] != (char)fold((unsigned char)s[i]))
+    uint64_t x = w & ~HIGHS;
+    uint64_t upper = (x + ONES * (0x80 - 'A')) & ~(x + ONES * (0x7F - 'Z')) & ~w & HIGHS;
+    return w | upper >> 2;
+}
+
+static inline char fold(char c) { return c >= 'A' && c <= 'Z' ? (char)(c | 0x20) : c; }
+
+/* The hash of the n bytes at s (n > 0), from the first and last four (or the
+ * first, middle and last byte) and n; lookups use the top bits. Setting bit 5
+ * of every byte maps the two cases of a letter together, and a few other
+ * bytes too, which only costs a rare false match that the comparison
+ * dismisses. */
+static inline uint64_t hash_key(const char *s, size_t n)
+{
+    uint64_t w = n >= 4 ? load4(s) | load4(s + n - 4) << 32
+                        : (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[n / 2] << 8 |
+                              (uint64_t)(unsigned char)s[n - 1] << 16;
+    return ((w | ONES * 0x20) ^ n) * 0x9E3779B97F4A7C15ull;
+}
+
+/* The first min(n, 8) bytes of s (n > 0), folded, zero-filled: overlapping
+ * loads that stay within the n bytes. */
+static inline uint64_t head8(const char *s, size_t n)
+{
+    uint64_t w;
+    if (n >= 8)
+        w = load8(s);
+    else if (n >= 4)
+        w = load4(s) | load4(s + n - 4) << 8 * (n - 4);
+    else
+        w = (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[n / 2] << 8 * (n / 2) |
+            (uint64_t)(unsigned char)s[n - 1] << 8 * (n - 1);
+    return fold8(w);
+}
+
+/* Whether key (folded, NUL-terminated, in lex->folded) is the n bytes at s.
+ * Eight bytes are compared at once; the head of a shorter key reads into the
+ * next key or the padding, and its NUL then differs from s or stops the loop. */
+static inline bool same_key(const char *key, const char *s, size_t n)
+{
+    size_t h = n < 8 ? n : 8;
+    if (head8(key, h) != head8(s, h))
+        return false;
+    for (size_t i = 8; i < n; i++)
+        if (key[i] != fold(s[i]) || key[i] == '\0')
             return false;
     return key[n] == '\0';
+}
+
+/* log2 of the least power of two >= n (n >= 1). */
+static unsigned log2_ceil(size_t n)
+{
+    unsigned k = 0;
+    while ((size_t)1 << k < n)
+        k++;
+    return k;
 }
 
 static lexicon_t *lexicon_build(const struct lexicon_blob *b)
@@ -65,37 +112,38 @@ static lexicon_t *lexicon_build(const struct lexicon_blob *b)
     lex->store = xmalloc(b->len + 1);
     memcpy(lex->store, b->data, b->len);
     lex->store[b->len] = '\0';
-    lex->folded = xmalloc(b->len + 1);
+    lex->folded = xcalloc(b->len + 1 + 8, 1);
     size_t lines = 0;
-    for (size_t i = 0; i < b->len; i++)
-        lines += b->data[i] == '\n';
-    size_t cap = 16;
-    while (cap < lines * 2 + 2)
-        cap <<= 1;
-    lex->slots = xcalloc(cap, sizeof *lex->slots);
-    lex->mask = cap - 1;
+    for (const char *q = b->data, *e = b->data + b->len; (q = memchr(q, '\n', (size_t)(e - q))); q++)
+        lines++;
+    unsigned slot_bits = log2_ceil(lines * 2 + 2), filter_bits = log2_ceil(lines * 16 + 64);
+    lex->slots = xcalloc((size_t)1 << slot_bits, sizeof *lex->slots);
+    lex->mask = ((size_t)1 << slot_bits) - 1;
+    lex->slot_shift = 64 - slot_bits;
+    lex->filter = xcalloc((size_t)1 << (filter_bits - 6), sizeof *lex->filter);
+    lex->filter_shift = 64 - filter_bits;
     char *p = lex->store, *end = lex->store + b->len;
     while (p < end) {
         char *nl = memchr(p, '\n', (size_t)(end - p));
         if (!nl)
             nl = end;
         *nl = '\0';
-        char *tab = strchr(p, '\t');
+        char *tab = memchr(p, '\t', (size_t)(nl - p));
         if (tab)
             *tab = '\0';
-        size_t klen = strlen(p);
+        size_t klen = (size_t)((tab ? tab : nl) - p);
         char *fk = lex->folded + (p - lex->store);
-        for (size_t i = 0; i <= klen; i++)
-            fk[i] = (char)fold((unsigned char)p[i]);
+        for (size_t i = 0; i < klen; i++)
+            fk[i] = fold(p[i]);
         if (klen > 0) {
             lex->lengths |= 1ull << (klen < 63 ? klen : 63);
-            size_t bit = pair_bit(p, klen);
-            lex->pairs[bit >> 3] |= (uint8_t)(1u << (bit & 7));
-            size_t h = hash_folded(p, klen) & lex->mask;
-            while (lex->slots[h] && !same_folded(lex->folded + lex->slots[h] - 1, p, klen))
-                h = (h + 1) & lex->mask;
-            if (!lex->slots[h])     /* the first of two equal keys wins */
-                lex->slots[h] = (uint32_t)(p - lex->store) + 1;
+            uint64_t h = hash_key(p, klen);
+            lex->filter[h >> lex->filter_shift >> 6] |= 1ull << (h >> lex->filter_shift & 63);
+            size_t i = (size_t)(h >> lex->slot_shift);
+            while (lex->slots[i] && !same_key(lex->folded + lex->slots[i] - 1, p, klen))
+                i = (i + 1) & lex->mask;
+            if (!lex->slots[i])     /* the first of two equal keys wins */
+                lex->slots[i] = (uint32_t)(p - lex->store) + 1;
         }
         p = nl + 1;
     }
@@ -129,14 +177,12 @@ static const char *lexicon_key(const lexicon_t *lex, const char *s, size_t n)
 {
     if (!lex || n == 0 || !(lex->lengths & (1ull << (n < 63 ? n : 63))))
         return NULL;
-    size_t bit = pair_bit(s, n);
-    if (!(lex->pairs[bit >> 3] & (1u << (bit & 7))))
+    uint64_t h = hash_key(s, n);
+    if (!(lex->filter[h >> lex->filter_shift >> 6] >> (h >> lex->filter_shift & 63) & 1))
         return NULL;
-    size_t h = hash_folded(s, n) & lex->mask;
-    while (lex->slots[h]) {
-        if (same_folded(lex->folded + lex->slots[h] - 1, s, n))
-            return lex->store + lex->slots[h] - 1;
-        h = (h + 1) & lex->mask;
+    for (size_t i = (size_t)(h >> lex->slot_shift); lex->slots[i]; i = (i + 1) & lex->mask) {
+        if (same_key(lex->folded + lex->slots[i] - 1, s, n))
+            return lex->store + lex->slots[i] - 1;
     }
     return NULL;
 }

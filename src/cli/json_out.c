@@ -142,17 +142,30 @@ static void put_string_lossy(writer_t *w, const char *s)
     free(c);
 }
 
-/* {"start":S,"end":E,"text":"…"} in code points, or null for an empty span. */
+/* The code points in the n bytes at s (valid UTF-8): the bytes that are not
+ * continuation bytes. */
+static size_t count_cps(const char *s, size_t n)
+{
+    size_t cps = n;
+    for (size_t i = 0; i < n; i++)
+        cps -= ((unsigned char)s[i] & 0xC0) == 0x80;
+    return cps;
+}
+
+/* {"start":S,"end":E,"text":"…"} in code points, or null for an empty span.
+ * Spans are names and short phrases: counting on from the start is cheaper
+ * than a second doc_cp_offset. */
 static void put_span(writer_t *w, const doc_t *doc, span_t s)
 {
     if (span_is_empty(s)) {
         put(w, "null");
         return;
     }
+    size_t start = doc_cp_offset(doc, s.start);
     put(w, "{\"start\":");
-    put_uint(w, doc_cp_offset(doc, s.start));
+    put_uint(w, start);
     put(w, ",\"end\":");
-    put_uint(w, doc_cp_offset(doc, s.end));
+    put_uint(w, start + count_cps(doc->text + s.start, span_len(s)));
     put(w, ",\"text\":");
     put_string(w, doc->text + s.start, span_len(s));
     put(w, "}");

@@ -148,10 +148,11 @@ static inline uint64_t alnum_bytes(uint64_t w)
 }
 
 /* The index of the first byte whose top bit is set in m (m != 0, top bits only):
- * below the lowest set bit, (m & -m) - 1 fills exactly the bytes before it. */
+ * its trailing zeros over eight (load8 puts byte i in bits 8i..8i+7 on any
+ * machine). One instruction: every word's end waits for it. */
 static inline unsigned first_byte(uint64_t m)
 {
-    return (unsigned)(((((m & -m) - 1) >> 7 & ONES) * ONES) >> 56);
+    return (unsigned)__builtin_ctzll(m) >> 3;
 }
 
 /* The first byte at or after q, before end, that is not an ASCII letter or

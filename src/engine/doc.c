@@ -7,6 +7,7 @@
 #include "engine/xalloc.h"
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unicase.h>
 #include <uninorm.h>
 
@@ -162,7 +163,10 @@ void doc_free(doc_t *doc)
     vec_free(&doc->paragraphs);
     vec_free(&doc->cp_blocks);
     free(doc->source_name);
-    free(doc->text);
+    if (doc->text_map_len)
+        munmap(doc->text, doc->text_map_len);
+    else
+        free(doc->text);
     free(doc);
 }
 

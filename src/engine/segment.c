@@ -306,7 +306,11 @@ static void mark_in_quote(const doc_t *doc, span_t para, segment_t *seg)
 
 static bool is_abbreviation(const char *s, size_t n)
 {
-    const lexicon_t *abbr = lexicon_get("abbreviations");
+    /* looked up once, as lists never change: lexicon_get compares the name
+     * on every call */
+    static const lexicon_t *abbr;
+    if (!abbr)
+        abbr = lexicon_get("abbreviations");
     return lexicon_has(abbr, s, n);
 }
 

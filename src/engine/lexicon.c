@@ -175,7 +175,8 @@ const lexicon_t *lexicon_get(const char *name)
 
 static const char *lexicon_key(const lexicon_t *lex, const char *s, size_t n)
 {
-    if (!lex || n == 0 || !(lex->lengths & (1ull << (n < 63 ? n : 63))))
+    /* bit 0 of lengths is never set: an empty s is rejected with the rest */
+    if (!lex || !(lex->lengths & (1ull << (n < 63 ? n : 63))))
         return NULL;
     uint64_t h = hash_key(s, n);
     if (!(lex->filter[h >> lex->filter_shift >> 6] >> (h >> lex->filter_shift & 63) & 1))

@@ -161,11 +161,13 @@ static bool is_digit_at(const char *t, uint32_t i, uint32_t end)
     return i < end && t[i] >= '0' && t[i] <= '9';
 }
 
-/* Whether the 8 bytes at p may hold a '"', a '\'' or a non-ASCII byte: the
- * only bytes a quotation mark can start with. One has-zero test covers both
- * ASCII marks: x ^ '"' keeps only bits 0 and 2 for " # & ' (0x22, 0x23, 0x26,
- * 0x27), so a rare # or & is a false alarm that the byte loop dismisses. */
-static inline bool may_hold_mark(const unsigned char *p)
+/* The bytes of the 8 at p that may start a quotation mark — a '"', a '\'' or
+ * a non-ASCII byte — as their top bits (0: none). One has-zero test covers
+ * both ASCII marks: x ^ '"' keeps only bits 0 and 2 for " # & ' (0x22, 0x23,
+ * 0x26, 0x27), so a rare # or & is a false alarm that the byte loop
+ * dismisses. The test's borrows may flag bytes more significant than a true
+ * one, never less: the least significant flag is always true. */
+static inline uint64_t mark_bytes(const unsigned char *p)
 {
     uint64_t w;
     memcpy(&w, p, 8);
@@ -175,6 +177,17 @@ static inline bool may_hold_mark(const unsigned char *p)
     return (((v - ones) & ~v) | w) & high;
 }
 
+/* The first of the 8 bytes flagged in m (m != 0), in memory order: the least
+ * significant on a little-endian machine. */
+static inline unsigned first_flagged(uint64_t m)
+{
+#if defined __BYTE_ORDER__ && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    return (unsigned)__builtin_clzll(m) >> 3;  /* perhaps a borrow's false alarm: dismissed */
+#else
+    return (unsigned)__builtin_ctzll(m) >> 3;
+#endif
+}
+
 /* Pass 1: the candidate marks of one paragraph. */
 static void collect(finder_t *f, span_t para)
 {
@@ -182,9 +195,16 @@ static void collect(finder_t *f, span_t para)
     const unsigned char *t = (const unsigned char *)text;
     f->cands.len = 0;
     for (uint32_t i = para.start; i < para.end; i++) {
-        /* eight bytes at a time past runs of ASCII with no " or ' (most text) */
-        while (i + 8 <= para.end && !may_hold_mark(t + i))
+        /* eight bytes at a time past runs of ASCII with no " or ' (most text),
+         * then straight to the first byte that may start one */
+        while (i + 8 <= para.end) {
+            uint64_t m = mark_bytes(t + i);
+            if (m) {
+                i += first_flagged(m);
+                break;
+            }
             i += 8;
+        }
         if (i >= para.end)
             break;
         unsigned char b = t[i];

@@ -62,22 +62,25 @@ enum cand_flags {
     CF_KNOWN = 1 << 3,      /* in the gazetteer or the list of organisations */
     CF_PERSONISH = 1 << 4,  /* could be a person (for pronoun votes) */
     CF_GUESS = 1 << 5,      /* typed by default: an alias wins over it */
+    CF_LONG_NAME = 1 << 6,  /* a known acronym: keyed by its long name (cand_key) */
 };
 
+/* 32 bytes: about one for every nine words (a million on 50 MB of news),
+ * each written once and read by the three passes of cluster(), all of it
+ * fresh memory. */
 typedef struct {
     span_t span;            /* the name, titles and possessive excluded */
     uint32_t first_end;     /* end of its first word */
     uint32_t last_start;    /* start of its last word */
     uint32_t suffix_start;  /* start of a particle surname ("van der Berg"), or 0 */
-    const char *key;        /* canonical key text when not the span (known org) */
-    uint32_t keylen;
     int32_t link;           /* CF_ACRONYM: the candidate it abbreviates */
     int32_t entity;         /* internal entity, after clustering */
-    uint16_t flags;
+    uint8_t flags;          /* enum cand_flags */
     uint8_t type;           /* entity_type_t, or ENT_TYPE_COUNT when unknown */
     uint8_t ntok;
     int8_t pron;            /* GENDER_FEMALE / GENDER_MALE of a following he/she */
 } cand_t;
+_Static_assert(sizeof(cand_t) == 32, "a candidate stays small: see above");
 
 typedef VEC(cand_t) cands_t;
 
@@ -627,7 +630,7 @@ static bool lex_span(const lexicon_t *lex, const doc_t *doc, uint32_t a, uint32_
     return b > a && lexicon_has(lex, doc->text + a, b - a);
 }
 
-static void push_cand(scan_t *S, size_t a, size_t b, uint32_t end, uint8_t type, uint16_t flags,
+static void push_cand(scan_t *S, size_t a, size_t b, uint32_t end, uint8_t type, uint8_t flags,
                       int8_t ctx_type)
 {
     const token_t *tk = S->seg->tokens.items;
@@ -693,9 +696,7 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
         ? lexicon_value(L->acronyms, doc->text + start, end - start) : NULL;
     if (long_name) {
         /* a known acronym ("NATO") clusters under its long name */
-        push_cand(S, a, b, end, ENT_ORGANIZATION, CF_SURE | CF_KNOWN, -1);
-        vec_last(S->out).key = long_name;
-        vec_last(S->out).keylen = (uint32_t)strlen(long_name);
+        push_cand(S, a, b, end, ENT_ORGANIZATION, CF_SURE | CF_KNOWN | CF_LONG_NAME, -1);
         return;
     }
     /* leading function words, nationality adjectives and participles
@@ -1063,7 +1064,7 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
         cand_t *def = &vec_last(S->out);
         if (def->type == ENT_TYPE_COUNT || def->type == ENT_PERSON)
             def->type = ENT_ORGANIZATION;
-        def->flags = (uint16_t)((def->flags | CF_SURE) & ~CF_GUESS);
+        def->flags = (uint8_t)((def->flags | CF_SURE) & ~CF_GUESS);
         size_t di = S->out->len - 1;
         push_cand(S, k + 1, k + 1, tk[k + 1].end, def->type, CF_SURE | CF_ACRONYM, -1);
         vec_last(S->out).link = (int32_t)di;
@@ -1338,6 +1339,20 @@ static int32_t pick_alias(const slot_t *sl, const ients_t *E)
     return E->items[sl->v2].last_pos > E->items[sl->v].last_pos ? sl->v2 : sl->v;
 }
 
+/* The text a candidate clusters under: a known acronym's long name (looked
+ * up again: it is rare, and a pointer would make every candidate larger), or
+ * its own. */
+static const char *cand_key(const doc_t *doc, const lexset_t *L, const cand_t *c, size_t *n)
+{
+    const char *s = doc->text + c->span.start;
+    *n = span_len(c->span);
+    if (c->flags & CF_LONG_NAME) {
+        s = lexicon_value(L->acronyms, s, *n);
+        *n = strlen(s);
+    }
+    return s;
+}
+
 static void cluster(doc_t *doc, const lexset_t *L, cands_t *cands)
 {
     ients_t E = {0};
@@ -1350,8 +1365,8 @@ static void cluster(doc_t *doc, const lexset_t *L, cands_t *cands)
             continue;
         if ((c->flags & CF_SINGLE) && !(c->flags & CF_KNOWN) && c->type != ENT_DATE)
             continue;   /* a lone word typed by context waits for the alias pass */
-        const char *ks = c->key ? c->key : t + c->span.start;
-        size_t kn = c->key ? c->keylen : span_len(c->span);
+        size_t kn;
+        const char *ks = cand_key(doc, L, c, &kn);
         c->entity = entity_for_key(&E, &keys, ks, kn, c->type);
     }
     for (size_t i = 0; i < cands->len; i++) {
@@ -1372,9 +1387,9 @@ static void cluster(doc_t *doc, const lexset_t *L, cands_t *cands)
         slot_t *full = strmap_slot_hashed(&keys, s, n, h, false);
         if (c->flags & CF_ACRONYM)
             e = c->link >= 0 ? cands->items[c->link].entity : -1;
-        else if (c->key && al && al->v >= 0)
+        else if ((c->flags & CF_LONG_NAME) && al && al->v >= 0)
             e = pick_alias(al, &E);     /* "(MSF)" defined in the text beats the list's MSF */
-        else if (c->type == ENT_DATE || c->key)
+        else if (c->type == ENT_DATE || (c->flags & CF_LONG_NAME))
             e = c->entity;
         else if (al && al->v >= 0 && !full &&
                  (!(c->flags & CF_SURE) || (c->flags & CF_GUESS) || c->type == E.items[pick_alias(al, &E)].type))

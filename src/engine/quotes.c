@@ -287,14 +287,20 @@ static void collect(finder_t *f, span_t para)
     }
 }
 
+/* Adds delta (+1 or -1) to counts[m] for each mark m of the set acc: one or
+ * two marks, so the set bits are visited rather than every mark. */
+static void count_marks(unsigned counts[M_COUNT], unsigned acc, int delta)
+{
+    for (; acc; acc &= acc - 1)
+        counts[__builtin_ctz(acc)] += (unsigned)delta;
+}
+
 static void push(finder_t *f, const cand_t *c, uint32_t para_index)
 {
     if (f->depth == QUOTES_MAX_DEPTH) {
         unsigned acc = marks[c->mark].accepts;
         vec_push(&f->overflow, acc);
-        for (int m = 0; m < M_COUNT; m++)
-            if (acc & BIT(m))
-                f->overflow_count[m]++;
+        count_marks(f->overflow_count, acc, +1);
         return;
     }
     doc_t *doc = f->doc;
@@ -308,18 +314,14 @@ static void push(finder_t *f, const cand_t *c, uint32_t para_index)
     vec_push(&doc->quotes, q);
     unsigned acc = marks[c->mark].accepts;
     f->stack[f->depth++] = (entry_t){(uint32_t)(doc->quotes.len - 1), c->mark, acc};
-    for (int m = 0; m < M_COUNT; m++)
-        if (acc & BIT(m))
-            f->accept_count[m]++;
+    count_marks(f->accept_count, acc, +1);
 }
 
 /* Pops the top entry; its quote ends at end (before a closing mark, if any). */
 static void pop(finder_t *f, uint32_t end, span_t close_mark)
 {
     entry_t e = f->stack[--f->depth];
-    for (int m = 0; m < M_COUNT; m++)
-        if (e.accepts & BIT(m))
-            f->accept_count[m]--;
+    count_marks(f->accept_count, e.accepts, -1);
     quote_t *q = &f->doc->quotes.items[e.quote];
     const char *t = f->doc->text;
     if (span_is_empty(close_mark)) {
@@ -344,9 +346,7 @@ static bool closes(const finder_t *f, enum mark m)
 static void overflow_pop(finder_t *f)
 {
     unsigned acc = f->overflow.items[--f->overflow.len];
-    for (int m = 0; m < M_COUNT; m++)
-        if (acc & BIT(m))
-            f->overflow_count[m]--;
+    count_marks(f->overflow_count, acc, -1);
 }
 
 /* A closing mark that pairs with an opener past the depth limit: consumed

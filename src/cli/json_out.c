@@ -111,20 +111,24 @@ static void put_uint(writer_t *w, uint64_t v)
 static bool needs_no_escape(const char *s, size_t n)
 {
     const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
+    if (n < 8) {
+        for (size_t i = 0; i < n; i++) {
+            unsigned char c = (unsigned char)s[i];
+            if (c < 0x20 || c == '"' || c == '\\')
+                return false;
+        }
+        return true;
+    }
+    /* the last eight bytes, which may overlap the others, instead of a byte loop */
+    for (size_t i = 0;; i += 8) {
         uint64_t x;
-        memcpy(&x, s + i, 8);
+        memcpy(&x, s + (i + 8 <= n ? i : n - 8), 8);
         uint64_t lt = x - ones * 0x20, qu = (x ^ ones * '"') - ones, bs = (x ^ ones * '\\') - ones;
         if ((lt | qu | bs) & ~x & highs)
             return false;
+        if (i + 8 >= n)
+            return true;
     }
-    for (; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x20 || c == '"' || c == '\\')
-            return false;
-    }
-    return true;
 }
 
 /* A JSON string of n bytes of valid UTF-8, encoded by jansson; a string that
@@ -160,11 +164,18 @@ static void put_string_lossy(writer_t *w, const char *s)
 }
 
 /* The code points in the n bytes at s (valid UTF-8): the bytes that are not
- * continuation bytes. */
+ * continuation bytes (10xxxxxx), eight at a time: x & ~(x << 1) keeps the top
+ * bit of those bytes only, and the multiply sums the eight lanes. */
 static size_t count_cps(const char *s, size_t n)
 {
-    size_t cps = n;
-    for (size_t i = 0; i < n; i++)
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    size_t cps = n, i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        cps -= (size_t)((((x & ~(x << 1) & highs) >> 7) * ones) >> 56);
+    }
+    for (; i < n; i++)
         cps -= ((unsigned char)s[i] & 0xC0) == 0x80;
     return cps;
 }

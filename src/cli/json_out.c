@@ -67,7 +67,7 @@ static const char digit_pairs[] =
     "8081828384858687888990919293949596979899";
 
 /* 10^k, for counting digits. */
-static const uint32_t pow10[] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000};
+static const uint32_t powers_of_10[] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000};
 
 static void put_uint(writer_t *w, uint64_t v)
 {
@@ -83,7 +83,7 @@ static void put_uint(writer_t *w, uint64_t v)
         memcpy(end - 4, digit_pairs + 2 * (lo / 100), 2);
         memcpy(end - 2, digit_pairs + 2 * (lo % 100), 2);
         uint32_t t = (uint32_t)(32 - __builtin_clz(u)) * 1233 >> 12;
-        p = end - (t - (u < pow10[t]) + 1);
+        p = end - (t - (u < powers_of_10[t]) + 1);
     } else {
         for (; v >= 100; v /= 100) {
             p -= 2;

@@ -8,12 +8,10 @@
 #include "ui/app.h"
 #include <getopt.h>
 #include <locale.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 enum mode { MODE_READER, MODE_JSON, MODE_QUOTES, MODE_NOTES, MODE_EXPORT_NOTES, MODE_LIST_ANNOTATED };
 
@@ -150,48 +148,16 @@ static int parse_options(int argc, char **argv, struct options *o)
     return EXIT_OK;
 }
 
-/* The line a SIGBUS prints: a mapped article was truncated under us. */
-static char sigbus_msg[512];
-static size_t sigbus_len;
-
-static void on_sigbus(int sig)
-{
-    (void)sig;
-    ssize_t w = write(STDERR_FILENO, sigbus_msg, sigbus_len);
-    (void)w;                    /* nothing better to do on the way out */
-    _exit(EXIT_NO_INPUT);
-}
-
-/* A short run may map the article (ingest.h, INGEST_MAY_MAP). Touching a page
- * of a file truncated since then raises SIGBUS, anywhere in the engine or the
- * output: one line, as for a file that cannot be read, instead of a crash. */
-static void catch_truncation(const char *file)
-{
-    int n = snprintf(sigbus_msg, sizeof sigbus_msg, "quoth: %s: changed while it was being read\n",
-                     file);
-    sigbus_len = n < 0 ? 0 : (size_t)n < sizeof sigbus_msg ? (size_t)n : sizeof sigbus_msg - 1;
-    struct sigaction sa = {0};
-    sa.sa_handler = on_sigbus;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGBUS, &sa, NULL);
-}
-
-/* The reader reads the article into memory: it shows the text for a long
- * session, and an editor saving the file meanwhile must not change it. */
 static int load(const struct options *o, doc_t **doc)
 {
     char err[256], *text;
-    size_t len, map_len;
-    unsigned flags = o->mode == MODE_READER ? 0 : INGEST_MAY_MAP;
-    if (flags & INGEST_MAY_MAP)
-        catch_truncation(o->file);
-    int rc = ingest_read_flags(o->file, o->encoding, flags, &text, &len, &map_len, err, sizeof err);
+    size_t len;
+    int rc = ingest_read(o->file, o->encoding, &text, &len, err, sizeof err);
     if (rc != EXIT_OK) {
         fprintf(stderr, "quoth: %s\n", err);
         return rc;
     }
     *doc = analyze(text, len, o->file);
-    (*doc)->text_map_len = map_len;
     return EXIT_OK;
 }
 

@@ -7,7 +7,6 @@
 #include "engine/xalloc.h"
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <unicase.h>
 #include <uninorm.h>
 
@@ -163,10 +162,7 @@ void doc_free(doc_t *doc)
     vec_free(&doc->paragraphs);
     vec_free(&doc->cp_blocks);
     free(doc->source_name);
-    if (doc->text_map_len)
-        munmap(doc->text, doc->text_map_len);
-    else
-        free(doc->text);
+    free(doc->text);
     free(doc);
 }
 

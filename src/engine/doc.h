@@ -59,8 +59,6 @@ typedef struct {
 typedef struct doc {
     char *text;                 /* owned; valid UTF-8, NUL-terminated */
     uint32_t len;               /* bytes, without the NUL */
-    size_t text_map_len;        /* 0: text is malloc'd; else it is a file mapping of
-                                   this many bytes (ingest_read_flags), to unmap */
     char *source_name;          /* the path, or "-" for stdin */
     char date[11];              /* "YYYY-MM-DD" from a leading `date` header, or "" */
     span_t date_span;           /* where that date stands in text */
@@ -72,13 +70,12 @@ typedef struct doc {
     VEC(uint32_t) cp_blocks;    /* code points before each 128-byte block */
 } doc_t;
 
-/* Takes ownership of text (valid UTF-8 of len bytes plus a NUL; malloc'd,
- * unless the caller sets text_map_len). Fills text, len, source_name, the
- * offset index, paragraphs (runs of lines between blank lines; text with one
- * paragraph a line, recognised by lines longer than anyone wraps, gives one
- * paragraph a line) and a leading "date YYYY-MM-DD" header (doc->date,
- * doc->date_span, which may share its line with the first paragraph, after
- * optional spaces); the rest is empty. */
+/* Takes ownership of text (valid UTF-8 of len bytes plus a NUL). Fills text,
+ * len, source_name, the offset index, paragraphs (runs of lines between blank
+ * lines; text with one paragraph a line, recognised by lines longer than
+ * anyone wraps, gives one paragraph a line) and a leading "date YYYY-MM-DD"
+ * header (doc->date, doc->date_span, which may share its line with the first
+ * paragraph, after optional spaces); the rest is empty. */
 doc_t *doc_new(char *text, uint32_t len, const char *source_name);
 void doc_free(doc_t *doc);
 

@@ -1,8 +1,7 @@
 /* ingest.c — reading an article whole and making its bytes trustworthy.
  * Valid UTF-8 costs one validity pass (u8_check past the ASCII) plus two
  * memchr passes (NUL, CR) and no copy; a repair copies only from the first
- * invalid byte on. A short run may map a clean file instead of reading it
- * (map_clean). */
+ * invalid byte on. */
 #include "config.h"
 #include "engine/ingest.h"
 #include "engine/xalloc.h"
@@ -14,7 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <uniconv.h>
@@ -229,48 +227,9 @@ static int read_all(int fd, size_t size_hint, char **out, size_t *outlen, size_t
     return EXIT_OK;
 }
 
-/* Whether n bytes at buf are text as ingest_owned leaves it: no NUL, no
- * leading BOM, valid UTF-8, no CR. */
-static bool needs_no_repair(const char *buf, size_t n)
-{
-    return !memchr(buf, '\0', n) && !(n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) &&
-           !check_utf8((const uint8_t *)buf, n) && !memchr(buf, '\r', n);
-}
-
-/* The regular file fd of n > 0 bytes mapped as the text, when its bytes need
- * no repair; NULL when they do or the mapping fails (the caller reads).
- * The text must end in a NUL: the byte after the file lies in the last page
- * of the mapping, zero, when n is not a multiple of the page size (a file of
- * whole pages is read instead). The NUL is written there, which makes that
- * page a private copy (MAP_PRIVATE): a file that grows meanwhile cannot take
- * the terminator away. Pages before it stay the page cache's own, no fresh
- * memory; a shrinking file raises SIGBUS when one beyond its end is touched. */
-static char *map_clean(int fd, size_t n)
-{
-    size_t page = (size_t)sysconf(_SC_PAGESIZE);
-    if (n % page == 0)
-        return NULL;
-    char *p = mmap(NULL, n, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
-    if (p == MAP_FAILED)
-        return NULL;
-    p[n] = '\0';
-    if (needs_no_repair(p, n))
-        return p;
-    munmap(p, n);
-    return NULL;
-}
-
 int ingest_read(const char *path, const char *encoding, char **text, size_t *len,
                 char *err, size_t errlen)
 {
-    size_t map_len;
-    return ingest_read_flags(path, encoding, 0, text, len, &map_len, err, errlen);
-}
-
-int ingest_read_flags(const char *path, const char *encoding, unsigned flags, char **text,
-                      size_t *len, size_t *map_len, char *err, size_t errlen)
-{
-    *map_len = 0;
     bool is_stdin = strcmp(path, "-") == 0;
     const char *name = is_stdin ? "standard input" : path;
     int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
@@ -296,18 +255,6 @@ int ingest_read_flags(const char *path, const char *encoding, unsigned flags, ch
                 return EXIT_BAD_INPUT;
             }
             hint = (size_t)st.st_size;
-        }
-    }
-    /* Standard input is read: its offset need not be 0, and a pipe cannot be mapped. */
-    if ((flags & INGEST_MAY_MAP) && !is_stdin && hint &&
-        (!encoding || !*encoding || is_utf8_name(encoding))) {
-        char *map = map_clean(fd, hint);
-        if (map) {
-            close(fd);
-            *text = map;
-            *len = hint;
-            *map_len = hint + 1;
-            return EXIT_OK;
         }
     }
     char *buf, reason[200];

@@ -124,37 +124,6 @@ is "$(json_get "$TMP/stdin.json" "[q['text'] for q in d['quotes']]")" \
    "$(json_get "$TMP/kallas.json" "[q['text'] for q in d['quotes']]")" "stdin: same quotes as the file"
 is "$(cat "$SAMPLE" | "$QUOTH" --quotes - | wc -l)" 10 "stdin from a pipe with --quotes"
 
-# --- mapped and read files ------------------------------------------------------
-# --json and --quotes map a clean file, and read one of whole pages (no room
-# for the NUL after it) or one whose bytes need repair: the output is that of
-# the same bytes on stdin either way (the "source" field aside).
-python3 - "$SAMPLE" "$TMP" <<'EOF'
-import sys
-text = open(sys.argv[1], 'rb').read()
-def sized(n, tail):
-    return (text * (n // len(text) + 1))[:n - len(tail)] + tail
-files = {
-    'clean-4095': sized(4095, b'end.\n'), 'clean-4096': sized(4096, b'end.\n'),
-    'clean-8192': sized(8192, b'end.\n'), 'clean-9000': sized(9000, b'end.\n'),
-    'crlf': sized(9000, b'end.\n').replace(b'\n', b'\r\n'),
-    'bom': b'\xef\xbb\xbf' + sized(9000, b'end.\n'),
-    'invalid': sized(9000, b'bad \xff byte\n'),
-}
-for name, data in files.items():
-    open(sys.argv[2] + '/map-' + name + '.txt', 'wb').write(data)
-EOF
-no_source() {
-    python3 -c 'import json,sys; d=json.load(sys.stdin); d.pop("source"); print(json.dumps(d))'
-}
-for f in clean-4095 clean-4096 clean-8192 clean-9000 crlf bom invalid; do
-    "$QUOTH" --json "$TMP/map-$f.txt" | no_source > "$TMP/map-file.json"
-    "$QUOTH" --json - < "$TMP/map-$f.txt" | no_source > "$TMP/map-stdin.json"
-    ok "$f: --json of the file is that of stdin" cmp -s "$TMP/map-file.json" "$TMP/map-stdin.json"
-    "$QUOTH" --quotes "$TMP/map-$f.txt" > "$TMP/map-file.txt"
-    "$QUOTH" --quotes - < "$TMP/map-$f.txt" > "$TMP/map-stdin.txt"
-    ok "$f: --quotes of the file is that of stdin" cmp -s "$TMP/map-file.txt" "$TMP/map-stdin.txt"
-done
-
 # --- refused and odd inputs ------------------------------------------------------
 # run_err WANT-CODE WANT-MESSAGE NAME ARGS...: exit code and the one-line stderr.
 run_err() {

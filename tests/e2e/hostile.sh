@@ -101,34 +101,6 @@ printf 'caf\351\n' > "$TMP/unknown-enc.txt"
 run --json --encoding no-such-encoding-42 "$TMP/unknown-enc.txt"
 one_line_error "unknown --encoding" 4 "unknown encoding 'no-such-encoding-42'"
 
-# A file truncated while --json has it mapped (a clean file is mapped, not
-# read): the next page quoth touches beyond the new end faults (SIGBUS), which
-# ends the run with one line and status 3 instead of a crash. The truncation
-# waits until /proc shows the mapping; a run that ends first proves nothing.
-if [ -z "${QUOTH_WRAPPER:-}" ] && [ -r /proc/self/maps ]; then
-    yes 'The report came out, and "Yes," said Anna Berg today. Kaja Kallas agreed.' |
-        head -c 30000001 > "$TMP/shrinking.txt"
-    "$QUOTH" --json "$TMP/shrinking.txt" > "$TMP/out" 2> "$TMP/err" &   # no timeout: $! is quoth
-    pid=$!
-    tries=0
-    while kill -0 "$pid" 2> /dev/null && ! grep -q shrinking.txt "/proc/$pid/maps" 2> /dev/null &&
-          [ "$tries" -lt 1000 ]; do
-        sleep 0.01
-        tries=$((tries + 1))
-    done
-    : > "$TMP/shrinking.txt"
-    wait "$pid"
-    rc=$?
-    if [ "$rc" -eq 0 ]; then
-        ok "file truncated while mapped # SKIP quoth finished before the truncation" true
-    else
-        is "$rc" 3 "file truncated while mapped: exit status 3"
-        is "$(cat "$TMP/err")" "quoth: $TMP/shrinking.txt: changed while it was being read" \
-            "file truncated while mapped: one line says so"
-    fi
-    rm -f "$TMP/shrinking.txt"
-fi
-
 # --- inputs that are read correctly: status 0 ------------------------------------
 : > "$TMP/empty.txt"
 run --json "$TMP/empty.txt"

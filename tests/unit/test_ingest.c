@@ -222,79 +222,6 @@ static void test_read(void)
     free(p);
 }
 
-/* A file of n bytes of clean text, with s at its end. */
-static void write_sized(const char *path, size_t n, const char *s)
-{
-    char *buf = xmalloc(n);
-    for (size_t i = 0; i < n; i++)
-        buf[i] = i % 61 == 60 ? '\n' : (char)('a' + i % 26);
-    size_t k = strlen(s);
-    memcpy(buf + n - k, s, k);
-    write_file(path, buf, n);
-    free(buf);
-}
-
-/* INGEST_MAY_MAP: a clean file is mapped, and NUL-terminated; a file of whole
- * pages (no room for the NUL) and one whose bytes need repair are read, the
- * repair done; either way the text is the one ingest_read gives. */
-static void test_map(void)
-{
-    size_t page = (size_t)sysconf(_SC_PAGESIZE);
-    struct { size_t n; const char *tail; bool mapped; const char *name; } cases[] = {
-        {5000, "end.\n", page != 5000, "clean, 5000 bytes"},
-        {4096, "end.\n", 4096 % page != 0, "clean, 4096 bytes"},
-        {8192, "end.\n", 8192 % page != 0, "clean, 8192 bytes"},
-        {page, "end.\n", false, "clean, one page"},
-        {2 * page, "end.\n", false, "clean, two pages"},
-        {5000, "CRLF\r\n", false, "CRLF"},
-        {5000, "lone CR\r", false, "a lone CR"},
-        {5000, "bad \xFF byte\n", false, "invalid UTF-8"},
-        {5000, "cut \xE2\x80", false, "a truncated sequence at the end"},
-    };
-    char *p = path_in("mapped.txt");
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        write_sized(p, cases[i].n, cases[i].tail);
-        char *t, *r;
-        size_t len, rlen, map_len = 99;
-        int rc = ingest_read_flags(p, NULL, INGEST_MAY_MAP, &t, &len, &map_len, err, sizeof err);
-        is_int(rc, EXIT_OK, "%s: accepted", cases[i].name);
-        is_int(map_len != 0, cases[i].mapped, "%s: %s", cases[i].name,
-               cases[i].mapped ? "mapped" : "read");
-        is_int(ingest_read(p, NULL, &r, &rlen, err, sizeof err), EXIT_OK, "%s: ingest_read", cases[i].name);
-        ok(len == rlen && memcmp(t, r, len + 1) == 0, "%s: the text read, NUL-terminated",
-           cases[i].name);
-        free(r);
-        /* doc_free releases either kind */
-        doc_t *d = doc_new(t, (uint32_t)len, p);
-        d->text_map_len = map_len;
-        doc_free(d);
-    }
-
-    /* a BOM, a NUL, another encoding: read, as before */
-    write_file(p, "\xEF\xBB\xBF" "bom\n", 7);
-    char *t;
-    size_t len, map_len;
-    is_int(ingest_read_flags(p, NULL, INGEST_MAY_MAP, &t, &len, &map_len, err, sizeof err), EXIT_OK,
-           "BOM: accepted");
-    ok(map_len == 0 && strcmp(t, "bom\n") == 0, "BOM: read and dropped");
-    free(t);
-    write_file(p, "nul\0x\n", 6);
-    is_int(ingest_read_flags(p, NULL, INGEST_MAY_MAP, &t, &len, &map_len, err, sizeof err),
-           EXIT_BAD_INPUT, "NUL: refused");
-    write_file(p, "caf\xE9\n", 5);
-    is_int(ingest_read_flags(p, "latin1", INGEST_MAY_MAP, &t, &len, &map_len, err, sizeof err),
-           EXIT_OK, "latin1: accepted");
-    ok(map_len == 0 && strcmp(t, "café\n") == 0, "latin1: read and converted");
-    free(t);
-    write_file(p, "plain\n", 6);
-    is_int(ingest_read_flags(p, NULL, 0, &t, &len, &map_len, err, sizeof err), EXIT_OK,
-           "without the flag: accepted");
-    is_int(map_len, 0, "without the flag: read");
-    free(t);
-    unlink(p);
-    free(p);
-}
-
 /* Standard input of unknown size: a pipe fed by a child, larger than the
  * first read buffer. */
 static void test_stdin_pipe(void)
@@ -350,7 +277,6 @@ int main(void)
     test_refused();
     test_encodings();
     test_read();
-    test_map();
     test_stdin_pipe();
     char *cmd = xasprintf("rm -rf '%s'", dir);
     if (system(cmd) != 0)

@@ -61,7 +61,7 @@ typedef struct {
 typedef struct {
     doc_t *doc;
     segment_t seg;
-    const lexicon_t *speech, *roles, *org_nouns, *modifiers, *demonyms;
+    const lexicon_t *speech, *roles, *org_nouns, *modifiers, *demonyms, *function_words;
     size_t mi;                          /* next doc->mentions entry to take in */
     size_t para_m0, para_m1;            /* doc->mentions starting in the paragraph */
     int32_t pmru[MRU_N], omru[MRU_N];   /* people / organisations, latest first */
@@ -982,12 +982,44 @@ static size_t cue_end(const at_t *A, size_t c, size_t cs)
     return send;
 }
 
+/* The quote between the marks at tokens o and c is a title or a name: "Salt
+ * Roads", "Save Our Street" — two to eight words, every one capitalised but
+ * closed-class ones ("of", "the"), and no punctuation of speech at its end. */
+static bool is_title(const at_t *A, size_t o, size_t c)
+{
+    if (c < o + 3 || c > o + 9 || TK(A, c - 1)->kind == TOK_PUNCT)
+        return false;
+    for (size_t k = o + 1; k < c; k++) {
+        const token_t *t = TK(A, k);
+        if (t->kind != TOK_WORD ||
+            (!(t->flags & TOKF_UPPER) && (k == o + 1 || !lexicon_has(A->function_words, tok_str(A->doc, t), tok_len(t)))))
+            return false;
+    }
+    return true;
+}
+
 /* Rules 2 and 3: a cue before the opening mark at token o, within its sentence. */
 static verdict_t before_quote(at_t *A, size_t o, size_t sfirst, size_t send, size_t c,
                               span_t para, bool *standalone)
 {
     verdict_t none = {-1, false, SPAN_NONE, SPAN_NONE, MENTION_NAME};
     *standalone = o == sfirst;
+    /* a title is nobody's words, unless an active verb of naming gives them
+     * to its subject ("what he called “Project Fear”", "she branded the plan
+     * “…”"; not "a song called “…”") */
+    if (is_title(A, o, c)) {
+        static const char *const naming[] = {"called", "calls", "call", "branded", "brands",
+            "labelled", "labeled", NULL};
+        bool named = false;
+        for (size_t k = o; k-- > sfirst && o - k <= 4 && !named;)
+            for (int w = 0; naming[w] && !named; w++)
+                if (word_is(A, k, naming[w])) {
+                    skind_t sk = subject_before(A, k, sfirst).kind;
+                    named = sk == S_NAME || sk == S_PRONOUN;
+                }
+        if (!named)
+            return (verdict_t){-1, true, SPAN_NONE, SPAN_NONE, MENTION_NAME};
+    }
     /* a term introduced by "as": known as "El Tren", dismissed as a "crusade" */
     size_t p = o;
     if (p > sfirst && (word_is(A, p - 1, "a") || word_is(A, p - 1, "an") || word_is(A, p - 1, "the")))
@@ -1189,6 +1221,7 @@ void attrib_resolve_cached(doc_t *doc, seg_cache_t *cache)
     A.org_nouns = lexicon_get("org_nouns");
     A.modifiers = lexicon_get("verb_modifiers");
     A.demonyms = lexicon_get("demonyms");
+    A.function_words = lexicon_get("function_words");
     A.said_subj = -1;
     A.last_para_speaker = -1;
     A.dlg_prev = A.dlg_prev2 = -9;

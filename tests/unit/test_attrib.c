@@ -277,6 +277,16 @@ int main(void)
         "Later the Premier said she would “try again in spring”.");
     is_str(speaker(0), "Colette Ferrand", "the Premier said … “…”: the premier named before");
 
+    /* a title in quotes is nobody's words, even after a speech verb in its
+     * sentence; a name given by "called" right before it is the caller's */
+    run("Tobias Lindgren, who reviews fiction for the paper, called the novel “a cold, clever "
+        "book” and picked out “The Winter Ferry” as its best chapter, a story called “Low Tide”.");
+    is_str(speaker(0), "Tobias Lindgren", "NAME called X “…”: NAME");
+    is_str(speaker(1), "(null)", "a title in quotes: nobody");
+    is_str(speaker(2), "(null)", "a story called “Title”: nobody");
+    run("Senator Edith Marr called the scheme “Operation Overreach” in a speech.");
+    is_str(speaker(0), "Edith Marr", "called “Title Case Name”: the one who called it");
+
     doc_free(doc);
     return tap_done();
 }

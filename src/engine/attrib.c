@@ -1031,12 +1031,27 @@ static verdict_t before_quote(at_t *A, size_t o, size_t sfirst, size_t send, siz
      * subject, like "what he called": "Menon described the loss as “…”",
      * "she dismissed the report as “…”" (not "was dismissed as “…”") */
     bool said_as = false;
-    if (p > sfirst + 2 && word_is(A, p - 1, "as"))
-        for (size_t k = p - 2; k-- > sfirst && k + 8 > p && !said_as;) {
+    if (p > sfirst + 2 && word_is(A, p - 1, "as")) {
+        /* the object may carry an apposition and be a quoted title itself:
+         * "singled out “Low Tide”, a song about …, as “…”" */
+        size_t q = p - 1;
+        if (tok_is_char(A->doc, TK(A, q - 1), ',')) {
+            size_t k = q - 1;
+            while (k > sfirst && q - k < 24 && !tok_is_char(A->doc, TK(A, k - 1), ',') &&
+                   !(TK(A, k - 1)->flags & (TOKF_IN_QUOTE | TOKF_QUOTE_MARK)))
+                k--;
+            if (k > sfirst && tok_is_char(A->doc, TK(A, k - 1), ','))
+                q = k - 1;
+        }
+        if (q < p - 1 && q > sfirst && (TK(A, q - 1)->flags & TOKF_QUOTE_MARK))
+            while (q > sfirst && (TK(A, q - 1)->flags & (TOKF_IN_QUOTE | TOKF_QUOTE_MARK)) && p - q < 40)
+                q--;
+        for (size_t k = q - 1; k-- > sfirst && k + 8 > q && !said_as;) {
             if (TK(A, k)->flags & TOKF_IN_QUOTE)
                 break;
             said_as = is_speech_verb(A, k) && !(k > sfirst && is_passive_aux(A, k - 1));
         }
+    }
     if (p > sfirst && ((word_is(A, p - 1, "as") && !said_as) || word_is(A, p - 1, "dubbed") ||
                        word_is(A, p - 1, "so-called") ||
                        (word_is(A, p - 1, "called") && p > sfirst + 2 &&

@@ -287,6 +287,13 @@ int main(void)
     run("Senator Edith Marr called the scheme “Operation Overreach” in a speech.");
     is_str(speaker(0), "Edith Marr", "called “Title Case Name”: the one who called it");
 
+    /* "VERB OBJ as “…”" quotes the subject even when the object is a quoted
+     * title with an apposition */
+    run("Marta Vance, who writes for the Herald, praised the cast and singled out “Harbour Song”, "
+        "the duet that closes the second act, as “the best ten minutes on any stage this year”.");
+    is_str(speaker(0), "(null)", "the quoted title: nobody");
+    is_str(speaker(1), "Marta Vance", "singled out “Title”, APPOSITION, as “…”: the subject");
+
     doc_free(doc);
     return tap_done();
 }

@@ -18,8 +18,10 @@
  * organisation of that gender), a role noun ("the minister": the person
  * introduced in that role), a nationality epithet ("the Spaniard": the person
  * named last), an organisation noun ("the ministry"), or an
- * unnamed source ("an official", "critics"), which gives no speaker. Nested
- * quotes, terms introduced by "as" and quotes with no cue get no speaker. */
+ * unnamed source ("an official", "critics"), which gives no speaker. A quote
+ * inside a quote is said by whoever the outer speaker's words say said it
+ * ("Anna said, ‘…’", "I told them, ‘…’", "he wrote: ‘…’"), else by nobody;
+ * titles, terms introduced by "as" and quotes with no cue get no speaker. */
 #include "config.h"
 #include "engine/attrib.h"
 #include "engine/entities.h"
@@ -1220,6 +1222,114 @@ static void colon_cue(at_t *A, span_t para)
     A->colon_set = A->colon.decided;
 }
 
+/* The cue of a quote inside a quote, within the outer quote's words: "SUBJECT
+ * VERB[ OBJ][,:] ‘…’" before it or "‘…,’ SUBJECT VERB" after it. Returns the
+ * subject's token, or SIZE_MAX (no cue, or a subject that names nobody:
+ * "Somebody was shouting ‘…’", "People have told me, ‘…’"). */
+static size_t nested_subject(const at_t *A, size_t o, size_t c)
+{
+    size_t n = A->seg.tokens.len, v = o;
+    if (v > 0 && (tok_is_char(A->doc, TK(A, v - 1), ',') || tok_is_char(A->doc, TK(A, v - 1), ':')))
+        v--;
+    /* the verb, perhaps before its object: "told the board,", "wrote to him:" */
+    const token_t *t = NULL;
+    for (size_t k = v; k-- > 0 && v - k <= 4;) {
+        const token_t *w = TK(A, k);
+        if (w->kind != TOK_WORD || !(w->flags & TOKF_IN_QUOTE))
+            break;
+        if (!(w->flags & TOKF_UPPER) && lexicon_has(A->speech, tok_str(A->doc, w), tok_len(w))) {
+            t = w;
+            v = k + 1;
+            break;
+        }
+    }
+    if (t) {
+        /* the clause's subject: the nearest pronoun or name before the verb,
+         * else the start of the sentence in the outer quote ("Róisín heard it
+         * and said", "he wrote", "She would wait …, come up to me and say") */
+        for (size_t k = v - 1; k-- > 0 && v - k <= 14;) {
+            const token_t *w = TK(A, k);
+            if (!(w->flags & TOKF_IN_QUOTE) || (w->flags & TOKF_QUOTE_MARK) ||
+                tok_is_char(A->doc, w, '.') || tok_is_char(A->doc, w, '?') || tok_is_char(A->doc, w, '!'))
+                return SIZE_MAX;
+            bool org;
+            if ((int)pronoun_gender(A, k, &org) >= 0 && !org)
+                return k;
+            if (word_is(A, k, "i") || mention_at(A, w->start) >= 0)
+                return k;
+            if (k == 0 || (TK(A, k - 1)->flags & TOKF_QUOTE_MARK) || (w->flags & TOKF_SENT_START))
+                return SIZE_MAX;
+        }
+        return SIZE_MAX;
+    }
+    /* "‘…,’ he said" inside the outer quote */
+    size_t k = c + 1;
+    if (k < n && tok_is_char(A->doc, TK(A, k), ','))
+        k++;
+    if (k + 1 < n && (TK(A, k)->flags & TOKF_IN_QUOTE) && !(TK(A, k)->flags & TOKF_QUOTE_MARK) &&
+        lexicon_has(A->speech, tok_str(A->doc, TK(A, k + 1)), tok_len(TK(A, k + 1))) &&
+        !(TK(A, k + 1)->flags & TOKF_UPPER)) {
+        bool org;
+        if (((int)pronoun_gender(A, k, &org) >= 0 && !org) || word_is(A, k, "i") ||
+            mention_at(A, TK(A, k)->start) >= 0)
+            return k;
+    }
+    return SIZE_MAX;
+}
+
+/* The speaker of the quote inside a quote: who the outer speaker's words say
+ * said it. A name is that person; "I" the outer speaker; "he" or "she" someone
+ * the text named (outside quotes) in this paragraph or the one before, never
+ * the outer speaker (who would say "I"); anything else nobody. outer is -1
+ * when the outer quote is unattributed, -2 when it is not decided yet. */
+static verdict_t nested_speaker(at_t *A, const quote_t *q, int32_t outer)
+{
+    verdict_t v = {-1, true, SPAN_NONE, SPAN_NONE, MENTION_NAME};
+    size_t o = tok_at(A, q->open_mark.start);
+    size_t c = span_is_empty(q->close_mark) ? A->seg.tokens.len : tok_at(A, q->close_mark.start);
+    size_t k = nested_subject(A, o, c);
+    if (k == SIZE_MAX)
+        return v;
+    const token_t *t = TK(A, k);
+    int32_t mi = mention_at(A, t->start);
+    if (mi >= 0) {
+        const mention_t *m = &A->doc->mentions.items[mi];
+        if (m->kind == MENTION_NAME && speaker_type(A, (int32_t)m->entity)) {
+            v.speaker = (int32_t)m->entity;
+            v.source = m->span;
+        }
+        return v;
+    }
+    if (word_is(A, k, "i")) {
+        v.speaker = outer >= 0 ? outer : -1;
+        return v;
+    }
+    bool org;
+    gender_t g = pronoun_gender(A, k, &org);
+    if (outer == -2 || g == GENDER_PLURAL)
+        return v;
+    /* the latest person of that gender, else of none known yet, named lately
+     * (from the previous paragraph's start), and not the outer speaker */
+    uint32_t from = A->para > 0 ? A->doc->paragraphs.items[A->para - 1].start : 0;
+    const entity_t *ents = A->doc->entities.items;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < A->npmru; i++) {
+            int32_t e = A->pmru[i];
+            if (e == outer || ents[e].gender != (pass ? GENDER_UNKNOWN : g))
+                continue;
+            for (size_t m = A->para_m1; m-- > 0 && A->doc->mentions.items[m].span.start >= from;)
+                if (A->doc->mentions.items[m].entity == (uint32_t)e &&
+                    A->doc->mentions.items[m].kind == MENTION_NAME &&
+                    A->doc->mentions.items[m].span.start < q->open_mark.start) {
+                    v.speaker = e;
+                    v.source = (span_t){t->start, t->end};
+                    v.kind = MENTION_PRONOUN;
+                    return v;
+                }
+        }
+    return v;
+}
+
 typedef struct { size_t q; verdict_t pre; bool standalone; } pending_t;
 
 void attrib_resolve(doc_t *doc)
@@ -1241,6 +1351,7 @@ void attrib_resolve_cached(doc_t *doc, seg_cache_t *cache)
     A.last_para_speaker = -1;
     A.dlg_prev = A.dlg_prev2 = -9;
     VEC(pending_t) pending = {0};
+    VEC(size_t) nested = {0};
     size_t qi = 0;
     for (size_t p = 0; p < doc->paragraphs.len; p++) {
         span_t para = doc->paragraphs.items[p];
@@ -1294,8 +1405,10 @@ void attrib_resolve_cached(doc_t *doc, seg_cache_t *cache)
         }
         for (; qi < doc->quotes.len && doc->quotes.items[qi].open_mark.start < para.end; qi++) {
             quote_t *q = &doc->quotes.items[qi];
-            if (q->parent >= 0)
-                continue;   /* a quote inside a quote: the speaker quotes someone, or a term */
+            if (q->parent >= 0) {
+                vec_push(&nested, qi);  /* resolved once the outer quotes here are */
+                continue;
+            }
             A.resolving = qi;
             size_t o = tok_at(&A, q->open_mark.start);
             if (o >= ntok)
@@ -1393,6 +1506,15 @@ void attrib_resolve_cached(doc_t *doc, seg_cache_t *cache)
                     para_last_src = q->source;
             }
         }
+        /* quotes inside quotes, once the outer ones that close here are decided */
+        for (size_t k = 0; k < nested.len; k++) {
+            quote_t *q = &doc->quotes.items[nested.items[k]];
+            const quote_t *outer = &doc->quotes.items[q->parent];
+            bool open = span_is_empty(outer->close_mark) ? outer->span.end > para.end
+                                                         : outer->close_mark.start >= para.end;
+            decide(&A, q, nested_speaker(&A, q, open ? -2 : outer->speaker));
+        }
+        nested.len = 0;
         A.resolving = SIZE_MAX;
         advance_to(&A, para.end, para.start, para.end);
         if (para_last != -3)
@@ -1414,6 +1536,7 @@ void attrib_resolve_cached(doc_t *doc, seg_cache_t *cache)
         decide(&A, &doc->quotes.items[pending.items[k].q], pending.items[k].pre);
     merge_added(&A);
     vec_free(&pending);
+    vec_free(&nested);
     vec_free(&A.added);
     vec_free(&A.roletab);
     vec_free(&A.late);

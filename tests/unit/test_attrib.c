@@ -294,6 +294,23 @@ int main(void)
     is_str(speaker(0), "(null)", "the quoted title: nobody");
     is_str(speaker(1), "Marta Vance", "singled out “Title”, APPOSITION, as “…”: the subject");
 
+    /* a quote inside a quote: who the outer speaker's words say said it */
+    run("Piotr Malek led the climb. “Halfway up, Dorota Zielinska looked at the sky and said, "
+        "‘We turn back now,’” he said.");
+    is_str(speaker(0), "Piotr Malek", "outer quote: he");
+    is_str(speaker(1), "Dorota Zielinska", "inner: NAME … said, ‘…’");
+    run("Prosecutor Helen Ward told the jury about the landlord, Victor Lune.\n\n"
+        "“On the night of the fire, he wrote to the tenant: ‘Pay or leave,’” Ms Ward said.");
+    is_str(speaker(0), "Helen Ward", "outer quote: Ms NAME said");
+    is_str(speaker(1), "Victor Lune", "inner: he wrote: ‘…’ is someone just named, not the speaker");
+    run("Tomasz Bem runs the bakery. “My brother was first in. He kept shouting, ‘Get out, get "
+        "out,’” he said.");
+    is_str(speaker(1), "(null)", "inner: he, someone named only in the quote: nobody");
+    run("“I told the board, ‘This will fail,’” said Greta Holm.");
+    is_str(speaker(1), "Greta Holm", "inner: I told …, ‘…’ is the outer speaker");
+    run("“Somebody kept shouting ‘fire’ in the stairwell,” said Greta Holm.");
+    is_str(speaker(1), "(null)", "inner: somebody shouting ‘…’: nobody");
+
     doc_free(doc);
     return tap_done();
 }

@@ -569,6 +569,13 @@ static subj_t subject_before(const at_t *A, size_t v, size_t sfirst)
         return none;
     if (is_pronoun(A, k))
         return (subj_t){S_PRONOUN, {t->start, t->end}, SPAN_NONE, -1, k};
+    /* a relative clause on a name: "…, Brendan Ashworth, who told MPs that" */
+    if (word_is(A, k, "who") && k >= sfirst + 2 && tok_is_char(A->doc, TK(A, k - 1), ',')) {
+        int32_t m2 = mention_at(A, TK(A, k - 2)->start);
+        if (m2 >= 0 && A->doc->mentions.items[m2].kind == MENTION_NAME &&
+            speaker_type(A, (int32_t)A->doc->mentions.items[m2].entity))
+            return name_subject(A, m2);
+    }
     int32_t mi = mention_at(A, t->start);
     if (mi >= 0 && A->doc->mentions.items[mi].kind == MENTION_NAME) {
         const mention_t *m = &A->doc->mentions.items[mi];

@@ -311,6 +311,11 @@ int main(void)
     run("“Somebody kept shouting ‘fire’ in the stairwell,” said Greta Holm.");
     is_str(speaker(1), "(null)", "inner: somebody shouting ‘…’: nobody");
 
+    /* "NAME, who VERB …" is NAME's verb */
+    run("The inquiry heard from the harbourmaster, Ulla Berggren, who told the panel that the "
+        "crane had been “an accident waiting to happen”.");
+    is_str(speaker(0), "Ulla Berggren", "NAME, who told X that “…”: NAME");
+
     doc_free(doc);
     return tap_done();
 }

@@ -77,6 +77,9 @@ typedef struct {
     int32_t para_person;                /* the one person this paragraph names so far,
                                          * -1 none yet, -2 several */
     VEC(role_t) roletab;
+    VEC(struct rsubj { size_t det; size_t head; }) rsubj;  /* sentences of the paragraph opened by a
+                                         * role subject ("The opposition leader was …") */
+    size_t rs_i;                        /* the next one to take in */
     VEC(mention_t) added;               /* pronoun and role sources */
     verdict_t colon;                    /* "…, he said:" ending the previous paragraph */
     bool colon_set;
@@ -375,11 +378,65 @@ static void role_elected(at_t *A, size_t last, int32_t e, uint32_t pos)
     }
 }
 
+/* The sentences of the paragraph whose subject is a definite role noun phrase
+ * before its verb: "The opposition leader was not deterred.", "Her son said". */
+static void find_role_subjects(at_t *A)
+{
+    A->rsubj.len = 0;
+    A->rs_i = 0;
+    for (size_t s = 0; s < A->seg.sentences.len; s++) {
+        size_t d = A->seg.sentences.items[s].first, lim = d + A->seg.sentences.items[s].count;
+        char c0 = A->doc->text[TK(A, d)->start];
+        if ((c0 != 'T' && c0 != 'H') || (TK(A, d)->flags & TOKF_IN_QUOTE) ||
+            !(word_is(A, d, "the") || word_is(A, d, "his") || word_is(A, d, "her") || word_is(A, d, "their")))
+            continue;
+        for (size_t j = d + 1; j + 1 < lim && j <= d + 4; j++) {
+            const token_t *t = TK(A, j), *n = TK(A, j + 1);
+            if (t->kind != TOK_WORD || (t->flags & (TOKF_UPPER | TOKF_IN_QUOTE)))
+                break;
+            if (!lexicon_has(A->roles, tok_str(A->doc, t), tok_len(t)))
+                continue;
+            if (n->kind == TOK_WORD && !(n->flags & (TOKF_UPPER | TOKF_IN_QUOTE)) && !is_preposition(A, j + 1) &&
+                !lexicon_has(A->roles, tok_str(A->doc, n), tok_len(n))) {
+                struct rsubj r = {d, j};
+                vec_push(&A->rsubj, r);
+                break;
+            }
+        }
+    }
+}
+
+/* Takes in the role subjects that open a sentence before pos: one the text
+ * tied to a person is that person as a subject ("The opposition leader was not
+ * deterred. “…,” he said" is the opposition leader); "her son", or a role
+ * introduced unnamed, is someone unnamed, whom a "he" after it means. */
+static void role_subjects_to(at_t *A, uint32_t pos)
+{
+    for (; A->rs_i < A->rsubj.len && TK(A, A->rsubj.items[A->rs_i].det)->start < pos; A->rs_i++) {
+        const struct rsubj *r = &A->rsubj.items[A->rs_i];
+        char buf[ROLE_LEN];
+        head_word(A, r->head, buf, sizeof buf);
+        const role_t *ro = role_find(A, buf, false);
+        uint32_t at = TK(A, r->det)->start;
+        if (ro && ro->ent >= 0 && ro->anon_pos <= ro->pos + 1) {
+            const sentence_t *st = &A->seg.sentences.items[sentence_of(A, r->det)];
+            mru_push(A->pmru, &A->npmru, ro->ent);
+            A->p0_pos = A->said_pos = at;
+            A->said_subj = ro->ent;
+            A->said_end = TK(A, st->first + st->count - 1)->end;
+        } else if (!word_is(A, r->det, "the") || (ro && ro->anon_pos)) {
+            A->anon_subj = at + 1;
+        }
+    }
+}
+
 /* Takes in the NAME mentions that start before pos: recency, roles, they/them. */
 static void advance_to(at_t *A, uint32_t pos, uint32_t para_start, uint32_t para_end)
 {
     doc_t *doc = A->doc;
     while (A->mi < doc->mentions.len && doc->mentions.items[A->mi].span.start < pos) {
+        if (A->rs_i < A->rsubj.len)
+            role_subjects_to(A, doc->mentions.items[A->mi].span.start);
         const mention_t *m = &doc->mentions.items[A->mi++];
         if (m->kind != MENTION_NAME || m->span.start < para_start || m->span.start >= para_end)
             continue;
@@ -439,6 +496,8 @@ static void advance_to(at_t *A, uint32_t pos, uint32_t para_start, uint32_t para
         if (entities_they_them(doc, &A->seg, last))
             e->gender = GENDER_PLURAL;
     }
+    if (A->rs_i < A->rsubj.len)
+        role_subjects_to(A, pos);
 }
 
 /* "a senior European diplomat", "one engineer": unnamed people by role. */
@@ -1382,6 +1441,7 @@ void attrib_resolve_cached(doc_t *doc, seg_cache_t *cache)
         if (ntok == 0)
             continue;
         note_unnamed(&A, 0, ntok);
+        find_role_subjects(&A);
         int32_t para_last = -3;     /* speaker of the previous quote here; -3: none yet */
         span_t para_last_src = SPAN_NONE;   /* and the mention that named them */
         bool colon_used = false;
@@ -1546,6 +1606,7 @@ void attrib_resolve_cached(doc_t *doc, seg_cache_t *cache)
     vec_free(&nested);
     vec_free(&A.added);
     vec_free(&A.roletab);
+    vec_free(&A.rsubj);
     vec_free(&A.late);
     segment_free(&A.seg);
 }

@@ -316,6 +316,16 @@ int main(void)
         "crane had been “an accident waiting to happen”.");
     is_str(speaker(0), "Ulla Berggren", "NAME, who told X that “…”: NAME");
 
+    /* a role subject opening a sentence is who a following pronoun means:
+     * the person the role was given to, or someone unnamed ("His son") */
+    run("Marit Olsen, the union's general secretary, led the strike. Managers later met "
+        "Sofia Brandt, a negotiator.\n\nThe general secretary was unmoved. “We stay out until "
+        "Friday,” she said.");
+    is_str(speaker(0), "Marit Olsen", "The ROLE was …. “…,” she said: the person in that role");
+    run("Anders Lind, 81, fished the fjord for sixty years.\n\n"
+        "His son was at the quay when the boat sank. “I saw the mast go under,” he said.");
+    is_str(speaker(0), "(null)", "His son was …. “…,” he said: the unnamed son");
+
     doc_free(doc);
     return tap_done();
 }

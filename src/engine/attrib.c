@@ -628,9 +628,18 @@ static subj_t subject_before(const at_t *A, size_t v, size_t sfirst)
         return none;
     if (is_pronoun(A, k))
         return (subj_t){S_PRONOUN, {t->start, t->end}, SPAN_NONE, -1, k};
-    /* a relative clause on a name: "…, Brendan Ashworth, who told MPs that" */
+    /* a relative clause on a name, perhaps after its apposition: "…, Brendan
+     * Ashworth, who told MPs that", "Lena Voss, a nurse, who said" */
     if (word_is(A, k, "who") && k >= sfirst + 2 && tok_is_char(A->doc, TK(A, k - 1), ',')) {
         int32_t m2 = mention_at(A, TK(A, k - 2)->start);
+        for (size_t j = k - 2; m2 < 0 && j > sfirst + 1 && k - j < 14; j--) {
+            if (TK(A, j)->flags & (TOKF_IN_QUOTE | TOKF_QUOTE_MARK))
+                break;
+            if (tok_is_char(A->doc, TK(A, j), ',')) {
+                m2 = mention_at(A, TK(A, j - 1)->start);
+                break;
+            }
+        }
         if (m2 >= 0 && A->doc->mentions.items[m2].kind == MENTION_NAME &&
             speaker_type(A, (int32_t)A->doc->mentions.items[m2].entity))
             return name_subject(A, m2);
@@ -1137,8 +1146,32 @@ static verdict_t before_quote(at_t *A, size_t o, size_t sfirst, size_t send, siz
         size_t b = k;
         while (b > sfirst && is_adverb(A, b - 1))
             b--;
-        if (b > sfirst && is_passive_aux(A, b - 1))
+        if (b > sfirst && is_passive_aux(A, b - 1)) {
+            /* a passive inside what an active speech verb reports ("who told
+             * the court he had been asked to … until it “…”") quotes the
+             * reporter; one with its agent ("told by managers to “…”") or
+             * none before it, nobody */
+            bool agent = false;
+            for (size_t j = k + 1; j < o && !agent; j++)
+                agent = word_is(A, j, "by");
+            for (size_t j = b - 1; !agent && j-- > lo;) {
+                if (TK(A, j)->flags & TOKF_IN_QUOTE)
+                    break;
+                if (!is_speech_verb(A, j))
+                    continue;
+                size_t b2 = j;
+                while (b2 > sfirst && is_adverb(A, b2 - 1))
+                    b2--;
+                if (b2 > sfirst && is_passive_aux(A, b2 - 1))
+                    break;
+                subj_t s2 = subject_before(A, j, sfirst);
+                if (s2.kind != S_NAME && s2.kind != S_PRONOUN && s2.kind != S_ROLE)
+                    break;
+                s2.cue = (span_t){TK(A, j)->start, TK(A, j)->end};
+                return verdict_of(A, s2, para);
+            }
             return (verdict_t){-1, true, SPAN_NONE, SPAN_NONE, MENTION_NAME};
+        }
         subj_t s = subject_before(A, k, sfirst);
         /* "he wrote on social media, adding that he would “…”": a participle
          * after a comma has the subject of the speech verb before it, and so

@@ -326,6 +326,14 @@ int main(void)
         "His son was at the quay when the boat sank. “I saw the mast go under,” he said.");
     is_str(speaker(0), "(null)", "His son was …. “…,” he said: the unnamed son");
 
+    /* a passive speech verb inside what an active one reports quotes the
+     * reporter; with its agent it does not */
+    run("The tribunal heard from Lena Voss, a former nurse at the clinic, who said she had been "
+        "told to “keep the numbers quiet”.");
+    is_str(speaker(0), "Lena Voss", "NAME, who said she had been told to “…”: NAME");
+    run("Lena Voss said she had been told by managers to “keep the numbers quiet”.");
+    is_str(speaker(0), "(null)", "NAME said she had been told by X to “…”: not NAME");
+
     doc_free(doc);
     return tap_done();
 }

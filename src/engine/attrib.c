@@ -73,6 +73,7 @@ typedef struct {
                                          * "NAME, who …, said", "NAME was …" */
     uint32_t anon_subj;                 /* where an unnamed person opened a sentence
                                          * ("A spokesman for X said"), +1, or 0 */
+    gender_t anon_gender;               /* and their gender, when a kinship noun tells it */
     uint32_t said_pos, said_end;        /* where, and the end of that sentence */
     int32_t para_person;                /* the one person this paragraph names so far,
                                          * -1 none yet, -2 several */
@@ -425,7 +426,9 @@ static void role_subjects_to(at_t *A, uint32_t pos)
             A->said_subj = ro->ent;
             A->said_end = TK(A, st->first + st->count - 1)->end;
         } else if (!word_is(A, r->det, "the") || (ro && ro->anon_pos)) {
+            const char *g = lexicon_value(A->roles, tok_str(A->doc, TK(A, r->head)), tok_len(TK(A, r->head)));
             A->anon_subj = at + 1;
+            A->anon_gender = g && *g == 'm' ? GENDER_MALE : g && *g == 'f' ? GENDER_FEMALE : GENDER_UNKNOWN;
         }
     }
 }
@@ -528,8 +531,10 @@ static void note_unnamed(at_t *A, size_t from, size_t to)
                 buf[n] = '\0';
                 role_t *r = role_find(A, buf, true);
                 r->anon_pos = w->start + 1;
-                if (t->flags & TOKF_SENT_START)
+                if (t->flags & TOKF_SENT_START) {
                     A->anon_subj = w->start + 1;
+                    A->anon_gender = GENDER_UNKNOWN;
+                }
                 /* a name in apposition makes it named after all */
                 break;
             }
@@ -844,7 +849,8 @@ static int32_t resolve_pronoun(at_t *A, size_t ti)
     /* an unnamed person opened a sentence after the latest name and before
      * the pronoun: "A spokesman for the council said … “…,” he said" is
      * the spokesman, no one named */
-    if (A->anon_subj > A->p0_pos + 1 && A->anon_subj <= TK(A, ti)->start)
+    if (A->anon_subj > A->p0_pos + 1 && A->anon_subj <= TK(A, ti)->start &&
+        (A->anon_gender == GENDER_UNKNOWN || A->anon_gender == g))
         return -1;
     /* a subject outranks an object of its own sentence: in "Toktogulov said he
      * had invited Rahimzoda. … he said" he is Toktogulov (centering: the

@@ -325,6 +325,9 @@ int main(void)
     run("Anders Lind, 81, fished the fjord for sixty years.\n\n"
         "His son was at the quay when the boat sank. “I saw the mast go under,” he said.");
     is_str(speaker(0), "(null)", "His son was …. “…,” he said: the unnamed son");
+    run("Ruth Kane, 70, has run the shop for decades.\n\n"
+        "Her husband died in 2019. “I kept it open for him,” she said.");
+    is_str(speaker(0), "Ruth Kane", "Her husband died. “…,” she said: not the husband");
 
     /* a passive speech verb inside what an active one reports quotes the
      * reporter; with its agent it does not */

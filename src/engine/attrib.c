@@ -350,6 +350,8 @@ static void role_elected(at_t *A, size_t last, int32_t e, uint32_t pos)
         "became", "becomes", "sworn", "re-elected", "promoted", NULL};
     bool verb = false;
     for (size_t k = 0; k < 4 && i < n; k++, i++) {
+        if (TK(A, i)->kind != TOK_WORD || (TK(A, i)->flags & TOKF_UPPER))
+            break;  /* every word of both lists is lower case: skip the look-ups */
         bool hit = false;
         for (int a = 0; aux[a] && !hit; a++)
             hit = word_is(A, i, aux[a]);
@@ -508,8 +510,11 @@ static void note_unnamed(at_t *A, size_t from, size_t to)
 {
     for (size_t i = from; i < to; i++) {
         const token_t *t = TK(A, i);
+        size_t len = tok_len(t);
+        if (t->kind != TOK_WORD || (len > 3 && len != 7))
+            continue;   /* a, an, one, another: the length rules out most words unread */
         char c0 = A->doc->text[t->start];
-        if (t->kind != TOK_WORD || tok_len(t) > 7 || !(c0 == 'a' || c0 == 'A' || c0 == 'o' || c0 == 'O'))
+        if (!(c0 == 'a' || c0 == 'A' || c0 == 'o' || c0 == 'O'))
             continue;
         if (t->flags & TOKF_IN_QUOTE || !(word_is(A, i, "a") || word_is(A, i, "an") ||
                                           word_is(A, i, "one") || word_is(A, i, "another")))

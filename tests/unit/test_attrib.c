@@ -337,6 +337,12 @@ int main(void)
     run("Lena Voss said she had been told by managers to “keep the numbers quiet”.");
     is_str(speaker(0), "(null)", "NAME said she had been told by X to “…”: not NAME");
 
+    /* a verdict as the object's complement: "found it “…”" quotes the finder */
+    run("Hanna Berg, who saw the opening night, found it “long but worth every minute”, "
+        "though the staging was found “confusing” by others.");
+    is_str(speaker(0), "Hanna Berg", "NAME found it “…”: NAME");
+    is_str(speaker(1), "(null)", "was found “…” by others: not NAME");
+
     doc_free(doc);
     return tap_done();
 }

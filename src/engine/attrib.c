@@ -1388,10 +1388,11 @@ static size_t nested_subject(const at_t *A, size_t o, size_t c)
 }
 
 /* The speaker of the quote inside a quote: who the outer speaker's words say
- * said it. A name is that person; "I" the outer speaker; "he" or "she" someone
- * the text named (outside quotes) in this paragraph or the one before, never
- * the outer speaker (who would say "I"); anything else nobody. outer is -1
- * when the outer quote is unattributed, -2 when it is not decided yet. */
+ * said it. A name is that person; "I" the outer speaker; "he" or "she" a
+ * person of the narrative named in this paragraph or the one before, never
+ * the outer speaker (who would say "I"); anything else nobody ("My cousin …
+ * He kept saying, ‘…’" names no one). outer is -1 when the outer quote is
+ * unattributed, -2 when it is not decided yet. */
 static verdict_t nested_speaker(at_t *A, const quote_t *q, int32_t outer)
 {
     verdict_t v = {-1, true, SPAN_NONE, SPAN_NONE, MENTION_NAME};

@@ -18,8 +18,10 @@
  * organisation of that gender), a role noun ("the minister": the person
  * introduced in that role), a nationality epithet ("the Spaniard": the person
  * named last), an organisation noun ("the ministry"), or an
- * unnamed source ("an official", "critics"), which gives no speaker. Nested
- * quotes, terms introduced by "as" and quotes with no cue get no speaker. */
+ * unnamed source ("an official", "critics"), which gives no speaker. A quote
+ * inside a quote is said by whoever the outer speaker's words say said it
+ * ("Anna said, ‘…’", "I told them, ‘…’", "he wrote: ‘…’"), else by nobody;
+ * titles, terms introduced by "as" and quotes with no cue get no speaker. */
 #include "config.h"
 #include "engine/attrib.h"
 #include "engine/entities.h"
@@ -61,7 +63,7 @@ typedef struct {
 typedef struct {
     doc_t *doc;
     segment_t seg;
-    const lexicon_t *speech, *roles, *org_nouns, *modifiers, *demonyms;
+    const lexicon_t *speech, *roles, *org_nouns, *modifiers, *demonyms, *function_words;
     size_t mi;                          /* next doc->mentions entry to take in */
     size_t para_m0, para_m1;            /* doc->mentions starting in the paragraph */
     int32_t pmru[MRU_N], omru[MRU_N];   /* people / organisations, latest first */
@@ -71,10 +73,14 @@ typedef struct {
                                          * "NAME, who …, said", "NAME was …" */
     uint32_t anon_subj;                 /* where an unnamed person opened a sentence
                                          * ("A spokesman for X said"), +1, or 0 */
+    gender_t anon_gender;               /* and their gender, when a kinship noun tells it */
     uint32_t said_pos, said_end;        /* where, and the end of that sentence */
     int32_t para_person;                /* the one person this paragraph names so far,
                                          * -1 none yet, -2 several */
     VEC(role_t) roletab;
+    VEC(struct rsubj { size_t det; size_t head; }) rsubj;  /* sentences of the paragraph opened by a
+                                         * role subject ("The opposition leader was …") */
+    size_t rs_i;                        /* the next one to take in */
     VEC(mention_t) added;               /* pronoun and role sources */
     verdict_t colon;                    /* "…, he said:" ending the previous paragraph */
     bool colon_set;
@@ -344,6 +350,8 @@ static void role_elected(at_t *A, size_t last, int32_t e, uint32_t pos)
         "became", "becomes", "sworn", "re-elected", "promoted", NULL};
     bool verb = false;
     for (size_t k = 0; k < 4 && i < n; k++, i++) {
+        if (TK(A, i)->kind != TOK_WORD || (TK(A, i)->flags & TOKF_UPPER))
+            break;  /* every word of both lists is lower case: skip the look-ups */
         bool hit = false;
         for (int a = 0; aux[a] && !hit; a++)
             hit = word_is(A, i, aux[a]);
@@ -373,11 +381,67 @@ static void role_elected(at_t *A, size_t last, int32_t e, uint32_t pos)
     }
 }
 
+/* The sentences of the paragraph whose subject is a definite role noun phrase
+ * before its verb: "The opposition leader was not deterred.", "Her son said". */
+static void find_role_subjects(at_t *A)
+{
+    A->rsubj.len = 0;
+    A->rs_i = 0;
+    for (size_t s = 0; s < A->seg.sentences.len; s++) {
+        size_t d = A->seg.sentences.items[s].first, lim = d + A->seg.sentences.items[s].count;
+        char c0 = A->doc->text[TK(A, d)->start];
+        if ((c0 != 'T' && c0 != 'H') || (TK(A, d)->flags & TOKF_IN_QUOTE) ||
+            !(word_is(A, d, "the") || word_is(A, d, "his") || word_is(A, d, "her") || word_is(A, d, "their")))
+            continue;
+        for (size_t j = d + 1; j + 1 < lim && j <= d + 4; j++) {
+            const token_t *t = TK(A, j), *n = TK(A, j + 1);
+            if (t->kind != TOK_WORD || (t->flags & (TOKF_UPPER | TOKF_IN_QUOTE)))
+                break;
+            if (!lexicon_has(A->roles, tok_str(A->doc, t), tok_len(t)))
+                continue;
+            if (n->kind == TOK_WORD && !(n->flags & (TOKF_UPPER | TOKF_IN_QUOTE)) && !is_preposition(A, j + 1) &&
+                !lexicon_has(A->roles, tok_str(A->doc, n), tok_len(n))) {
+                struct rsubj r = {d, j};
+                vec_push(&A->rsubj, r);
+                break;
+            }
+        }
+    }
+}
+
+/* Takes in the role subjects that open a sentence before pos: one the text
+ * tied to a person is that person as a subject ("The opposition leader was not
+ * deterred. “…,” he said" is the opposition leader); "her son", or a role
+ * introduced unnamed, is someone unnamed, whom a "he" after it means. */
+static void role_subjects_to(at_t *A, uint32_t pos)
+{
+    for (; A->rs_i < A->rsubj.len && TK(A, A->rsubj.items[A->rs_i].det)->start < pos; A->rs_i++) {
+        const struct rsubj *r = &A->rsubj.items[A->rs_i];
+        char buf[ROLE_LEN];
+        head_word(A, r->head, buf, sizeof buf);
+        const role_t *ro = role_find(A, buf, false);
+        uint32_t at = TK(A, r->det)->start;
+        if (ro && ro->ent >= 0 && ro->anon_pos <= ro->pos + 1) {
+            const sentence_t *st = &A->seg.sentences.items[sentence_of(A, r->det)];
+            mru_push(A->pmru, &A->npmru, ro->ent);
+            A->p0_pos = A->said_pos = at;
+            A->said_subj = ro->ent;
+            A->said_end = TK(A, st->first + st->count - 1)->end;
+        } else if (!word_is(A, r->det, "the") || (ro && ro->anon_pos)) {
+            const char *g = lexicon_value(A->roles, tok_str(A->doc, TK(A, r->head)), tok_len(TK(A, r->head)));
+            A->anon_subj = at + 1;
+            A->anon_gender = g && *g == 'm' ? GENDER_MALE : g && *g == 'f' ? GENDER_FEMALE : GENDER_UNKNOWN;
+        }
+    }
+}
+
 /* Takes in the NAME mentions that start before pos: recency, roles, they/them. */
 static void advance_to(at_t *A, uint32_t pos, uint32_t para_start, uint32_t para_end)
 {
     doc_t *doc = A->doc;
     while (A->mi < doc->mentions.len && doc->mentions.items[A->mi].span.start < pos) {
+        if (A->rs_i < A->rsubj.len)
+            role_subjects_to(A, doc->mentions.items[A->mi].span.start);
         const mention_t *m = &doc->mentions.items[A->mi++];
         if (m->kind != MENTION_NAME || m->span.start < para_start || m->span.start >= para_end)
             continue;
@@ -437,6 +501,8 @@ static void advance_to(at_t *A, uint32_t pos, uint32_t para_start, uint32_t para
         if (entities_they_them(doc, &A->seg, last))
             e->gender = GENDER_PLURAL;
     }
+    if (A->rs_i < A->rsubj.len)
+        role_subjects_to(A, pos);
 }
 
 /* "a senior European diplomat", "one engineer": unnamed people by role. */
@@ -444,8 +510,11 @@ static void note_unnamed(at_t *A, size_t from, size_t to)
 {
     for (size_t i = from; i < to; i++) {
         const token_t *t = TK(A, i);
+        size_t len = tok_len(t);
+        if (t->kind != TOK_WORD || (len > 3 && len != 7))
+            continue;   /* a, an, one, another: the length rules out most words unread */
         char c0 = A->doc->text[t->start];
-        if (t->kind != TOK_WORD || tok_len(t) > 7 || !(c0 == 'a' || c0 == 'A' || c0 == 'o' || c0 == 'O'))
+        if (!(c0 == 'a' || c0 == 'A' || c0 == 'o' || c0 == 'O'))
             continue;
         if (t->flags & TOKF_IN_QUOTE || !(word_is(A, i, "a") || word_is(A, i, "an") ||
                                           word_is(A, i, "one") || word_is(A, i, "another")))
@@ -467,8 +536,10 @@ static void note_unnamed(at_t *A, size_t from, size_t to)
                 buf[n] = '\0';
                 role_t *r = role_find(A, buf, true);
                 r->anon_pos = w->start + 1;
-                if (t->flags & TOKF_SENT_START)
+                if (t->flags & TOKF_SENT_START) {
                     A->anon_subj = w->start + 1;
+                    A->anon_gender = GENDER_UNKNOWN;
+                }
                 /* a name in apposition makes it named after all */
                 break;
             }
@@ -567,6 +638,22 @@ static subj_t subject_before(const at_t *A, size_t v, size_t sfirst)
         return none;
     if (is_pronoun(A, k))
         return (subj_t){S_PRONOUN, {t->start, t->end}, SPAN_NONE, -1, k};
+    /* a relative clause on a name, perhaps after its apposition: "…, Brendan
+     * Ashworth, who told MPs that", "Lena Voss, a nurse, who said" */
+    if (word_is(A, k, "who") && k >= sfirst + 2 && tok_is_char(A->doc, TK(A, k - 1), ',')) {
+        int32_t m2 = mention_at(A, TK(A, k - 2)->start);
+        for (size_t j = k - 2; m2 < 0 && j > sfirst + 1 && k - j < 14; j--) {
+            if (TK(A, j)->flags & (TOKF_IN_QUOTE | TOKF_QUOTE_MARK))
+                break;
+            if (tok_is_char(A->doc, TK(A, j), ',')) {
+                m2 = mention_at(A, TK(A, j - 1)->start);
+                break;
+            }
+        }
+        if (m2 >= 0 && A->doc->mentions.items[m2].kind == MENTION_NAME &&
+            speaker_type(A, (int32_t)A->doc->mentions.items[m2].entity))
+            return name_subject(A, m2);
+    }
     int32_t mi = mention_at(A, t->start);
     if (mi >= 0 && A->doc->mentions.items[mi].kind == MENTION_NAME) {
         const mention_t *m = &A->doc->mentions.items[mi];
@@ -767,7 +854,8 @@ static int32_t resolve_pronoun(at_t *A, size_t ti)
     /* an unnamed person opened a sentence after the latest name and before
      * the pronoun: "A spokesman for the council said … “…,” he said" is
      * the spokesman, no one named */
-    if (A->anon_subj > A->p0_pos + 1 && A->anon_subj <= TK(A, ti)->start)
+    if (A->anon_subj > A->p0_pos + 1 && A->anon_subj <= TK(A, ti)->start &&
+        (A->anon_gender == GENDER_UNKNOWN || A->anon_gender == g))
         return -1;
     /* a subject outranks an object of its own sentence: in "Toktogulov said he
      * had invited Rahimzoda. … he said" he is Toktogulov (centering: the
@@ -982,12 +1070,44 @@ static size_t cue_end(const at_t *A, size_t c, size_t cs)
     return send;
 }
 
+/* The quote between the marks at tokens o and c is a title or a name: "Salt
+ * Roads", "Save Our Street" — two to eight words, every one capitalised but
+ * closed-class ones ("of", "the"), and no punctuation of speech at its end. */
+static bool is_title(const at_t *A, size_t o, size_t c)
+{
+    if (c < o + 3 || c > o + 9 || TK(A, c - 1)->kind == TOK_PUNCT)
+        return false;
+    for (size_t k = o + 1; k < c; k++) {
+        const token_t *t = TK(A, k);
+        if (t->kind != TOK_WORD ||
+            (!(t->flags & TOKF_UPPER) && (k == o + 1 || !lexicon_has(A->function_words, tok_str(A->doc, t), tok_len(t)))))
+            return false;
+    }
+    return true;
+}
+
 /* Rules 2 and 3: a cue before the opening mark at token o, within its sentence. */
 static verdict_t before_quote(at_t *A, size_t o, size_t sfirst, size_t send, size_t c,
                               span_t para, bool *standalone)
 {
     verdict_t none = {-1, false, SPAN_NONE, SPAN_NONE, MENTION_NAME};
     *standalone = o == sfirst;
+    /* a title is nobody's words, unless an active verb of naming gives them
+     * to its subject ("what he called “Project Fear”", "she branded the plan
+     * “…”"; not "a song called “…”") */
+    if (is_title(A, o, c)) {
+        static const char *const naming[] = {"called", "calls", "call", "branded", "brands",
+            "labelled", "labeled", NULL};
+        bool named = false;
+        for (size_t k = o; k-- > sfirst && o - k <= 4 && !named;)
+            for (int w = 0; naming[w] && !named; w++)
+                if (word_is(A, k, naming[w])) {
+                    skind_t sk = subject_before(A, k, sfirst).kind;
+                    named = sk == S_NAME || sk == S_PRONOUN;
+                }
+        if (!named)
+            return (verdict_t){-1, true, SPAN_NONE, SPAN_NONE, MENTION_NAME};
+    }
     /* a term introduced by "as": known as "El Tren", dismissed as a "crusade" */
     size_t p = o;
     if (p > sfirst && (word_is(A, p - 1, "a") || word_is(A, p - 1, "an") || word_is(A, p - 1, "the")))
@@ -999,12 +1119,27 @@ static verdict_t before_quote(at_t *A, size_t o, size_t sfirst, size_t send, siz
      * subject, like "what he called": "Menon described the loss as “…”",
      * "she dismissed the report as “…”" (not "was dismissed as “…”") */
     bool said_as = false;
-    if (p > sfirst + 2 && word_is(A, p - 1, "as"))
-        for (size_t k = p - 2; k-- > sfirst && k + 8 > p && !said_as;) {
+    if (p > sfirst + 2 && word_is(A, p - 1, "as")) {
+        /* the object may carry an apposition and be a quoted title itself:
+         * "singled out “Low Tide”, a song about …, as “…”" */
+        size_t q = p - 1;
+        if (tok_is_char(A->doc, TK(A, q - 1), ',')) {
+            size_t k = q - 1;
+            while (k > sfirst && q - k < 24 && !tok_is_char(A->doc, TK(A, k - 1), ',') &&
+                   !(TK(A, k - 1)->flags & (TOKF_IN_QUOTE | TOKF_QUOTE_MARK)))
+                k--;
+            if (k > sfirst && tok_is_char(A->doc, TK(A, k - 1), ','))
+                q = k - 1;
+        }
+        if (q < p - 1 && q > sfirst && (TK(A, q - 1)->flags & TOKF_QUOTE_MARK))
+            while (q > sfirst && (TK(A, q - 1)->flags & (TOKF_IN_QUOTE | TOKF_QUOTE_MARK)) && p - q < 40)
+                q--;
+        for (size_t k = q - 1; k-- > sfirst && k + 8 > q && !said_as;) {
             if (TK(A, k)->flags & TOKF_IN_QUOTE)
                 break;
             said_as = is_speech_verb(A, k) && !(k > sfirst && is_passive_aux(A, k - 1));
         }
+    }
     if (p > sfirst && ((word_is(A, p - 1, "as") && !said_as) || word_is(A, p - 1, "dubbed") ||
                        word_is(A, p - 1, "so-called") ||
                        (word_is(A, p - 1, "called") && p > sfirst + 2 &&
@@ -1022,8 +1157,32 @@ static verdict_t before_quote(at_t *A, size_t o, size_t sfirst, size_t send, siz
         size_t b = k;
         while (b > sfirst && is_adverb(A, b - 1))
             b--;
-        if (b > sfirst && is_passive_aux(A, b - 1))
+        if (b > sfirst && is_passive_aux(A, b - 1)) {
+            /* a passive inside what an active speech verb reports ("who told
+             * the court he had been asked to … until it “…”") quotes the
+             * reporter; one with its agent ("told by managers to “…”") or
+             * none before it, nobody */
+            bool agent = false;
+            for (size_t j = k + 1; j < o && !agent; j++)
+                agent = word_is(A, j, "by");
+            for (size_t j = b - 1; !agent && j-- > lo;) {
+                if (TK(A, j)->flags & TOKF_IN_QUOTE)
+                    break;
+                if (!is_speech_verb(A, j))
+                    continue;
+                size_t b2 = j;
+                while (b2 > sfirst && is_adverb(A, b2 - 1))
+                    b2--;
+                if (b2 > sfirst && is_passive_aux(A, b2 - 1))
+                    break;
+                subj_t s2 = subject_before(A, j, sfirst);
+                if (s2.kind != S_NAME && s2.kind != S_PRONOUN && s2.kind != S_ROLE)
+                    break;
+                s2.cue = (span_t){TK(A, j)->start, TK(A, j)->end};
+                return verdict_of(A, s2, para);
+            }
             return (verdict_t){-1, true, SPAN_NONE, SPAN_NONE, MENTION_NAME};
+        }
         subj_t s = subject_before(A, k, sfirst);
         /* "he wrote on social media, adding that he would “…”": a participle
          * after a comma has the subject of the speech verb before it, and so
@@ -1173,6 +1332,115 @@ static void colon_cue(at_t *A, span_t para)
     A->colon_set = A->colon.decided;
 }
 
+/* The cue of a quote inside a quote, within the outer quote's words: "SUBJECT
+ * VERB[ OBJ][,:] ‘…’" before it or "‘…,’ SUBJECT VERB" after it. Returns the
+ * subject's token, or SIZE_MAX (no cue, or a subject that names nobody:
+ * "Somebody was shouting ‘…’", "People have told me, ‘…’"). */
+static size_t nested_subject(const at_t *A, size_t o, size_t c)
+{
+    size_t n = A->seg.tokens.len, v = o;
+    if (v > 0 && (tok_is_char(A->doc, TK(A, v - 1), ',') || tok_is_char(A->doc, TK(A, v - 1), ':')))
+        v--;
+    /* the verb, perhaps before its object: "told the board,", "wrote to him:" */
+    const token_t *t = NULL;
+    for (size_t k = v; k-- > 0 && v - k <= 4;) {
+        const token_t *w = TK(A, k);
+        if (w->kind != TOK_WORD || !(w->flags & TOKF_IN_QUOTE))
+            break;
+        if (!(w->flags & TOKF_UPPER) && lexicon_has(A->speech, tok_str(A->doc, w), tok_len(w))) {
+            t = w;
+            v = k + 1;
+            break;
+        }
+    }
+    if (t) {
+        /* the clause's subject: the nearest pronoun or name before the verb,
+         * else the start of the sentence in the outer quote ("Róisín heard it
+         * and said", "he wrote", "She would wait …, come up to me and say") */
+        for (size_t k = v - 1; k-- > 0 && v - k <= 14;) {
+            const token_t *w = TK(A, k);
+            if (!(w->flags & TOKF_IN_QUOTE) || (w->flags & TOKF_QUOTE_MARK) ||
+                tok_is_char(A->doc, w, '.') || tok_is_char(A->doc, w, '?') || tok_is_char(A->doc, w, '!'))
+                return SIZE_MAX;
+            bool org;
+            if ((int)pronoun_gender(A, k, &org) >= 0 && !org)
+                return k;
+            if (word_is(A, k, "i") || mention_at(A, w->start) >= 0)
+                return k;
+            if (k == 0 || (TK(A, k - 1)->flags & TOKF_QUOTE_MARK) || (w->flags & TOKF_SENT_START))
+                return SIZE_MAX;
+        }
+        return SIZE_MAX;
+    }
+    /* "‘…,’ he said" inside the outer quote */
+    size_t k = c + 1;
+    if (k < n && tok_is_char(A->doc, TK(A, k), ','))
+        k++;
+    if (k + 1 < n && (TK(A, k)->flags & TOKF_IN_QUOTE) && !(TK(A, k)->flags & TOKF_QUOTE_MARK) &&
+        lexicon_has(A->speech, tok_str(A->doc, TK(A, k + 1)), tok_len(TK(A, k + 1))) &&
+        !(TK(A, k + 1)->flags & TOKF_UPPER)) {
+        bool org;
+        if (((int)pronoun_gender(A, k, &org) >= 0 && !org) || word_is(A, k, "i") ||
+            mention_at(A, TK(A, k)->start) >= 0)
+            return k;
+    }
+    return SIZE_MAX;
+}
+
+/* The speaker of the quote inside a quote: who the outer speaker's words say
+ * said it. A name is that person; "I" the outer speaker; "he" or "she" a
+ * person of the narrative named in this paragraph or the one before, never
+ * the outer speaker (who would say "I"); anything else nobody ("My cousin …
+ * He kept saying, ‘…’" names no one). outer is -1 when the outer quote is
+ * unattributed, -2 when it is not decided yet. */
+static verdict_t nested_speaker(at_t *A, const quote_t *q, int32_t outer)
+{
+    verdict_t v = {-1, true, SPAN_NONE, SPAN_NONE, MENTION_NAME};
+    size_t o = tok_at(A, q->open_mark.start);
+    size_t c = span_is_empty(q->close_mark) ? A->seg.tokens.len : tok_at(A, q->close_mark.start);
+    size_t k = nested_subject(A, o, c);
+    if (k == SIZE_MAX)
+        return v;
+    const token_t *t = TK(A, k);
+    int32_t mi = mention_at(A, t->start);
+    if (mi >= 0) {
+        const mention_t *m = &A->doc->mentions.items[mi];
+        if (m->kind == MENTION_NAME && speaker_type(A, (int32_t)m->entity)) {
+            v.speaker = (int32_t)m->entity;
+            v.source = m->span;
+        }
+        return v;
+    }
+    if (word_is(A, k, "i")) {
+        v.speaker = outer >= 0 ? outer : -1;
+        return v;
+    }
+    bool org;
+    gender_t g = pronoun_gender(A, k, &org);
+    if (outer == -2 || g == GENDER_PLURAL)
+        return v;
+    /* the latest person of that gender, else of none known yet, named lately
+     * (from the previous paragraph's start), and not the outer speaker */
+    uint32_t from = A->para > 0 ? A->doc->paragraphs.items[A->para - 1].start : 0;
+    const entity_t *ents = A->doc->entities.items;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < A->npmru; i++) {
+            int32_t e = A->pmru[i];
+            if (e == outer || ents[e].gender != (pass ? GENDER_UNKNOWN : g))
+                continue;
+            for (size_t m = A->para_m1; m-- > 0 && A->doc->mentions.items[m].span.start >= from;)
+                if (A->doc->mentions.items[m].entity == (uint32_t)e &&
+                    A->doc->mentions.items[m].kind == MENTION_NAME &&
+                    A->doc->mentions.items[m].span.start < q->open_mark.start) {
+                    v.speaker = e;
+                    v.source = (span_t){t->start, t->end};
+                    v.kind = MENTION_PRONOUN;
+                    return v;
+                }
+        }
+    return v;
+}
+
 typedef struct { size_t q; verdict_t pre; bool standalone; } pending_t;
 
 void attrib_resolve(doc_t *doc)
@@ -1189,10 +1457,12 @@ void attrib_resolve_cached(doc_t *doc, seg_cache_t *cache)
     A.org_nouns = lexicon_get("org_nouns");
     A.modifiers = lexicon_get("verb_modifiers");
     A.demonyms = lexicon_get("demonyms");
+    A.function_words = lexicon_get("function_words");
     A.said_subj = -1;
     A.last_para_speaker = -1;
     A.dlg_prev = A.dlg_prev2 = -9;
     VEC(pending_t) pending = {0};
+    VEC(size_t) nested = {0};
     size_t qi = 0;
     for (size_t p = 0; p < doc->paragraphs.len; p++) {
         span_t para = doc->paragraphs.items[p];
@@ -1216,6 +1486,7 @@ void attrib_resolve_cached(doc_t *doc, seg_cache_t *cache)
         if (ntok == 0)
             continue;
         note_unnamed(&A, 0, ntok);
+        find_role_subjects(&A);
         int32_t para_last = -3;     /* speaker of the previous quote here; -3: none yet */
         span_t para_last_src = SPAN_NONE;   /* and the mention that named them */
         bool colon_used = false;
@@ -1246,8 +1517,10 @@ void attrib_resolve_cached(doc_t *doc, seg_cache_t *cache)
         }
         for (; qi < doc->quotes.len && doc->quotes.items[qi].open_mark.start < para.end; qi++) {
             quote_t *q = &doc->quotes.items[qi];
-            if (q->parent >= 0)
-                continue;   /* a quote inside a quote: the speaker quotes someone, or a term */
+            if (q->parent >= 0) {
+                vec_push(&nested, qi);  /* resolved once the outer quotes here are */
+                continue;
+            }
             A.resolving = qi;
             size_t o = tok_at(&A, q->open_mark.start);
             if (o >= ntok)
@@ -1345,6 +1618,15 @@ void attrib_resolve_cached(doc_t *doc, seg_cache_t *cache)
                     para_last_src = q->source;
             }
         }
+        /* quotes inside quotes, once the outer ones that close here are decided */
+        for (size_t k = 0; k < nested.len; k++) {
+            quote_t *q = &doc->quotes.items[nested.items[k]];
+            const quote_t *outer = &doc->quotes.items[q->parent];
+            bool open = span_is_empty(outer->close_mark) ? outer->span.end > para.end
+                                                         : outer->close_mark.start >= para.end;
+            decide(&A, q, nested_speaker(&A, q, open ? -2 : outer->speaker));
+        }
+        nested.len = 0;
         A.resolving = SIZE_MAX;
         advance_to(&A, para.end, para.start, para.end);
         if (para_last != -3)
@@ -1366,8 +1648,10 @@ void attrib_resolve_cached(doc_t *doc, seg_cache_t *cache)
         decide(&A, &doc->quotes.items[pending.items[k].q], pending.items[k].pre);
     merge_added(&A);
     vec_free(&pending);
+    vec_free(&nested);
     vec_free(&A.added);
     vec_free(&A.roletab);
+    vec_free(&A.rsubj);
     vec_free(&A.late);
     segment_free(&A.seg);
 }

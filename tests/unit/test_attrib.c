@@ -277,6 +277,72 @@ int main(void)
         "Later the Premier said she would “try again in spring”.");
     is_str(speaker(0), "Colette Ferrand", "the Premier said … “…”: the premier named before");
 
+    /* a title in quotes is nobody's words, even after a speech verb in its
+     * sentence; a name given by "called" right before it is the caller's */
+    run("Tobias Lindgren, who reviews fiction for the paper, called the novel “a cold, clever "
+        "book” and picked out “The Winter Ferry” as its best chapter, a story called “Low Tide”.");
+    is_str(speaker(0), "Tobias Lindgren", "NAME called X “…”: NAME");
+    is_str(speaker(1), "(null)", "a title in quotes: nobody");
+    is_str(speaker(2), "(null)", "a story called “Title”: nobody");
+    run("Senator Edith Marr called the scheme “Operation Overreach” in a speech.");
+    is_str(speaker(0), "Edith Marr", "called “Title Case Name”: the one who called it");
+
+    /* "VERB OBJ as “…”" quotes the subject even when the object is a quoted
+     * title with an apposition */
+    run("Marta Vance, who writes for the Herald, praised the cast and singled out “Harbour Song”, "
+        "the duet that closes the second act, as “the best ten minutes on any stage this year”.");
+    is_str(speaker(0), "(null)", "the quoted title: nobody");
+    is_str(speaker(1), "Marta Vance", "singled out “Title”, APPOSITION, as “…”: the subject");
+
+    /* a quote inside a quote: who the outer speaker's words say said it */
+    run("Piotr Malek led the climb. “Halfway up, Dorota Zielinska looked at the sky and said, "
+        "‘We turn back now,’” he said.");
+    is_str(speaker(0), "Piotr Malek", "outer quote: he");
+    is_str(speaker(1), "Dorota Zielinska", "inner: NAME … said, ‘…’");
+    run("Prosecutor Helen Ward told the jury about the landlord, Victor Lune.\n\n"
+        "“On the night of the fire, he wrote to the tenant: ‘Pay or leave,’” Ms Ward said.");
+    is_str(speaker(0), "Helen Ward", "outer quote: Ms NAME said");
+    is_str(speaker(1), "Victor Lune", "inner: he wrote: ‘…’ is someone just named, not the speaker");
+    run("Tomasz Bem runs the bakery. “My brother was first in. He kept shouting, ‘Get out, get "
+        "out,’” he said.");
+    is_str(speaker(1), "(null)", "inner: he, someone named only in the quote: nobody");
+    run("“I told the board, ‘This will fail,’” said Greta Holm.");
+    is_str(speaker(1), "Greta Holm", "inner: I told …, ‘…’ is the outer speaker");
+    run("“Somebody kept shouting ‘fire’ in the stairwell,” said Greta Holm.");
+    is_str(speaker(1), "(null)", "inner: somebody shouting ‘…’: nobody");
+
+    /* "NAME, who VERB …" is NAME's verb */
+    run("The inquiry heard from the harbourmaster, Ulla Berggren, who told the panel that the "
+        "crane had been “an accident waiting to happen”.");
+    is_str(speaker(0), "Ulla Berggren", "NAME, who told X that “…”: NAME");
+
+    /* a role subject opening a sentence is who a following pronoun means:
+     * the person the role was given to, or someone unnamed ("His son") */
+    run("Marit Olsen, the union's general secretary, led the strike. Managers later met "
+        "Sofia Brandt, a negotiator.\n\nThe general secretary was unmoved. “We stay out until "
+        "Friday,” she said.");
+    is_str(speaker(0), "Marit Olsen", "The ROLE was …. “…,” she said: the person in that role");
+    run("Anders Lind, 81, fished the fjord for sixty years.\n\n"
+        "His son was at the quay when the boat sank. “I saw the mast go under,” he said.");
+    is_str(speaker(0), "(null)", "His son was …. “…,” he said: the unnamed son");
+    run("Ruth Kane, 70, has run the shop for decades.\n\n"
+        "Her husband died in 2019. “I kept it open for him,” she said.");
+    is_str(speaker(0), "Ruth Kane", "Her husband died. “…,” she said: not the husband");
+
+    /* a passive speech verb inside what an active one reports quotes the
+     * reporter; with its agent it does not */
+    run("The tribunal heard from Lena Voss, a former nurse at the clinic, who said she had been "
+        "told to “keep the numbers quiet”.");
+    is_str(speaker(0), "Lena Voss", "NAME, who said she had been told to “…”: NAME");
+    run("Lena Voss said she had been told by managers to “keep the numbers quiet”.");
+    is_str(speaker(0), "(null)", "NAME said she had been told by X to “…”: not NAME");
+
+    /* a verdict as the object's complement: "found it “…”" quotes the finder */
+    run("Hanna Berg, who saw the opening night, found it “long but worth every minute”, "
+        "though the staging was found “confusing” by others.");
+    is_str(speaker(0), "Hanna Berg", "NAME found it “…”: NAME");
+    is_str(speaker(1), "(null)", "was found “…” by others: not NAME");
+
     doc_free(doc);
     return tap_done();
 }

@@ -705,8 +705,11 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
     size_t k = a + 1;
     while (k <= b && !is_word(&tk[k]))
         k++;
-    /* the last word's lists, asked again below */
-    bool last_org = in_lex(doc, &tk[b], L->org_words), last_place = in_lex(doc, &tk[b], L->place_words);
+    /* the last word's lists, asked again below; without a possessive or a
+     * lower-case tail that end cut off ("Real Sociedad’s B team") */
+    size_t blen = end > tk[b].start && end < tk[b].end ? end - tk[b].start : tok_len(&tk[b]);
+    bool last_org = lexicon_has(L->org_words, tok_str(doc, &tk[b]), blen),
+         last_place = lexicon_has(L->place_words, tok_str(doc, &tk[b]), blen);
     bool org_tail = last_org || last_place;
     bool demonym = in_lex(doc, &tk[a], L->demonyms);
     if (k <= b && demonym && lex_span(L->orgs, doc, tk[k].start, end)) {

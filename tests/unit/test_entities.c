@@ -294,6 +294,11 @@ int main(void)
     is_int(type_of(doc, "Miriam Kessler"), ENT_PERSON, "NAME, who …: still a person");
     doc_free(doc);
 
+    /* the last word's lists are asked without its possessive */
+    doc = run("Shares in Morgan Bank’s parent fell after the results.");
+    is_int(type_of(doc, "Morgan Bank"), ENT_ORGANIZATION, "FIRSTNAME Bank’s: an organisation");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

@@ -970,6 +970,14 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
         if (!has_orgplace && (in_lex(doc, t, L->org_words) || in_lex(doc, t, L->place_words)))
             has_orgplace = true;
         size_t pos = possessive_len(doc, t);
+        /* a saint's possessive inside a name: "St Aldhelm’s Hospital", "St.
+         * Mary’s School" (the saint, then the place or organisation word) */
+        if (pos && k + 1 < send && k <= a + 2 && (tok_eq(doc, &tk[a], "St") || tok_eq(doc, &tk[a], "Saint")) &&
+            is_cap(&tk[k + 1]) && (tk[k + 1].flags & TOKF_SPACE_BEFORE) &&
+            (in_lex(doc, &tk[k + 1], L->org_words) || in_lex(doc, &tk[k + 1], L->place_words))) {
+            k++;
+            continue;
+        }
         if (pos) {
             end = t->end - (uint32_t)pos;
             k++;

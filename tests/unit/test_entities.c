@@ -299,6 +299,17 @@ int main(void)
     is_int(type_of(doc, "Morgan Bank"), ENT_ORGANIZATION, "FIRSTNAME Bank’s: an organisation");
     doc_free(doc);
 
+    /* a saint's name opens a place; street types and hospitals are places */
+    doc = run("Ramón Ibarra grew up near San Telmo and was treated at St Columba’s Hospital "
+              "after a crash on Elm Crescent, by Maple Lane, then moved to Hartwell Infirmary.");
+    is_int(type_of(doc, "San Telmo"), ENT_PLACE, "San X is a place");
+    is_int(type_of(doc, "St Columba’s Hospital"), ENT_PLACE, "St X’s Hospital is one place");
+    is_int(type_of(doc, "Elm Crescent"), ENT_PLACE, "X Crescent is a place");
+    is_int(type_of(doc, "Maple Lane"), ENT_PLACE, "X Lane is a place, even after a first name");
+    is_int(type_of(doc, "Hartwell Infirmary"), ENT_PLACE, "X Infirmary is a place");
+    is_int(type_of(doc, "Ramón Ibarra"), ENT_PERSON, "the person stays a person");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

@@ -767,9 +767,11 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
             return;
         }
     }
-    /* a title inside the run splits it: "United States President Donald Trump" */
+    /* a title inside the run splits it: "United States President Donald Trump";
+     * not when an organisation word ends the run, which makes the title a
+     * word of its name ("Premier League", "General Motors") */
     size_t last_title = SIZE_MAX, first_title = SIZE_MAX;
-    for (size_t i = a; i < b; i++) {
+    for (size_t i = a; i < b && !last_org; i++) {
         if (!is_word(&tk[i]))
             continue;
         size_t n = tok_len(&tk[i]);

@@ -310,6 +310,13 @@ int main(void)
     is_int(type_of(doc, "Ramón Ibarra"), ENT_PERSON, "the person stays a person");
     doc_free(doc);
 
+    /* a title followed by an organisation word is part of the name */
+    doc = run("The Isthmian Premier League game was postponed, and General Motors withdrew its sponsorship.");
+    is_int(type_of(doc, "Isthmian Premier League"), ENT_ORGANIZATION, "X Premier League is one organisation");
+    is_int(type_of(doc, "League"), -1, "no person League");
+    is_int(type_of(doc, "General Motors"), ENT_ORGANIZATION, "General Motors is an organisation");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

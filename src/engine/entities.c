@@ -1247,6 +1247,33 @@ static void scan_paragraph(const doc_t *doc, span_t para, segment_t *seg, const 
     }
 }
 
+/* Whether the last word of candidate c has the value "club" in lex. */
+static bool last_word_club(const doc_t *doc, const lexicon_t *lex, const cand_t *c)
+{
+    const char *v = lexicon_value(lex, doc->text + c->last_start, c->span.end - c->last_start);
+    return v && strcmp(v, "club") == 0;
+}
+
+/* A sports report names clubs after their towns: once one name ends in a
+ * word that only a club's name ends in ("Dorchester Rovers", "Leeds United";
+ * lexicon/org_words.txt), a PLACE City or PLACE Town that the gazetteer does
+ * not know as a place is a club ("Bristol City", "Wessex Town"), not a city. */
+static void clubs_after_places(const doc_t *doc, const lexset_t *L, cands_t *cands)
+{
+    size_t i = 0;
+    while (i < cands->len && !(cands->items[i].ntok >= 2 && cands->items[i].type == ENT_ORGANIZATION &&
+                               last_word_club(doc, L->org_words, &cands->items[i])))
+        i++;
+    if (i == cands->len)
+        return;
+    for (i = 0; i < cands->len; i++) {
+        cand_t *c = &cands->items[i];
+        if (c->type == ENT_PLACE && c->ntok >= 2 && !(c->flags & CF_KNOWN) &&
+            last_word_club(doc, L->place_words, c))
+            c->type = ENT_ORGANIZATION;
+    }
+}
+
 /* ---- clustering ------------------------------------------------------------- */
 
 typedef struct {
@@ -1484,6 +1511,7 @@ void entities_find_cached(doc_t *doc, seg_cache_t *cache)
     }
     for (size_t p = 0; p < doc->paragraphs.len; p++)
         scan_paragraph(doc, doc->paragraphs.items[p], &seg, &L, &cands, &titles, cache);
+    clubs_after_places(doc, &L, &cands);
     cluster(doc, &L, &cands);
     /* they/them in an apposition makes a person plural for pronouns */
     vec_free(&cands);

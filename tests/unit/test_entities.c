@@ -317,6 +317,16 @@ int main(void)
     is_int(type_of(doc, "General Motors"), ENT_ORGANIZATION, "General Motors is an organisation");
     doc_free(doc);
 
+    /* in a sports report a PLACE City or PLACE Town is a club */
+    doc = run("Kendal Town drew with Exeter City, and Stockton Rovers lost at Ballymena.");
+    is_int(type_of(doc, "Kendal Town"), ENT_ORGANIZATION, "X Town in a sports report: a club");
+    is_int(type_of(doc, "Exeter City"), ENT_ORGANIZATION, "X City in a sports report: a club");
+    doc_free(doc);
+    doc = run("The family moved from Dodge City to Kendal Town, near Mexico City.");
+    is_int(type_of(doc, "Dodge City"), ENT_PLACE, "X City elsewhere: a place");
+    is_int(type_of(doc, "Kendal Town"), ENT_PLACE, "X Town elsewhere: a place");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

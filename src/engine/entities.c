@@ -689,6 +689,8 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
         push_cand(S, a, b, end, ENT_ORGANIZATION, CF_SURE | CF_KNOWN, -1);
         return;
     }
+    if (b > a && lex_span(L->demonyms, doc, start, end))
+        return;     /* an adjective of several words: "North African", "Sri Lankan" */
     const char *long_name = (tk[a].flags & TOKF_ALLCAPS) && a == b
         ? lexicon_value(L->acronyms, doc->text + start, end - start) : NULL;
     if (long_name) {

@@ -327,6 +327,13 @@ int main(void)
     is_int(type_of(doc, "Kendal Town"), ENT_PLACE, "X Town elsewhere: a place");
     doc_free(doc);
 
+    /* a nationality adjective of two words is no entity either */
+    doc = run("Ports along the West African coast were closed, a Sri Lankan envoy told Ines Mwale.");
+    is_int(type_of(doc, "West African"), -1, "West African is an adjective");
+    is_int(type_of(doc, "Sri Lankan"), -1, "so is Sri Lankan");
+    is_int(count_type(doc, ENT_PERSON), 1, "one person");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

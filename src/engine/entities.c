@@ -1066,6 +1066,14 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
             k = n + 1;
             continue;
         }
+        /* a company's legal form written in lower case ends its name:
+         * "Nordstrand Shipping plc" */
+        if (tok_eq(doc, &tk[n], "plc") && !(tk[n].flags & TOKF_UPPER) && (tk[n].flags & TOKF_SPACE_BEFORE)) {
+            b = n;
+            end = tk[n].end;
+            k = n + 1;
+            break;
+        }
         k = n;
         break;
     }

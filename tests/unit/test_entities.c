@@ -334,6 +334,12 @@ int main(void)
     is_int(count_type(doc, ENT_PERSON), 1, "one person");
     doc_free(doc);
 
+    /* a lower-case plc is part of the company's name */
+    doc = run("The bid for Garvock Foods plc was raised on Monday.");
+    is_int(type_of(doc, "Garvock Foods plc"), ENT_ORGANIZATION, "X plc: one organisation");
+    ok(has_mention(doc, "Garvock Foods plc"), "plc is in the mention");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

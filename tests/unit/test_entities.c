@@ -340,6 +340,12 @@ int main(void)
     ok(has_mention(doc, "Garvock Foods plc"), "plc is in the mention");
     doc_free(doc);
 
+    /* journals are organisations, even after a first name */
+    doc = run("The trial appeared in Hope Cardiology Reports and the Annals of Rural Medicine.");
+    is_int(type_of(doc, "Hope Cardiology Reports"), ENT_ORGANIZATION, "X Reports: a journal");
+    is_int(type_of(doc, "Annals of Rural Medicine"), ENT_ORGANIZATION, "Annals of X: a journal");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

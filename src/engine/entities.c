@@ -887,7 +887,13 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
         uint8_t type;
         uint16_t sure = CF_SURE;
         bool lead_particle = in_lex(doc, &tk[a], L->particles);
-        if (org_word)
+        /* three or more words ending in a known place, the second no first
+         * name, name an organisation ("Memory Matters Scotland"), not a person
+         * ("Mary Ann Warren" keeps its middle name) */
+        bool place_tail = words >= 3 && g != GENDER_UNKNOWN && k < b &&
+                          lexicon_has(L->places, tok_str(doc, &tk[b]), blen) &&
+                          first_name_gender(L, tok_str(doc, &tk[k]), tok_len(&tk[k])) == GENDER_UNKNOWN;
+        if (org_word || place_tail)
             type = ENT_ORGANIZATION;
         else if (place_word)
             type = ENT_PLACE;

@@ -346,6 +346,12 @@ int main(void)
     is_int(type_of(doc, "Annals of Rural Medicine"), ENT_ORGANIZATION, "Annals of X: a journal");
     doc_free(doc);
 
+    /* a first name opening three words that end in a place: an organisation */
+    doc = run("The grant from Grace Harbour Kenya was welcomed by Mary Ann Warren, a teacher.");
+    is_int(type_of(doc, "Grace Harbour Kenya"), ENT_ORGANIZATION, "NAME NAME PLACE: an organisation");
+    is_int(type_of(doc, "Mary Ann Warren"), ENT_PERSON, "a middle name keeps a person");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

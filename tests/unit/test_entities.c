@@ -352,6 +352,13 @@ int main(void)
     is_int(type_of(doc, "Mary Ann Warren"), ENT_PERSON, "a middle name keeps a person");
     doc_free(doc);
 
+    /* an adjective that the name lists also give as a first name opens no person */
+    doc = run("The Golden Lantern went to Ilse Brandt, and Royal Tessel Dairies paid for the dinner.");
+    ok(type_of(doc, "Golden Lantern") != ENT_PERSON, "Golden X is not a person");
+    is_int(type_of(doc, "Royal Tessel Dairies"), ENT_ORGANIZATION, "Royal X Dairies is an organisation");
+    is_int(count_type(doc, ENT_PERSON), 1, "Ilse Brandt is the one person");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

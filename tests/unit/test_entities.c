@@ -359,6 +359,14 @@ int main(void)
     is_int(count_type(doc, ENT_PERSON), 1, "Ilse Brandt is the one person");
     doc_free(doc);
 
+    /* states and provinces of large countries, NSW, and Greater X */
+    doc = run("Flooding hit Kerala and parts of NSW and Guangdong, while Greater Perth stayed dry.");
+    is_int(type_of(doc, "Kerala"), ENT_PLACE, "an Indian state");
+    is_int(type_of(doc, "NSW"), ENT_PLACE, "an Australian state's abbreviation");
+    is_int(type_of(doc, "Guangdong"), ENT_PLACE, "a Chinese province");
+    is_int(type_of(doc, "Greater Perth"), ENT_PLACE, "Greater X is a place");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

@@ -689,8 +689,6 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
         push_cand(S, a, b, end, ENT_ORGANIZATION, CF_SURE | CF_KNOWN, -1);
         return;
     }
-    if (b > a && lex_span(L->demonyms, doc, start, end))
-        return;     /* an adjective of several words: "North African", "Sri Lankan" */
     const char *long_name = (tk[a].flags & TOKF_ALLCAPS) && a == b
         ? lexicon_value(L->acronyms, doc->text + start, end - start) : NULL;
     if (long_name) {
@@ -709,7 +707,7 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
         k++;
     /* the last word's lists, asked again below; without a possessive or a
      * lower-case tail that end cut off ("Real Sociedad’s B team") */
-    size_t blen = end > tk[b].start && end < tk[b].end ? end - tk[b].start : tok_len(&tk[b]);
+    size_t blen = end < tk[b].end ? end - tk[b].start : tok_len(&tk[b]);
     bool last_org = lexicon_has(L->org_words, tok_str(doc, &tk[b]), blen),
          last_place = lexicon_has(L->place_words, tok_str(doc, &tk[b]), blen);
     bool org_tail = last_org || last_place;
@@ -881,6 +879,14 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
             ctx = ENT_ORGANIZATION;
         break;
     }
+    /* an adjective of several words: "North African", "Sri Lankan" (those
+     * in demonyms.txt end in -an, -ern or -ese: the cheap gate) */
+    if (words >= 2 && words <= 3 && !org_word && !place_word && blen > 3 &&
+        (memcmp(tok_str(doc, &tk[b]) + blen - 2, "an", 2) == 0 ||
+         memcmp(tok_str(doc, &tk[b]) + blen - 2, "rn", 2) == 0 ||
+         memcmp(tok_str(doc, &tk[b]) + blen - 3, "ese", 3) == 0) &&
+        lex_span(L->demonyms, doc, start, end))
+        return;
     if (words >= 2) {
         gender_t g = (org_word || place_word || titled || particle || initials) ? GENDER_UNKNOWN
                      : first_name_gender(L, tok_str(doc, &tk[a]), tok_len(&tk[a]));
@@ -980,15 +986,15 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
         if (!has_orgplace && (in_lex(doc, t, L->org_words) || in_lex(doc, t, L->place_words)))
             has_orgplace = true;
         size_t pos = possessive_len(doc, t);
-        /* a saint's possessive inside a name: "St Aldhelm’s Hospital", "St.
-         * Mary’s School" (the saint, then the place or organisation word) */
-        if (pos && k + 1 < send && k <= a + 2 && (tok_eq(doc, &tk[a], "St") || tok_eq(doc, &tk[a], "Saint")) &&
-            is_cap(&tk[k + 1]) && (tk[k + 1].flags & TOKF_SPACE_BEFORE) &&
-            (in_lex(doc, &tk[k + 1], L->org_words) || in_lex(doc, &tk[k + 1], L->place_words))) {
-            k++;
-            continue;
-        }
         if (pos) {
+            /* a saint's possessive inside a name: "St Aldhelm’s Hospital", "St.
+             * Mary’s School" (the saint, then the place or organisation word) */
+            if (k + 1 < send && k <= a + 2 && (tok_eq(doc, &tk[a], "St") || tok_eq(doc, &tk[a], "Saint")) &&
+                is_cap(&tk[k + 1]) && (tk[k + 1].flags & TOKF_SPACE_BEFORE) &&
+                (in_lex(doc, &tk[k + 1], L->org_words) || in_lex(doc, &tk[k + 1], L->place_words))) {
+                k++;
+                continue;
+            }
             end = t->end - (uint32_t)pos;
             k++;
             break;

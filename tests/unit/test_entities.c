@@ -367,6 +367,21 @@ int main(void)
     is_int(type_of(doc, "Greater Perth"), ENT_PLACE, "Greater X is a place");
     doc_free(doc);
 
+    /* Filipino particles and more titles */
+    doc = run("Undersecretary Teresa delos Reyes met Superintendent Kofi Adjei-Mensah and Paolo dela Rosa.");
+    is_int(type_of(doc, "Teresa delos Reyes"), ENT_PERSON, "delos is a particle");
+    is_int(type_of(doc, "Paolo dela Rosa"), ENT_PERSON, "dela is a particle");
+    ok(has_mention(doc, "Kofi Adjei-Mensah"), "Superintendent is a title, not part of the name");
+    doc_free(doc);
+
+    /* X Place is a place; insurers in their own languages are organisations */
+    doc = run("The forum met at Harcourt Place with Bretonne de Réassurance and Alpen Rück in the Valencian Community.");
+    is_int(type_of(doc, "Harcourt Place"), ENT_PLACE, "X Place is a place");
+    is_int(type_of(doc, "Bretonne de Réassurance"), ENT_ORGANIZATION, "X de Réassurance is an insurer");
+    is_int(type_of(doc, "Alpen Rück"), ENT_ORGANIZATION, "X Rück is a reinsurer");
+    is_int(type_of(doc, "Valencian Community"), ENT_PLACE, "a Spanish autonomous community");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

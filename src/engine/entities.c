@@ -837,11 +837,13 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
                !(tk[a - 2].flags & TOKF_UPPER) &&
                role_of_token(doc, &tk[a - 2], L->roles, rbuf, sizeof rbuf)) {
         /* a name in apposition to a determined role: "Maharashtra's industry
-         * minister, Sunanda Rao", "the union's secretary-general, Ada Kamau"
+         * minister, Sunanda Rao", "the union's secretary-general, Ada Kamau",
+         * "a foreign ministry spokesman, Zhang Hao"
          * (not a possessive: "The mediator, CADI's chief negotiator X") */
         for (size_t p = a - 3, n = 0; n < 3 && is_word(&tk[p]); p--, n++) {
             if (possessive_len(doc, &tk[p]) || tok_eq(doc, &tk[p], "the") ||
-                tok_eq(doc, &tk[p], "its") || tok_eq(doc, &tk[p], "their")) {
+                tok_eq(doc, &tk[p], "its") || tok_eq(doc, &tk[p], "their") ||
+                tok_eq(doc, &tk[p], "a") || tok_eq(doc, &tk[p], "an")) {
                 ctx = ENT_PERSON;
                 break;
             }

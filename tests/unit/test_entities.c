@@ -382,6 +382,11 @@ int main(void)
     is_int(type_of(doc, "Valencian Community"), ENT_PLACE, "a Spanish autonomous community");
     doc_free(doc);
 
+    /* a name in apposition to an indefinite role is a person */
+    doc = run("The talks stalled, a trade ministry spokeswoman, Qiu Tianze, told reporters.");
+    is_int(type_of(doc, "Qiu Tianze"), ENT_PERSON, "a ROLE, NAME: a person");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

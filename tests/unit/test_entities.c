@@ -387,6 +387,16 @@ int main(void)
     is_int(type_of(doc, "Qiu Tianze"), ENT_PERSON, "a ROLE, NAME: a person");
     doc_free(doc);
 
+    /* Romance head words, waters and palaces, a nation's Government, "the station X" */
+    doc = run("Delegates met at Palazzo Arconati with the Instituto Carmen Ortega near Solway Firth, "
+              "the Welsh Government said, and the radio station Tropicana reported it.");
+    is_int(type_of(doc, "Palazzo Arconati"), ENT_PLACE, "Palazzo X is a place");
+    is_int(type_of(doc, "Instituto Carmen Ortega"), ENT_ORGANIZATION, "Instituto X is an organisation");
+    is_int(type_of(doc, "Solway Firth"), ENT_PLACE, "X Firth is a place");
+    is_int(type_of(doc, "Welsh Government"), ENT_ORGANIZATION, "NATIONALITY Government is an organisation");
+    is_int(type_of(doc, "Tropicana"), ENT_ORGANIZATION, "the radio station X is an organisation");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

@@ -822,6 +822,8 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
      * place preposition before a single word */
     int ctx = -1;
     bool weak = false;      /* "in X": a place unless X is another name's alias */
+    bool place_frame = false;   /* "the town of X" beats a first name ("the bank X" does
+                                 * not: "she told the committee Maria Lopes had gone") */
     char rbuf[48];
     if (a > 0 && is_word(&tk[a - 1]) && !(tk[a - 1].flags & TOKF_UPPER)) {
         if (role_of_token(doc, &tk[a - 1], L->roles, rbuf, sizeof rbuf))
@@ -832,7 +834,7 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
             ctx = ENT_PLACE, weak = true;
         else if (tok_eq(doc, &tk[a - 1], "of") && a >= 2 && is_word(&tk[a - 2]) &&
                  (in_lex(doc, &tk[a - 2], L->place_words) || tok_eq(doc, &tk[a - 2], "mayor")))
-            ctx = ENT_PLACE;
+            ctx = ENT_PLACE, place_frame = true;
     } else if (a >= 3 && end == tk[b].end && tok_is_char(doc, &tk[a - 1], ',') && is_word(&tk[a - 2]) &&
                !(tk[a - 2].flags & TOKF_UPPER) &&
                role_of_token(doc, &tk[a - 2], L->roles, rbuf, sizeof rbuf)) {
@@ -905,6 +907,8 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
             type = ENT_ORGANIZATION;
         else if (place_word)
             type = ENT_PLACE;
+        else if (place_frame && !titled && !particle && !initials)
+            type = ENT_PLACE;       /* "the town of El Tambo" */
         else if (titled || particle || initials || g != GENDER_UNKNOWN)
             type = ENT_PERSON;
         else if (ctx >= 0)

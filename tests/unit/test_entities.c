@@ -397,6 +397,12 @@ int main(void)
     is_int(type_of(doc, "Tropicana"), ENT_ORGANIZATION, "the radio station X is an organisation");
     doc_free(doc);
 
+    /* "the town of X" makes a place even when X opens with a first name */
+    doc = run("She grew up in the town of La Merced, then joined the bank, Jane Roe said.");
+    is_int(type_of(doc, "La Merced"), ENT_PLACE, "the town of X: a place");
+    is_int(type_of(doc, "Jane Roe"), ENT_PERSON, "a person stays a person");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

@@ -1084,6 +1084,21 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
             k = n + 1;
             continue;
         }
+        /* "and" between the nouns of one institution's name: "Food and Drug
+         * Administration", "Engineering and Physical Sciences Research Council"
+         * (one word before it, no place or first name; the capitalised words
+         * after it end in an organisation word) */
+        if (k == a && tok_eq(doc, &tk[n], "and") && n + 1 < send && is_cap(&tk[n + 1]) &&
+            !(tk[n + 1].flags & TOKF_ALLCAPS) && !in_lex(doc, t, L->places) &&
+            first_name_gender(L, tok_str(doc, t), tok_len(t)) == GENDER_UNKNOWN) {
+            p = n + 1;
+            while (p + 1 < send && p < n + 6 && is_cap(&tk[p + 1]) && (tk[p + 1].flags & TOKF_SPACE_BEFORE))
+                p++;
+            if (p > n + 1 && in_lex(doc, &tk[p], L->org_words)) {
+                k = n + 1;
+                continue;
+            }
+        }
         /* a company's legal form written in lower case ends its name:
          * "Nordstrand Shipping plc" */
         if (tok_eq(doc, &tk[n], "plc") && !(tk[n].flags & TOKF_UPPER) && (tk[n].flags & TOKF_SPACE_BEFORE)) {

@@ -403,6 +403,14 @@ int main(void)
     is_int(type_of(doc, "Jane Roe"), ENT_PERSON, "a person stays a person");
     doc_free(doc);
 
+    /* "and" inside an institution's name, not after a first name */
+    doc = run("Rules from the Food and Drug Administration worried the Tourism and Heritage Council, "
+              "Ruth Okoro said, and Ruth and Daniel Foundation staff agreed.");
+    is_int(type_of(doc, "Food and Drug Administration"), ENT_ORGANIZATION, "X and Y Administration is one name");
+    is_int(type_of(doc, "Tourism and Heritage Council"), ENT_ORGANIZATION, "X and Y Council is one name");
+    is_int(type_of(doc, "Ruth and Daniel Foundation"), -1, "no name opens with a first name before and");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

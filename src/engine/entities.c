@@ -1101,7 +1101,7 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
         }
         /* a company's legal form written in lower case ends its name:
          * "Nordstrand Shipping plc" */
-        if (tok_eq(doc, &tk[n], "plc") && !(tk[n].flags & TOKF_UPPER) && (tk[n].flags & TOKF_SPACE_BEFORE)) {
+        if (tok_len(&tk[n]) == 3 && !(tk[n].flags & TOKF_UPPER) && tok_eq(doc, &tk[n], "plc")) {
             b = n;
             end = tk[n].end;
             k = n + 1;

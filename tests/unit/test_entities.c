@@ -411,6 +411,14 @@ int main(void)
     is_int(type_of(doc, "Ruth and Daniel Foundation"), -1, "no name opens with a first name before and");
     doc_free(doc);
 
+    /* all Australian states, barracks, Academical clubs, Premiership leagues */
+    doc = run("Crews from Western Australia reached Lavarack Barracks, and Morgan Academical won the Highland Premiership.");
+    is_int(type_of(doc, "Western Australia"), ENT_PLACE, "an Australian state");
+    is_int(type_of(doc, "Lavarack Barracks"), ENT_PLACE, "X Barracks is a place");
+    is_int(type_of(doc, "Morgan Academical"), ENT_ORGANIZATION, "X Academical is a club");
+    is_int(type_of(doc, "Highland Premiership"), ENT_ORGANIZATION, "X Premiership is a league");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

@@ -419,6 +419,12 @@ int main(void)
     is_int(type_of(doc, "Highland Premiership"), ENT_ORGANIZATION, "X Premiership is a league");
     doc_free(doc);
 
+    /* X End is a place */
+    doc = run("Fans poured into the Top End and the West End after Mark Hale spoke.");
+    is_int(type_of(doc, "Top End"), ENT_PLACE, "the Top End is a place");
+    is_int(type_of(doc, "West End"), ENT_PLACE, "the West End is a place");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

@@ -256,8 +256,13 @@ static gender_t first_name_gender(const lexset_t *L, const char *s, size_t n)
     if (ascii) {    /* the list is lower case; lookups ignore ASCII case */
         const char *v = lexicon_value(L->first_names, s, n);
         const char *dash = v ? NULL : memchr(s, '-', n);
-        if (dash && dash > s)   /* "Jean-Luc": the first part decides */
+        if (dash && dash > s) {     /* "Jean-Luc": the first part decides */
             v = lexicon_value(L->first_names, s, (size_t)(dash - s));
+            /* after a name used by both sexes, the second: "Kerry-Anne" */
+            const char *w = v && *v == 'u' ? lexicon_value(L->first_names, dash + 1, (size_t)(s + n - dash - 1)) : NULL;
+            if (w)
+                v = w;
+        }
         return !v ? GENDER_UNKNOWN : *v == 'f' ? GENDER_FEMALE : *v == 'm' ? GENDER_MALE : GENDER_PLURAL;
     }
     /* the accented spelling first; when the list says "either" for it (a

@@ -425,6 +425,16 @@ int main(void)
     is_int(type_of(doc, "West End"), ENT_PLACE, "the West End is a place");
     doc_free(doc);
 
+    /* names used by both sexes: the article's pronouns decide; a hyphenated
+     * name after one takes its second part's gender */
+    doc = run("Stevie Brannock, 34, scored twice. Kerry-Lynne Oduya, 58, watched. "
+              "“It was loud,” she said. “I will be back,” Brannock said, and he left.");
+    is_int(ent(doc, "Kerry-Lynne Oduya") ? (int)ent(doc, "Kerry-Lynne Oduya")->gender : -1, GENDER_FEMALE,
+           "Kerry-Lynne is female");
+    is_int(ent(doc, "Stevie Brannock") ? (int)ent(doc, "Stevie Brannock")->gender : -1, GENDER_MALE,
+           "Stevie: he decides");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

@@ -435,6 +435,13 @@ int main(void)
            "Stevie: he decides");
     doc_free(doc);
 
+    /* Cabinet qualifies a title; the Cabinet Office stays an organisation */
+    doc = run("Health Cabinet Secretary Wanjiru Kamau met the Cabinet Office team.");
+    is_int(type_of(doc, "Health Cabinet"), -1, "Health Cabinet is part of the title");
+    is_int(type_of(doc, "Wanjiru Kamau"), ENT_PERSON, "the person after it");
+    is_int(type_of(doc, "Cabinet Office"), ENT_ORGANIZATION, "Cabinet Office is an organisation");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

@@ -908,7 +908,12 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
         bool place_tail = words >= 3 && g != GENDER_UNKNOWN && k < b &&
                           lexicon_has(L->places, tok_str(doc, &tk[b]), blen) &&
                           first_name_gender(L, tok_str(doc, &tk[k]), tok_len(&tk[k])) == GENDER_UNKNOWN;
-        if (org_word || place_tail)
+        /* a surname and a Korean given name with its lower-case second
+         * syllable ("Park Ji-hoon"): a person, though Park is a place word */
+        bool syllable = words == 2 && end == tk[b].end && lower_tail(doc, &tk[b]);
+        if (syllable)
+            type = ENT_PERSON;
+        else if (org_word || place_tail)
             type = ENT_ORGANIZATION;
         else if (place_word)
             type = ENT_PLACE;
@@ -1011,6 +1016,13 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
             break;
         }
         size_t tail = lower_tail(doc, t);
+        /* a Korean given name after a short surname keeps its lower-case
+         * second syllable: "Park Ji-hoon", "Moon Jae-in" (not "York-based",
+         * "Oslo-born") */
+        if (tail && k > a && is_cap(&tk[k - 1]) && tok_len(&tk[k - 1]) <= 5 && tail <= 4 && tok_len(t) - tail - 1 >= 2 &&
+            tok_len(t) - tail - 1 <= 5 && !(tok_str(doc, t)[tok_len(t) - 1] == 'd' && tok_str(doc, t)[tok_len(t) - 2] == 'e') &&
+            !(tok_len(t) - tail - 1 == 4 && memcmp(tok_str(doc, t) + tail + 1, "born", 4) == 0))
+            tail = 0;
         if (tail) {
             end = t->start + (uint32_t)tail;
             k++;
@@ -1041,7 +1053,9 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
         /* a plural possessive inside a name: "Nurses’ Union" */
         if (tk[n].kind == TOK_PUNCT && tk[n].start == t->end && !(tk[n].flags & TOKF_QUOTE_MARK) &&
             (tok_is_char(doc, &tk[n], '\'') || (tok_len(&tk[n]) == 3 && memcmp(tok_str(doc, &tk[n]), "\xE2\x80\x99", 3) == 0)) &&
-            doc->text[t->end - 1] == 's' && n + 1 < send && is_cap(&tk[n + 1])) {
+            doc->text[t->end - 1] == 's' && n + 1 < send && is_cap(&tk[n + 1]) &&
+            !lex_span(L->places, doc, tk[a + (k > a && closed_class(L, doc, &tk[a]))].start, t->end)) {
+            /* not a place's: "The United States’ Inflation Reduction Act" */
             k = n + 1;
             continue;
         }

@@ -442,6 +442,20 @@ int main(void)
     is_int(type_of(doc, "Cabinet Office"), ENT_ORGANIZATION, "Cabinet Office is an organisation");
     doc_free(doc);
 
+    /* Korean given names keep their lower-case syllable; "X-based" still ends a name */
+    doc = run("Park Seo-yeon met President Lee Jae-myung and the York-based firm Calder Associates.");
+    is_int(type_of(doc, "Park Seo-yeon"), ENT_PERSON, "Park X-y is a person, not a park");
+    is_int(type_of(doc, "Lee Jae-myung"), ENT_PERSON, "after a title too");
+    is_int(type_of(doc, "York"), ENT_PLACE, "York-based: York");
+    is_int(type_of(doc, "Calder Associates"), ENT_ORGANIZATION, "X Associates is a firm");
+    doc_free(doc);
+
+    /* a place's plural possessive does not open a name */
+    doc = run("The United States’ Clean Harbours Act worried Mitsuki Asset Management.");
+    is_int(type_of(doc, "United States"), ENT_PLACE, "the United States stays a place");
+    is_int(type_of(doc, "Mitsuki Asset Management"), ENT_ORGANIZATION, "X Management is a firm");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

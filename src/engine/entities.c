@@ -581,6 +581,14 @@ static bool closed_class(const lexset_t *L, const doc_t *doc, const token_t *t)
     return in_lex(doc, t, L->function_words);
 }
 
+/* A street type ("Lane", "Drive"; value "street" in place_words.txt), which
+ * makes a place only as a name's last word. */
+static bool is_street(const lexset_t *L, const char *s, size_t n)
+{
+    const char *v = lexicon_value(L->place_words, s, n);
+    return v && strcmp(v, "street") == 0;
+}
+
 /* A lower-case geographic noun after a single name makes it a place ("the
  * Bicol region"): lexicon/geographic_nouns.txt. */
 static bool geo_noun(const lexset_t *L, const doc_t *doc, const token_t *t)
@@ -808,13 +816,17 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
     }
     size_t words = 0;
     bool org_word = false, place_word = false, particle = false, initials = false;
+    bool first_place = false;   /* the first word opens place names: "Lake Drive" */
     for (size_t i = a; i <= b; i++) {
         if (!is_word(&tk[i]))
             continue;
         words++;
         if (i == b ? last_org : in_lex(doc, &tk[i], L->org_words))
             org_word = true;
-        if (i == b ? last_place : i == a && in_lex(doc, &tk[i], L->place_words))
+        if (i < b && i == a && in_lex(doc, &tk[i], L->place_words) &&
+            !is_street(L, tok_str(doc, &tk[i]), tok_len(&tk[i])))
+            first_place = true;
+        if (i == b ? last_place : first_place)
             place_word = true;
         if (i > a && in_lex(doc, &tk[i], L->particles) && !in_lex(doc, &tk[a], L->particles))
             particle = true;
@@ -896,6 +908,14 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
          memcmp(tok_str(doc, &tk[b]) + blen - 3, "ese", 3) == 0) &&
         lex_span(L->demonyms, doc, start, end))
         return;
+    if (words >= 2 && place_word && !first_place && !org_word && is_street(L, tok_str(doc, &tk[b]), blen) &&
+        first_name_gender(L, tok_str(doc, &tk[a]), tok_len(&tk[a])) != GENDER_UNKNOWN &&
+        !(a > 0 && (tok_eq(doc, &tk[a - 1], "on") || tok_eq(doc, &tk[a - 1], "off") ||
+                    tok_eq(doc, &tk[a - 1], "along") || tok_eq(doc, &tk[a - 1], "near") ||
+                    tok_eq(doc, &tk[a - 1], "in") || tok_eq(doc, &tk[a - 1], "at") ||
+                    tok_eq(doc, &tk[a - 1], "onto") || tok_eq(doc, &tk[a - 1], "into") ||
+                    tok_eq(doc, &tk[a - 1], "the"))))
+        place_word = false;     /* "Diane Lane", not "on Maple Lane", "at the DeVos Place" */
     if (words >= 2) {
         gender_t g = (org_word || place_word || titled || particle || initials) ? GENDER_UNKNOWN
                      : first_name_gender(L, tok_str(doc, &tk[a]), tok_len(&tk[a]));

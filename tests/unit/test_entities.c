@@ -301,7 +301,7 @@ int main(void)
 
     /* a saint's name opens a place; street types and hospitals are places */
     doc = run("Ramón Ibarra grew up near San Telmo and was treated at St Columba’s Hospital "
-              "after a crash on Elm Crescent, by Maple Lane, then moved to Hartwell Infirmary.");
+              "after a crash on Elm Crescent, off Maple Lane, then moved to Hartwell Infirmary.");
     is_int(type_of(doc, "San Telmo"), ENT_PLACE, "San X is a place");
     is_int(type_of(doc, "St Columba’s Hospital"), ENT_PLACE, "St X’s Hospital is one place");
     is_int(type_of(doc, "Elm Crescent"), ENT_PLACE, "X Crescent is a place");
@@ -454,6 +454,13 @@ int main(void)
     doc = run("The United States’ Clean Harbours Act worried Mitsuki Asset Management.");
     is_int(type_of(doc, "United States"), ENT_PLACE, "the United States stays a place");
     is_int(type_of(doc, "Mitsuki Asset Management"), ENT_ORGANIZATION, "X Management is a firm");
+    doc_free(doc);
+
+    /* a street type after a first name is a surname unless a street preposition goes before */
+    doc = run("Diane Lane thanked Lane Kiffin, who lives on Maple Drive.");
+    is_int(type_of(doc, "Diane Lane"), ENT_PERSON, "FIRSTNAME Lane is a person");
+    is_int(type_of(doc, "Lane Kiffin"), ENT_PERSON, "Lane opening a name is no street");
+    is_int(type_of(doc, "Maple Drive"), ENT_PLACE, "on FIRSTNAME Drive is a street");
     doc_free(doc);
 
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */

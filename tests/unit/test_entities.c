@@ -457,11 +457,12 @@ int main(void)
     doc_free(doc);
 
     /* a street type after a first name is a surname unless a street preposition goes before */
-    doc = run("Diane Lane thanked Lane Kiffin, who lives on Maple Drive, and Colin Firth.");
+    doc = run("Diane Lane thanked Lane Kiffin, who lives on Maple Drive, Colin Firth and Eva Marie Saint.");
     is_int(type_of(doc, "Diane Lane"), ENT_PERSON, "FIRSTNAME Lane is a person");
     is_int(type_of(doc, "Lane Kiffin"), ENT_PERSON, "Lane opening a name is no street");
     is_int(type_of(doc, "Maple Drive"), ENT_PLACE, "on FIRSTNAME Drive is a street");
     is_int(type_of(doc, "Colin Firth"), ENT_PERSON, "FIRSTNAME Firth is a person");
+    is_int(type_of(doc, "Eva Marie Saint"), ENT_PERSON, "FIRSTNAME Saint is a person");
     doc_free(doc);
 
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */

@@ -259,8 +259,13 @@ static gender_t first_name_gender(const lexset_t *L, const char *s, size_t n)
     if (ascii) {    /* the list is lower case; lookups ignore ASCII case */
         const char *v = lexicon_value(L->first_names, s, n);
         const char *dash = v ? NULL : memchr(s, '-', n);
-        if (dash && dash > s)   /* "Jean-Luc": the first part decides */
+        if (dash && dash > s) {     /* "Jean-Luc": the first part decides */
             v = lexicon_value(L->first_names, s, (size_t)(dash - s));
+            /* after a name used by both sexes, the second: "Kerry-Anne" */
+            const char *w = v && *v == 'u' ? lexicon_value(L->first_names, dash + 1, (size_t)(s + n - dash - 1)) : NULL;
+            if (w)
+                v = w;
+        }
         return !v ? GENDER_UNKNOWN : *v == 'f' ? GENDER_FEMALE : *v == 'm' ? GENDER_MALE : GENDER_PLURAL;
     }
     /* the accented spelling first; when the list says "either" for it (a
@@ -579,6 +584,14 @@ static bool closed_class(const lexset_t *L, const doc_t *doc, const token_t *t)
     return in_lex(doc, t, L->function_words);
 }
 
+/* A street type ("Lane", "Drive"; value "street" in place_words.txt), which
+ * makes a place only as a name's last word. */
+static bool is_street(const lexset_t *L, const char *s, size_t n)
+{
+    const char *v = lexicon_value(L->place_words, s, n);
+    return v && strcmp(v, "street") == 0;
+}
+
 /* A lower-case geographic noun after a single name makes it a place ("the
  * Bicol region"): lexicon/geographic_nouns.txt. */
 static bool geo_noun(const lexset_t *L, const doc_t *doc, const token_t *t)
@@ -706,8 +719,11 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
     size_t k = a + 1;
     while (k <= b && !is_word(&tk[k]))
         k++;
-    /* the last word's lists, asked again below */
-    bool last_org = in_lex(doc, &tk[b], L->org_words), last_place = in_lex(doc, &tk[b], L->place_words);
+    /* the last word's lists, asked again below; without a possessive or a
+     * lower-case tail that end cut off ("Real Sociedad’s B team") */
+    size_t blen = end < tk[b].end ? end - tk[b].start : tok_len(&tk[b]);
+    bool last_org = lexicon_has(L->org_words, tok_str(doc, &tk[b]), blen),
+         last_place = lexicon_has(L->place_words, tok_str(doc, &tk[b]), blen);
     bool org_tail = last_org || last_place;
     bool demonym = in_lex(doc, &tk[a], L->demonyms);
     if (k <= b && demonym && lex_span(L->orgs, doc, tk[k].start, end)) {
@@ -765,9 +781,11 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
             return;
         }
     }
-    /* a title inside the run splits it: "United States President Donald Trump" */
+    /* a title inside the run splits it: "United States President Donald Trump";
+     * not when an organisation word ends the run, which makes the title a
+     * word of its name ("Premier League", "General Motors") */
     size_t last_title = SIZE_MAX, first_title = SIZE_MAX;
-    for (size_t i = a; i < b; i++) {
+    for (size_t i = a; i < b && !last_org; i++) {
         if (!is_word(&tk[i]))
             continue;
         size_t n = tok_len(&tk[i]);
@@ -799,13 +817,17 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
     }
     size_t words = 0;
     bool org_word = false, place_word = false, particle = false, initials = false;
+    bool first_place = false;   /* the first word opens place names: "Lake Drive" */
     for (size_t i = a; i <= b; i++) {
         if (!is_word(&tk[i]))
             continue;
         words++;
         if (i == b ? last_org : in_lex(doc, &tk[i], L->org_words))
             org_word = true;
-        if (i == b ? last_place : i == a && in_lex(doc, &tk[i], L->place_words))
+        if (i < b && i == a && in_lex(doc, &tk[i], L->place_words) &&
+            !is_street(L, tok_str(doc, &tk[i]), tok_len(&tk[i])))
+            first_place = true;
+        if (i == b ? last_place : first_place)
             place_word = true;
         if (i > a && in_lex(doc, &tk[i], L->particles) && !in_lex(doc, &tk[a], L->particles))
             particle = true;
@@ -818,6 +840,8 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
      * place preposition before a single word */
     int ctx = -1;
     bool weak = false;      /* "in X": a place unless X is another name's alias */
+    bool place_frame = false;   /* "the town of X" beats a first name ("the bank X" does
+                                 * not: "she told the committee Maria Lopes had gone") */
     char rbuf[48];
     if (a > 0 && is_word(&tk[a - 1]) && !(tk[a - 1].flags & TOKF_UPPER)) {
         if (role_of_token(doc, &tk[a - 1], L->roles, rbuf, sizeof rbuf))
@@ -828,16 +852,18 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
             ctx = ENT_PLACE, weak = true;
         else if (tok_eq(doc, &tk[a - 1], "of") && a >= 2 && is_word(&tk[a - 2]) &&
                  (in_lex(doc, &tk[a - 2], L->place_words) || tok_eq(doc, &tk[a - 2], "mayor")))
-            ctx = ENT_PLACE;
+            ctx = ENT_PLACE, place_frame = true;
     } else if (a >= 3 && end == tk[b].end && tok_is_char(doc, &tk[a - 1], ',') && is_word(&tk[a - 2]) &&
                !(tk[a - 2].flags & TOKF_UPPER) &&
                role_of_token(doc, &tk[a - 2], L->roles, rbuf, sizeof rbuf)) {
         /* a name in apposition to a determined role: "Maharashtra's industry
-         * minister, Sunanda Rao", "the union's secretary-general, Ada Kamau"
+         * minister, Sunanda Rao", "the union's secretary-general, Ada Kamau",
+         * "a foreign ministry spokesman, Zhang Hao"
          * (not a possessive: "The mediator, CADI's chief negotiator X") */
         for (size_t p = a - 3, n = 0; n < 3 && is_word(&tk[p]); p--, n++) {
             if (possessive_len(doc, &tk[p]) || tok_eq(doc, &tk[p], "the") ||
-                tok_eq(doc, &tk[p], "its") || tok_eq(doc, &tk[p], "their")) {
+                tok_eq(doc, &tk[p], "its") || tok_eq(doc, &tk[p], "their") ||
+                tok_eq(doc, &tk[p], "a") || tok_eq(doc, &tk[p], "an")) {
                 ctx = ENT_PERSON;
                 break;
             }
@@ -875,16 +901,45 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
             ctx = ENT_ORGANIZATION;
         break;
     }
+    /* an adjective of several words: "North African", "Sri Lankan" (those
+     * in demonyms.txt end in -an, -ern or -ese: the cheap gate) */
+    if (words >= 2 && words <= 3 && !org_word && !place_word && blen > 3 &&
+        (memcmp(tok_str(doc, &tk[b]) + blen - 2, "an", 2) == 0 ||
+         memcmp(tok_str(doc, &tk[b]) + blen - 2, "rn", 2) == 0 ||
+         memcmp(tok_str(doc, &tk[b]) + blen - 3, "ese", 3) == 0) &&
+        lex_span(L->demonyms, doc, start, end))
+        return;
+    if (words >= 2 && place_word && !first_place && !org_word && is_street(L, tok_str(doc, &tk[b]), blen) &&
+        first_name_gender(L, tok_str(doc, &tk[a]), tok_len(&tk[a])) != GENDER_UNKNOWN &&
+        !(a > 0 && (tok_eq(doc, &tk[a - 1], "on") || tok_eq(doc, &tk[a - 1], "off") ||
+                    tok_eq(doc, &tk[a - 1], "along") || tok_eq(doc, &tk[a - 1], "near") ||
+                    tok_eq(doc, &tk[a - 1], "in") || tok_eq(doc, &tk[a - 1], "at") ||
+                    tok_eq(doc, &tk[a - 1], "onto") || tok_eq(doc, &tk[a - 1], "into") ||
+                    tok_eq(doc, &tk[a - 1], "the"))))
+        place_word = false;     /* "Diane Lane", not "on Maple Lane", "at the DeVos Place" */
     if (words >= 2) {
         gender_t g = (org_word || place_word || titled || particle || initials) ? GENDER_UNKNOWN
                      : first_name_gender(L, tok_str(doc, &tk[a]), tok_len(&tk[a]));
         uint8_t type;
         uint16_t sure = CF_SURE;
         bool lead_particle = in_lex(doc, &tk[a], L->particles);
-        if (org_word)
+        /* three or more words ending in a known place, the second no first
+         * name, name an organisation ("Memory Matters Scotland"), not a person
+         * ("Mary Ann Warren" keeps its middle name) */
+        bool place_tail = words >= 3 && g != GENDER_UNKNOWN && k < b &&
+                          lexicon_has(L->places, tok_str(doc, &tk[b]), blen) &&
+                          first_name_gender(L, tok_str(doc, &tk[k]), tok_len(&tk[k])) == GENDER_UNKNOWN;
+        /* a surname and a Korean given name with its lower-case second
+         * syllable ("Park Ji-hoon"): a person, though Park is a place word */
+        bool syllable = words == 2 && end == tk[b].end && lower_tail(doc, &tk[b]);
+        if (syllable)
+            type = ENT_PERSON;
+        else if (org_word || place_tail)
             type = ENT_ORGANIZATION;
         else if (place_word)
             type = ENT_PLACE;
+        else if (place_frame && !titled && !particle && !initials)
+            type = ENT_PLACE;       /* "the town of El Tambo" */
         else if (titled || particle || initials || g != GENDER_UNKNOWN)
             type = ENT_PERSON;
         else if (ctx >= 0)
@@ -969,11 +1024,26 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
             has_orgplace = true;
         size_t pos = possessive_len(doc, t);
         if (pos) {
+            /* a saint's possessive inside a name: "St Aldhelm’s Hospital", "St.
+             * Mary’s School" (the saint, then the place or organisation word) */
+            if (k + 1 < send && k <= a + 2 && (tok_eq(doc, &tk[a], "St") || tok_eq(doc, &tk[a], "Saint")) &&
+                is_cap(&tk[k + 1]) && (tk[k + 1].flags & TOKF_SPACE_BEFORE) &&
+                (in_lex(doc, &tk[k + 1], L->org_words) || in_lex(doc, &tk[k + 1], L->place_words))) {
+                k++;
+                continue;
+            }
             end = t->end - (uint32_t)pos;
             k++;
             break;
         }
         size_t tail = lower_tail(doc, t);
+        /* a Korean given name after a short surname keeps its lower-case
+         * second syllable: "Park Ji-hoon", "Moon Jae-in" (not "York-based",
+         * "Oslo-born") */
+        if (tail && k > a && is_cap(&tk[k - 1]) && tok_len(&tk[k - 1]) <= 5 && tail <= 4 && tok_len(t) - tail - 1 >= 2 &&
+            tok_len(t) - tail - 1 <= 5 && !(tok_str(doc, t)[tok_len(t) - 1] == 'd' && tok_str(doc, t)[tok_len(t) - 2] == 'e') &&
+            !(tok_len(t) - tail - 1 == 4 && memcmp(tok_str(doc, t) + tail + 1, "born", 4) == 0))
+            tail = 0;
         if (tail) {
             end = t->start + (uint32_t)tail;
             k++;
@@ -1004,7 +1074,9 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
         /* a plural possessive inside a name: "Nurses’ Union" */
         if (tk[n].kind == TOK_PUNCT && tk[n].start == t->end && !(tk[n].flags & TOKF_QUOTE_MARK) &&
             (tok_is_char(doc, &tk[n], '\'') || (tok_len(&tk[n]) == 3 && memcmp(tok_str(doc, &tk[n]), "\xE2\x80\x99", 3) == 0)) &&
-            doc->text[t->end - 1] == 's' && n + 1 < send && is_cap(&tk[n + 1])) {
+            doc->text[t->end - 1] == 's' && n + 1 < send && is_cap(&tk[n + 1]) &&
+            !lex_span(L->places, doc, tk[a + (k > a && closed_class(L, doc, &tk[a]))].start, t->end)) {
+            /* not a place's: "The United States’ Inflation Reduction Act" */
             k = n + 1;
             continue;
         }
@@ -1051,6 +1123,29 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
             in_of = false;
             k = n + 1;
             continue;
+        }
+        /* "and" between the nouns of one institution's name: "Food and Drug
+         * Administration", "Engineering and Physical Sciences Research Council"
+         * (one word before it, no place or first name; the capitalised words
+         * after it end in an organisation word) */
+        if (k == a && tok_eq(doc, &tk[n], "and") && n + 1 < send && is_cap(&tk[n + 1]) &&
+            !(tk[n + 1].flags & TOKF_ALLCAPS) && !in_lex(doc, t, L->places) &&
+            first_name_gender(L, tok_str(doc, t), tok_len(t)) == GENDER_UNKNOWN) {
+            p = n + 1;
+            while (p + 1 < send && p < n + 6 && is_cap(&tk[p + 1]) && (tk[p + 1].flags & TOKF_SPACE_BEFORE))
+                p++;
+            if (p > n + 1 && in_lex(doc, &tk[p], L->org_words)) {
+                k = n + 1;
+                continue;
+            }
+        }
+        /* a company's legal form written in lower case ends its name:
+         * "Nordstrand Shipping plc" */
+        if (tok_len(&tk[n]) == 3 && !(tk[n].flags & TOKF_UPPER) && tok_eq(doc, &tk[n], "plc")) {
+            b = n;
+            end = tk[n].end;
+            k = n + 1;
+            break;
         }
         k = n;
         break;
@@ -1232,6 +1327,33 @@ static void scan_paragraph(const doc_t *doc, span_t para, segment_t *seg, const 
                 o++;
             }
         cands->len = o;
+    }
+}
+
+/* Whether the last word of candidate c has the value "club" in lex. */
+static bool last_word_club(const doc_t *doc, const lexicon_t *lex, const cand_t *c)
+{
+    const char *v = lexicon_value(lex, doc->text + c->last_start, c->span.end - c->last_start);
+    return v && strcmp(v, "club") == 0;
+}
+
+/* A sports report names clubs after their towns: once one name ends in a
+ * word that only a club's name ends in ("Dorchester Rovers", "Leeds United";
+ * lexicon/org_words.txt), a PLACE City or PLACE Town that the gazetteer does
+ * not know as a place is a club ("Bristol City", "Wessex Town"), not a city. */
+static void clubs_after_places(const doc_t *doc, const lexset_t *L, cands_t *cands)
+{
+    size_t i = 0;
+    while (i < cands->len && !(cands->items[i].ntok >= 2 && cands->items[i].type == ENT_ORGANIZATION &&
+                               last_word_club(doc, L->org_words, &cands->items[i])))
+        i++;
+    if (i == cands->len)
+        return;
+    for (i = 0; i < cands->len; i++) {
+        cand_t *c = &cands->items[i];
+        if (c->type == ENT_PLACE && c->ntok >= 2 && !(c->flags & CF_KNOWN) &&
+            last_word_club(doc, L->place_words, c))
+            c->type = ENT_ORGANIZATION;
     }
 }
 
@@ -1486,6 +1608,7 @@ void entities_find_cached(doc_t *doc, seg_cache_t *cache)
     }
     for (size_t p = 0; p < doc->paragraphs.len; p++)
         scan_paragraph(doc, doc->paragraphs.items[p], &seg, &L, &cands, &titles, cache);
+    clubs_after_places(doc, &L, &cands);
     cluster(doc, &L, &cands);
     /* they/them in an apposition makes a person plural for pronouns */
     vec_free(&cands);

@@ -1262,30 +1262,38 @@ static int cmp_mention(const void *a, const void *b)
     return x->span.start < y->span.start ? -1 : x->span.start > y->span.start;
 }
 
+/* Adds the pronoun and role sources to doc->mentions, keeping text order and
+ * one mention per start (one source for several quotes; a name already there
+ * wins). The merge runs from the back inside doc->mentions grown in place:
+ * growing moves no bytes, where a merged copy would touch a second array as
+ * large as all the mentions. */
 static void merge_added(at_t *A)
 {
     doc_t *doc = A->doc;
     if (!A->added.len)
         return;
     qsort(A->added.items, A->added.len, sizeof *A->added.items, cmp_mention);
-    mentions_t out = {0};
-    vec_reserve(&out, doc->mentions.len + A->added.len);
-    size_t i = 0, j = 0;
-    while (i < doc->mentions.len || j < A->added.len) {
-        if (j >= A->added.len || (i < doc->mentions.len &&
-                                  doc->mentions.items[i].span.start <= A->added.items[j].span.start)) {
-            out.items[out.len++] = doc->mentions.items[i++];
+    /* drop the added mentions whose start a name or an earlier one holds */
+    size_t kept = 0;
+    for (size_t i = 0, j = 0; j < A->added.len; j++) {
+        const mention_t *m = &A->added.items[j];
+        while (i < doc->mentions.len && doc->mentions.items[i].span.start < m->span.start)
+            i++;
+        if ((i < doc->mentions.len && doc->mentions.items[i].span.start == m->span.start) ||
+            (kept && A->added.items[kept - 1].span.start == m->span.start))
             continue;
-        }
-        const mention_t *m = &A->added.items[j++];
-        if (out.len && out.items[out.len - 1].span.start == m->span.start)
-            continue;   /* one source for several quotes */
-        out.items[out.len++] = *m;
+        A->added.items[kept++] = *m;
     }
-    free(doc->mentions.items);
-    doc->mentions.items = out.items;
-    doc->mentions.len = out.len;
-    doc->mentions.cap = out.cap;
+    /* no start is shared now: merge from the back into the grown array */
+    size_t i = doc->mentions.len, j = kept, o = i + j;
+    vec_reserve(&doc->mentions, o);
+    doc->mentions.len = o;
+    while (j > 0) {
+        if (i > 0 && doc->mentions.items[i - 1].span.start > A->added.items[j - 1].span.start)
+            doc->mentions.items[--o] = doc->mentions.items[--i];
+        else
+            doc->mentions.items[--o] = A->added.items[--j];
+    }
 }
 
 /* The speech verb before the colon at token colon: "said:", "told the

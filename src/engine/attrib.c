@@ -757,8 +757,9 @@ static subj_t role_apposition(const at_t *A, size_t k, size_t send, size_t *end)
         if (mi >= 0 && A->doc->mentions.items[mi].span.start == t->start) {
             const mention_t *m = &A->doc->mentions.items[mi];
             size_t e = tok_at(A, m->span.end);
-            if (A->doc->entities.items[m->entity].type != ENT_PERSON || e >= send ||
-                !tok_is_char(A->doc, TK(A, e), ','))
+            /* closed by a comma, or the sentence ends: "said the chief negotiator, Ana Ruiz." */
+            if (A->doc->entities.items[m->entity].type != ENT_PERSON ||
+                (e < send && !tok_is_char(A->doc, TK(A, e), ',') && !tok_is_char(A->doc, TK(A, e), '.')))
                 return none;
             *end = e + 1;
             return name_subject(A, mi);
@@ -782,6 +783,20 @@ static subj_t subject_after(const at_t *A, size_t i, size_t send, size_t *end)
         *end = i + 1;
         return (subj_t){S_PRONOUN, {TK(A, i)->start, TK(A, i)->end}, SPAN_NONE, -1, i};
     }
+    /* a possessive role phrase in apposition to a name is that person, not
+     * the possessor: "Indonesia's minister of marine affairs and fisheries,
+     * Siti Nugroho,", "Acme's president, Ken Ito, told" */
+    if (TK(A, i)->kind == TOK_WORD && (TK(A, i)->flags & TOKF_UPPER) && is_possessive(A, i))
+        for (size_t k = i + 1; k < send && k < i + 10; k++) {
+            if (tok_is_char(A->doc, TK(A, k), ',')) {
+                subj_t s = k > i + 1 ? role_apposition(A, k, send, end) : none;
+                if (s.kind != S_NONE)
+                    return s;
+                break;
+            }
+            if (TK(A, k)->kind != TOK_WORD || (TK(A, k)->flags & TOKF_IN_QUOTE) || is_speech_verb(A, k))
+                break;
+        }
     /* titles before a name: capitalised words that are not part of the mention,
      * or a lower-case role phrase ("said club chairman Hugh Baird", "deputy
      * mayor Sione Taufa", "finance chief Henrik Aalto") */

@@ -343,6 +343,16 @@ int main(void)
     is_str(speaker(0), "Hanna Berg", "NAME found it “…”: NAME");
     is_str(speaker(1), "(null)", "was found “…” by others: not NAME");
 
+    /* a role phrase in apposition to a name, after an inverted or plain verb:
+     * the name speaks, not the possessor */
+    run("Delegates gathered in Manila. “The reef cannot wait another decade,” said Vietnam's "
+        "deputy minister of natural resources and environment, Tran Thi Lan, who led the talks.");
+    is_str(speaker(0), "Tran Thi Lan", "said COUNTRY's ROLE of …, NAME, who …: NAME");
+    run("“We have a framework, not yet a deal,” said the union's lead negotiator, Oskar Lindqvist.");
+    is_str(speaker(0), "Oskar Lindqvist", "said the X's ROLE, NAME.: NAME");
+    run("“The plant will run by spring,” Norvale's chairman, Peter Okafor, told reporters.");
+    is_str(speaker(0), "Peter Okafor", "“…,” X's ROLE, NAME, told: NAME");
+
     doc_free(doc);
     return tap_done();
 }

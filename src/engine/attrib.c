@@ -947,14 +947,38 @@ static int32_t resolve_role(at_t *A, size_t h)
 static int32_t resolve_orgnoun(at_t *A, size_t h)
 {
     const token_t *t = TK(A, h);
+    /* the antecedent is named before the noun: organisations taken in
+     * between it and the quote belong to its own modifiers ("The company,
+     * which trades on the Nasdaq, said") or to what it says */
+    int32_t later[8];
+    size_t nlater = 0;
+    for (size_t j = A->mi; j-- > 0 && nlater < 8;) {
+        const mention_t *m = &A->doc->mentions.items[j];
+        if (m->span.start < t->start)
+            break;
+        if (A->doc->entities.items[m->entity].type != ENT_ORGANIZATION)
+            continue;
+        if (h + 2 < A->seg.tokens.len && tok_is_char(A->doc, TK(A, h + 1), ',') &&
+            m->span.start == TK(A, h + 2)->start)
+            return (int32_t)m->entity;     /* in apposition: "the carmaker, Volvo, said" */
+        later[nlater++] = (int32_t)m->entity;
+    }
+    int32_t first = -1;
     for (size_t i = 0; i < A->nomru; i++) {
+        bool skip = false;
+        for (size_t j = 0; j < nlater && !skip; j++)
+            skip = later[j] == A->omru[i];
+        if (skip)
+            continue;
+        if (first < 0)
+            first = A->omru[i];
         const char *name = A->doc->entities.items[A->omru[i]].name;
         size_t n = tok_len(t), ln = name ? strlen(name) : 0;
         for (size_t k = 0; k + n <= ln; k++)
             if (strncasecmp(name + k, tok_str(A->doc, t), n) == 0)
                 return A->omru[i];
     }
-    return A->nomru ? A->omru[0] : -1;
+    return first >= 0 ? first : A->nomru ? A->omru[0] : -1;
 }
 
 /* The verdict a subject gives, resolved at its own position. */

@@ -353,6 +353,11 @@ int main(void)
     run("“The plant will run by spring,” Norvale's chairman, Peter Okafor, told reporters.");
     is_str(speaker(0), "Peter Okafor", "“…,” X's ROLE, NAME, told: NAME");
 
+    /* an organisation named inside the subject's own clause is not its antecedent */
+    run("Brightwater Foods reported lower sales. The company, which buys most of its wheat from "
+        "Ostara Mills, said costs had been “far higher than planned”.");
+    is_str(speaker(0), "Brightwater Foods", "The company, which … ORG2, said “…”: the company named before");
+
     doc_free(doc);
     return tap_done();
 }

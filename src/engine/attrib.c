@@ -785,17 +785,33 @@ static subj_t subject_after(const at_t *A, size_t i, size_t send, size_t *end)
     }
     /* a possessive role phrase in apposition to a name is that person, not
      * the possessor: "Indonesia's minister of marine affairs and fisheries,
-     * Siti Nugroho,", "Acme's president, Ken Ito, told" */
-    if (TK(A, i)->kind == TOK_WORD && (TK(A, i)->flags & TOKF_UPPER) && is_possessive(A, i))
-        for (size_t k = i + 1; k < send && k < i + 10; k++) {
+     * Siti Nugroho,", "Acme's president, Ken Ito, told", "Anna Kerr's
+     * lawyer, Tomas Vik," */
+    size_t ps = i;
+    while (ps < send && ps < i + 3 && TK(A, ps)->kind == TOK_WORD && (TK(A, ps)->flags & TOKF_UPPER) &&
+           !is_possessive(A, ps))
+        ps++;
+    if (ps < send && TK(A, ps)->kind == TOK_WORD && (TK(A, ps)->flags & TOKF_UPPER) && is_possessive(A, ps))
+        for (size_t k = ps + 1; k < send && k < ps + 10; k++) {
             if (tok_is_char(A->doc, TK(A, k), ',')) {
-                subj_t s = k > i + 1 ? role_apposition(A, k, send, end) : none;
+                subj_t s = k > ps + 1 ? role_apposition(A, k, send, end) : none;
                 if (s.kind != S_NONE)
                     return s;
+            }
+            if (TK(A, k)->kind != TOK_WORD || (TK(A, k)->flags & TOKF_IN_QUOTE) ||
+                is_speech_verb(A, k)) {
+                /* no name: the role itself ("said Acme's finance chief, who
+                 * asked not to be named"), a person, not the possessor */
+                const token_t *h = TK(A, k - 1);
+                if (k > ps + 1 && !(TK(A, k)->flags & TOKF_IN_QUOTE) && !(h->flags & TOKF_UPPER) &&
+                    lexicon_has(A->roles, tok_str(A->doc, h), tok_len(h))) {
+                    subj_t s = np_back(A, k - 1, i);
+                    s.span.start = TK(A, i)->start;
+                    *end = k;
+                    return s;
+                }
                 break;
             }
-            if (TK(A, k)->kind != TOK_WORD || (TK(A, k)->flags & TOKF_IN_QUOTE) || is_speech_verb(A, k))
-                break;
         }
     /* titles before a name: capitalised words that are not part of the mention,
      * or a lower-case role phrase ("said club chairman Hugh Baird", "deputy

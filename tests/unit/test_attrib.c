@@ -352,6 +352,12 @@ int main(void)
     is_str(speaker(0), "Oskar Lindqvist", "said the X's ROLE, NAME.: NAME");
     run("“The plant will run by spring,” Norvale's chairman, Peter Okafor, told reporters.");
     is_str(speaker(0), "Peter Okafor", "“…,” X's ROLE, NAME, told: NAME");
+    run("Mira Sand sued the landlord in March. “This is a fair outcome,” said Mira Sand's "
+        "solicitor, Jonas Berg, outside the court.");
+    is_str(speaker(0), "Jonas Berg", "said FIRST LAST's ROLE, NAME,: NAME, not the possessor");
+    run("Ardent Shipping posted a loss. “We will sell two vessels,” said Ardent's finance chief, "
+        "who asked not to be named.");
+    is_str(speaker(0), "(null)", "said ORG's ROLE, who …: the unnamed role, not ORG");
 
     /* an organisation named inside the subject's own clause is not its antecedent */
     run("Brightwater Foods reported lower sales. The company, which buys most of its wheat from "

@@ -722,8 +722,15 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
     /* the last word's lists, asked again below; without a possessive or a
      * lower-case tail that end cut off ("Real Sociedad’s B team") */
     size_t blen = end < tk[b].end ? end - tk[b].start : tok_len(&tk[b]);
-    bool last_org = lexicon_has(L->org_words, tok_str(doc, &tk[b]), blen),
-         last_place = lexicon_has(L->place_words, tok_str(doc, &tk[b]), blen);
+    bool last_org = lexicon_has(L->org_words, tok_str(doc, &tk[b]), blen);
+    bool last_place = lexicon_has(L->place_words, tok_str(doc, &tk[b]), blen);
+    if (last_org && b > a && is_word(&tk[b - 1]) && in_lex(doc, &tk[b - 1], L->titles)) {
+        /* a word that is both a title and an organisation word ends a title
+         * after a title: "Acme Chief Executive", not "Health and Safety Executive" */
+        const char *v = lexicon_value(L->titles, tok_str(doc, &tk[b]), blen);
+        if (v && *v && strcmp(v, "-") != 0)
+            last_org = false;
+    }
     bool org_tail = last_org || last_place;
     bool demonym = in_lex(doc, &tk[a], L->demonyms);
     if (k <= b && demonym && lex_span(L->orgs, doc, tk[k].start, end)) {
@@ -770,7 +777,7 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
     /* a title ends the run after "the": a role, not a name ("the NSW Premier,
      * Caroline Whitfield", "the Opposition Leader"); what goes before it
      * may still be a name of its own */
-    if (b > a && a > 0 && (tok_eq(doc, &tk[a - 1], "the") || tok_eq(doc, &tk[a - 1], "The"))) {
+    if (b > a && a > 0 && !last_org && (tok_eq(doc, &tk[a - 1], "the") || tok_eq(doc, &tk[a - 1], "The"))) {
         const char *v = lexicon_value(L->titles, tok_str(doc, &tk[b]), tok_len(&tk[b]));
         if (v && *v && strcmp(v, "-") != 0) {
             size_t p = b - 1;
@@ -1127,8 +1134,9 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
         /* "and" between the nouns of one institution's name: "Food and Drug
          * Administration", "Engineering and Physical Sciences Research Council"
          * (one word before it, no place or first name; the capitalised words
-         * after it end in an organisation word) */
-        if (k == a && tok_eq(doc, &tk[n], "and") && n + 1 < send && is_cap(&tk[n + 1]) &&
+         * after it end in an organisation word; a sentence's "The" may open
+         * the run: "The Health and Safety Executive") */
+        if ((k == a || (k == a + 1 && in_lex(doc, &tk[a], L->common))) && tok_eq(doc, &tk[n], "and") && n + 1 < send && is_cap(&tk[n + 1]) &&
             !(tk[n + 1].flags & TOKF_ALLCAPS) && !in_lex(doc, t, L->places) &&
             first_name_gender(L, tok_str(doc, t), tok_len(t)) == GENDER_UNKNOWN) {
             p = n + 1;

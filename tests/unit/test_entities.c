@@ -465,6 +465,28 @@ int main(void)
     is_int(type_of(doc, "Eva Marie Saint"), ENT_PERSON, "FIRSTNAME Saint is a person");
     doc_free(doc);
 
+    /* Irish given names with a fada are first names; names used by both sexes
+     * leave the gender to the pronouns */
+    doc = run("Síle Breathnach and Bríd Ní Fhlatharta spoke first. Later Gráinne Ó Briain said the "
+              "ferry was late. Jordan Mbeki, who runs the pier, said she had warned them.");
+    is_int(type_of(doc, "Gráinne Ó Briain"), ENT_PERSON, "Gráinne opens a person's name");
+    is_int(ent(doc, "Gráinne Ó Briain") ? (int)ent(doc, "Gráinne Ó Briain")->gender : -1, GENDER_FEMALE,
+           "Gráinne is female");
+    is_int(ent(doc, "Jordan Mbeki") ? (int)ent(doc, "Jordan Mbeki")->gender : -1, GENDER_FEMALE,
+           "Jordan is either: the pronoun decides");
+    doc_free(doc);
+
+    /* "The" opening a sentence before "X and Y Executive"; a business word
+     * ends a name; a title ending in an organisation word stays a title */
+    doc = run("The Fire and Rescue Executive closed Bosphorus Grill and the Copper Kettle Bakery on Monday. "
+              "Nordvik Chief Executive Ann Berg said the Welsh Executive knew.");
+    is_int(type_of(doc, "Fire and Rescue Executive"), ENT_ORGANIZATION, "The X and Y Executive is one name");
+    is_int(type_of(doc, "Bosphorus Grill"), ENT_ORGANIZATION, "a grill is a business");
+    is_int(type_of(doc, "Copper Kettle Bakery"), ENT_ORGANIZATION, "a bakery is a business");
+    is_int(type_of(doc, "Ann Berg"), ENT_PERSON, "Chief Executive stays a title");
+    is_int(type_of(doc, "Welsh Executive"), ENT_ORGANIZATION, "the Welsh Executive is an organisation");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

@@ -675,6 +675,27 @@ static void push_cand(scan_t *S, size_t a, size_t b, uint32_t end, uint8_t type,
 }
 
 /* Types the words a..b of a run (b inclusive, end the byte end of the name). */
+/* An agent noun outside the roles list opening a sentence before a first name
+ * and one more word: "Reviewer Tobias Lindgren", "Researcher Ana Costa" (-er,
+ * -or, -ist; not itself a first name nor a word of an organisation or place) */
+static bool agent_noun(const lexset_t *L, const doc_t *doc, const token_t *t, size_t k, size_t b,
+                       const token_t *tk)
+{
+    size_t n = tok_len(t);
+    const char *w = tok_str(doc, t);
+    if (n < 5 || (tk[b].flags & TOKF_ALLCAPS))
+        return false;
+    for (size_t i = k + 1; i < b; i++)      /* the first name and the surname only */
+        if (is_word(&tk[i]))
+            return false;
+    if (!(memcmp(w + n - 2, "er", 2) == 0 || memcmp(w + n - 2, "or", 2) == 0 ||
+          memcmp(w + n - 3, "ist", 3) == 0))
+        return false;
+    return first_name_gender(L, w, n) == GENDER_UNKNOWN && !in_lex(doc, t, L->org_words) &&
+           !in_lex(doc, t, L->place_words) && !in_lex(doc, t, L->places) &&
+           !in_lex(doc, t, L->titles);
+}
+
 static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, bool at_sent_start)
 {
     const doc_t *doc = S->doc;
@@ -693,6 +714,22 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
             p--;
         if (is_word(&tk[p]) && !(tk[p].flags & TOKF_ALLCAPS)) {
             classify(S, a, p, tk[p].end, titled, at_sent_start);
+            return;
+        }
+    }
+    /* the plural of post-nominal letters names a group of people, not an
+     * organisation; the words before it qualify it: "Opposition MPs",
+     * "Labour MEPs" (the lower-case s is the cheap gate) */
+    {
+        const char *w = tok_str(doc, &tk[b]);
+        size_t n = tok_len(&tk[b]);
+        if (n >= 3 && n <= 6 && w[n - 1] == 's' && (unsigned char)(w[n - 2] - 'A') < 26 &&
+            (unsigned char)(w[0] - 'A') < 26 && lexicon_has(L->post_nominals, w, n - 1)) {
+            size_t p = b;
+            while (p > a && !is_word(&tk[p - 1]))
+                p--;
+            if (p > a)
+                classify(S, a, p - 1, tk[p - 1].end, titled, at_sent_start);
             return;
         }
     }
@@ -740,8 +777,9 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
     }
     if (k <= b && is_storm(doc, &tk[a]))
         return;     /* "Typhoon Marites", "Storm Ciara": an event, not an entity */
-    if (k < b && in_lex(doc, &tk[a], L->roles) && !in_lex(doc, &tk[k], L->common) &&
-        first_name_gender(L, tok_str(doc, &tk[k]), tok_len(&tk[k])) != GENDER_UNKNOWN) {
+    if (k < b && !in_lex(doc, &tk[k], L->common) &&
+        first_name_gender(L, tok_str(doc, &tk[k]), tok_len(&tk[k])) != GENDER_UNKNOWN &&
+        (in_lex(doc, &tk[a], L->roles) || (at_sent_start && agent_noun(L, doc, &tk[a], k, b, tk)))) {
         /* an occupation opening a sentence before a full name: "Defender Callum
          * McAlister headed the winner" (a title would be in the titles list) */
         classify(S, k, b, end, true, false);

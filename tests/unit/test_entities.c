@@ -487,6 +487,15 @@ int main(void)
     is_int(type_of(doc, "Welsh Executive"), ENT_ORGANIZATION, "the Welsh Executive is an organisation");
     doc_free(doc);
 
+    /* the plural of post-nominal letters is a group, no organisation; an
+     * agent noun opening a sentence before a full name is an occupation */
+    doc = run("Backbench MPs met on Tuesday. Translator Ines Marchetti said the Green MEPs had left.");
+    is_int(type_of(doc, "Backbench MPs"), -1, "X MPs is no organisation");
+    is_int(type_of(doc, "Green MEPs"), -1, "nor X MEPs");
+    is_int(type_of(doc, "Ines Marchetti"), ENT_PERSON, "Translator is no part of the name");
+    is_int(type_of(doc, "Translator Ines Marchetti"), -1, "no name opens with the occupation");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

@@ -788,6 +788,8 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
     bool lead_initial = is_initial(doc, &tk[a]) && a + 1 <= b && tok_is_char(doc, &tk[a + 1], '.');
     bool lead_common = in_lex(doc, &tk[a], L->common) && !lead_initial &&
                        !(k == b && org_tail && !closed_class(L, doc, &tk[a]));
+    if (lead_common && k < b && !closed_class(L, doc, &tk[a]) && lex_span(L->places, doc, start, tk[k].end))
+        lead_common = false;    /* it opens a known place: "New York City FC" */
     bool lead_demonym = demonym && !(k <= b && org_tail);
     bool lead_ing = (at_sent_start || a == 0) && tok_len(&tk[a]) > 3 &&
                     strncmp(tok_str(doc, &tk[a]) + tok_len(&tk[a]) - 3, "ing", 3) == 0 &&

@@ -496,6 +496,12 @@ int main(void)
     is_int(type_of(doc, "Translator Ines Marchetti"), -1, "no name opens with the occupation");
     doc_free(doc);
 
+    /* a capitalised common word that opens a known place stays in the name */
+    doc = run("New Orleans Jazz Collective said the parade would go ahead.");
+    is_int(type_of(doc, "New Orleans Jazz Collective"), ENT_ORGANIZATION, "New opens New Orleans");
+    is_int(type_of(doc, "Orleans Jazz Collective"), -1, "New is not cut off");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

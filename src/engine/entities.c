@@ -1047,6 +1047,15 @@ static bool repeats_word(const doc_t *doc, const token_t *tk, size_t a, size_t n
     return false;
 }
 
+/* A noun that may join the coordinated complement of an institution's name:
+ * not a common word, another institution, a place, a known organisation or a
+ * first name */
+static bool coordinated_noun(const lexset_t *L, const doc_t *doc, const token_t *t)
+{
+    return (t->flags & TOKF_SPACE_BEFORE) && !in_lex(doc, t, L->common) && !in_lex(doc, t, L->org_nouns) &&
+           !in_lex(doc, t, L->places) && !in_lex(doc, t, L->orgs) && !in_lex(doc, t, L->first_names);
+}
+
 static size_t scan_run(scan_t *S, size_t i, size_t send)
 {
     const doc_t *doc = S->doc;
@@ -1158,6 +1167,15 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
                 in_of = true;
                 continue;
             }
+        }
+        /* a comma before one more noun and the "and": "Ministry of Trade,
+         * Industry and Energy", "Ministry of Health, Labour and Welfare" */
+        if (in_of && tok_is_char(doc, &tk[n], ',') && n + 3 < send && is_cap(&tk[n + 1]) &&
+            tok_eq(doc, &tk[n + 2], "and") && is_cap(&tk[n + 3]) && coordinated_noun(L, doc, &tk[n + 1]) &&
+            coordinated_noun(L, doc, &tk[n + 3])) {
+            in_of = false;
+            k = n + 3;
+            continue;
         }
         /* "and" inside that complement coordinates its nouns, once: "Ministry of
          * Electronics and Information Technology", "Department of Health and Social

@@ -502,6 +502,15 @@ int main(void)
     is_int(type_of(doc, "Orleans Jazz Collective"), -1, "New is not cut off");
     doc_free(doc);
 
+    /* three nouns coordinated in an institution's complement, comma and "and" */
+    doc = run("The Ministry of Agriculture, Fisheries and Forestry said quotas would fall, "
+              "and the Ministry of Finance, Ghana and Peru agreed.");
+    is_int(type_of(doc, "Ministry of Agriculture, Fisheries and Forestry"), ENT_ORGANIZATION,
+           "Ministry of X, Y and Z is one name");
+    is_int(type_of(doc, "Ministry of Finance"), ENT_ORGANIZATION, "not before places");
+    is_int(type_of(doc, "Ghana"), ENT_PLACE, "the places stay places");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

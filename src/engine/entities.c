@@ -675,6 +675,27 @@ static void push_cand(scan_t *S, size_t a, size_t b, uint32_t end, uint8_t type,
 }
 
 /* Types the words a..b of a run (b inclusive, end the byte end of the name). */
+/* An agent noun outside the roles list opening a sentence before a first name
+ * and one more word: "Reviewer Tobias Lindgren", "Researcher Ana Costa" (-er,
+ * -or, -ist; not itself a first name nor a word of an organisation or place) */
+static bool agent_noun(const lexset_t *L, const doc_t *doc, const token_t *t, size_t k, size_t b,
+                       const token_t *tk)
+{
+    size_t n = tok_len(t);
+    const char *w = tok_str(doc, t);
+    if (n < 5 || (tk[b].flags & TOKF_ALLCAPS))
+        return false;
+    for (size_t i = k + 1; i < b; i++)      /* the first name and the surname only */
+        if (is_word(&tk[i]))
+            return false;
+    if (!(memcmp(w + n - 2, "er", 2) == 0 || memcmp(w + n - 2, "or", 2) == 0 ||
+          memcmp(w + n - 3, "ist", 3) == 0))
+        return false;
+    return first_name_gender(L, w, n) == GENDER_UNKNOWN && !in_lex(doc, t, L->org_words) &&
+           !in_lex(doc, t, L->place_words) && !in_lex(doc, t, L->places) &&
+           !in_lex(doc, t, L->titles);
+}
+
 static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, bool at_sent_start)
 {
     const doc_t *doc = S->doc;
@@ -693,6 +714,22 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
             p--;
         if (is_word(&tk[p]) && !(tk[p].flags & TOKF_ALLCAPS)) {
             classify(S, a, p, tk[p].end, titled, at_sent_start);
+            return;
+        }
+    }
+    /* the plural of post-nominal letters names a group of people, not an
+     * organisation; the words before it qualify it: "Opposition MPs",
+     * "Labour MEPs" (the lower-case s is the cheap gate) */
+    {
+        const char *w = tok_str(doc, &tk[b]);
+        size_t n = tok_len(&tk[b]);
+        if (n >= 3 && n <= 6 && w[n - 1] == 's' && (unsigned char)(w[n - 2] - 'A') < 26 &&
+            (unsigned char)(w[0] - 'A') < 26 && lexicon_has(L->post_nominals, w, n - 1)) {
+            size_t p = b;
+            while (p > a && !is_word(&tk[p - 1]))
+                p--;
+            if (p > a)
+                classify(S, a, p - 1, tk[p - 1].end, titled, at_sent_start);
             return;
         }
     }
@@ -722,8 +759,15 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
     /* the last word's lists, asked again below; without a possessive or a
      * lower-case tail that end cut off ("Real Sociedad’s B team") */
     size_t blen = end < tk[b].end ? end - tk[b].start : tok_len(&tk[b]);
-    bool last_org = lexicon_has(L->org_words, tok_str(doc, &tk[b]), blen),
-         last_place = lexicon_has(L->place_words, tok_str(doc, &tk[b]), blen);
+    bool last_org = lexicon_has(L->org_words, tok_str(doc, &tk[b]), blen);
+    bool last_place = lexicon_has(L->place_words, tok_str(doc, &tk[b]), blen);
+    if (last_org && b > a && is_word(&tk[b - 1]) && in_lex(doc, &tk[b - 1], L->titles)) {
+        /* a word that is both a title and an organisation word ends a title
+         * after a title: "Acme Chief Executive", not "Health and Safety Executive" */
+        const char *v = lexicon_value(L->titles, tok_str(doc, &tk[b]), blen);
+        if (v && *v && strcmp(v, "-") != 0)
+            last_org = false;
+    }
     bool org_tail = last_org || last_place;
     bool demonym = in_lex(doc, &tk[a], L->demonyms);
     if (k <= b && demonym && lex_span(L->orgs, doc, tk[k].start, end)) {
@@ -733,8 +777,9 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
     }
     if (k <= b && is_storm(doc, &tk[a]))
         return;     /* "Typhoon Marites", "Storm Ciara": an event, not an entity */
-    if (k < b && in_lex(doc, &tk[a], L->roles) && !in_lex(doc, &tk[k], L->common) &&
-        first_name_gender(L, tok_str(doc, &tk[k]), tok_len(&tk[k])) != GENDER_UNKNOWN) {
+    if (k < b && !in_lex(doc, &tk[k], L->common) &&
+        first_name_gender(L, tok_str(doc, &tk[k]), tok_len(&tk[k])) != GENDER_UNKNOWN &&
+        (in_lex(doc, &tk[a], L->roles) || (at_sent_start && agent_noun(L, doc, &tk[a], k, b, tk)))) {
         /* an occupation opening a sentence before a full name: "Defender Callum
          * McAlister headed the winner" (a title would be in the titles list) */
         classify(S, k, b, end, true, false);
@@ -743,6 +788,8 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
     bool lead_initial = is_initial(doc, &tk[a]) && a + 1 <= b && tok_is_char(doc, &tk[a + 1], '.');
     bool lead_common = in_lex(doc, &tk[a], L->common) && !lead_initial &&
                        !(k == b && org_tail && !closed_class(L, doc, &tk[a]));
+    if (lead_common && k < b && !closed_class(L, doc, &tk[a]) && lex_span(L->places, doc, start, tk[k].end))
+        lead_common = false;    /* it opens a known place: "New York City FC" */
     bool lead_demonym = demonym && !(k <= b && org_tail);
     bool lead_ing = (at_sent_start || a == 0) && tok_len(&tk[a]) > 3 &&
                     strncmp(tok_str(doc, &tk[a]) + tok_len(&tk[a]) - 3, "ing", 3) == 0 &&
@@ -770,7 +817,7 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
     /* a title ends the run after "the": a role, not a name ("the NSW Premier,
      * Caroline Whitfield", "the Opposition Leader"); what goes before it
      * may still be a name of its own */
-    if (b > a && a > 0 && (tok_eq(doc, &tk[a - 1], "the") || tok_eq(doc, &tk[a - 1], "The"))) {
+    if (b > a && a > 0 && !last_org && (tok_eq(doc, &tk[a - 1], "the") || tok_eq(doc, &tk[a - 1], "The"))) {
         const char *v = lexicon_value(L->titles, tok_str(doc, &tk[b]), tok_len(&tk[b]));
         if (v && *v && strcmp(v, "-") != 0) {
             size_t p = b - 1;
@@ -1000,6 +1047,15 @@ static bool repeats_word(const doc_t *doc, const token_t *tk, size_t a, size_t n
     return false;
 }
 
+/* A noun that may join the coordinated complement of an institution's name:
+ * not a common word, another institution, a place, a known organisation or a
+ * first name */
+static bool coordinated_noun(const lexset_t *L, const doc_t *doc, const token_t *t)
+{
+    return (t->flags & TOKF_SPACE_BEFORE) && !in_lex(doc, t, L->common) && !in_lex(doc, t, L->org_nouns) &&
+           !in_lex(doc, t, L->places) && !in_lex(doc, t, L->orgs) && !in_lex(doc, t, L->first_names);
+}
+
 static size_t scan_run(scan_t *S, size_t i, size_t send)
 {
     const doc_t *doc = S->doc;
@@ -1112,6 +1168,15 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
                 continue;
             }
         }
+        /* a comma before one more noun and the "and": "Ministry of Trade,
+         * Industry and Energy", "Ministry of Health, Labour and Welfare" */
+        if (in_of && tok_is_char(doc, &tk[n], ',') && n + 3 < send && is_cap(&tk[n + 1]) &&
+            tok_eq(doc, &tk[n + 2], "and") && is_cap(&tk[n + 3]) && coordinated_noun(L, doc, &tk[n + 1]) &&
+            coordinated_noun(L, doc, &tk[n + 3])) {
+            in_of = false;
+            k = n + 3;
+            continue;
+        }
         /* "and" inside that complement coordinates its nouns, once: "Ministry of
          * Electronics and Information Technology", "Department of Health and Social
          * Care"; not before a second institution, a place or a person ("the Ministry
@@ -1127,8 +1192,9 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
         /* "and" between the nouns of one institution's name: "Food and Drug
          * Administration", "Engineering and Physical Sciences Research Council"
          * (one word before it, no place or first name; the capitalised words
-         * after it end in an organisation word) */
-        if (k == a && tok_eq(doc, &tk[n], "and") && n + 1 < send && is_cap(&tk[n + 1]) &&
+         * after it end in an organisation word; a sentence's "The" may open
+         * the run: "The Health and Safety Executive") */
+        if ((k == a || (k == a + 1 && in_lex(doc, &tk[a], L->common))) && tok_eq(doc, &tk[n], "and") && n + 1 < send && is_cap(&tk[n + 1]) &&
             !(tk[n + 1].flags & TOKF_ALLCAPS) && !in_lex(doc, t, L->places) &&
             first_name_gender(L, tok_str(doc, t), tok_len(t)) == GENDER_UNKNOWN) {
             p = n + 1;

@@ -176,6 +176,22 @@ static bool is_passive_aux(const at_t *A, size_t i)
     return false;
 }
 
+/* The first token of the verb group ending at verb k: adverbs before it
+ * belong to it ("had repeatedly said"), not past the sentence's first token. */
+static size_t verb_group_start(const at_t *A, size_t k, size_t sfirst)
+{
+    while (k > sfirst && is_adverb(A, k - 1))
+        k--;
+    return k;
+}
+
+/* Verb k is passive: a form of "be" before its group ("was told", "had been asked"). */
+static bool is_passive_verb(const at_t *A, size_t k, size_t sfirst)
+{
+    size_t b = verb_group_start(A, k, sfirst);
+    return b > sfirst && is_passive_aux(A, b - 1);
+}
+
 static bool is_preposition(const at_t *A, size_t i)
 {
     static const char *const words[] = {"of", "at", "in", "from", "to", "with", "for", "by",
@@ -1209,9 +1225,7 @@ static verdict_t before_quote(at_t *A, size_t o, size_t sfirst, size_t send, siz
             continue;
         if (!is_speech_verb(A, k))
             continue;
-        size_t b = k;
-        while (b > sfirst && is_adverb(A, b - 1))
-            b--;
+        size_t b = verb_group_start(A, k, sfirst);
         if (b > sfirst && is_passive_aux(A, b - 1)) {
             /* a passive inside what an active speech verb reports ("who told
              * the court he had been asked to … until it “…”") quotes the
@@ -1225,10 +1239,7 @@ static verdict_t before_quote(at_t *A, size_t o, size_t sfirst, size_t send, siz
                     break;
                 if (!is_speech_verb(A, j))
                     continue;
-                size_t b2 = j;
-                while (b2 > sfirst && is_adverb(A, b2 - 1))
-                    b2--;
-                if (b2 > sfirst && is_passive_aux(A, b2 - 1))
+                if (is_passive_verb(A, j, sfirst))
                     break;
                 subj_t s2 = subject_before(A, j, sfirst);
                 if (s2.kind != S_NAME && s2.kind != S_PRONOUN && s2.kind != S_ROLE)

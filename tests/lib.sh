@@ -48,6 +48,24 @@ is() {
     fi
 }
 
+# scores_at_least CORPUS METRIC=FLOOR...: scores quoth on the gold articles in
+# CORPUS (tests/corpus/score.py) and checks each metric of the summary
+# (quote_f1, attribution, entity_f1) against its floor. python3 is a test
+# dependency (README): no skip.
+scores_at_least() {
+    corpus=$1; shift
+    python3 "$TOP_SRCDIR/tests/corpus/score.py" --json "$corpus" -- "$QUOTH" --json {} \
+        > "$TMP/score.json" 2> "$TMP/score.err"
+    ok "score.py runs on $(basename "$corpus")" test -s "$TMP/score.json"
+    for floor in "$@"; do
+        metric=${floor%%=*} min=${floor#*=}
+        v=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' \
+            "$TMP/score.json" "$metric" 2>/dev/null || echo 0)
+        echo "# $metric = $v"
+        ok "$metric $v >= $min" python3 -c 'import sys; sys.exit(float(sys.argv[1]) < float(sys.argv[2]))' "$v" "$min"
+    done
+}
+
 # skip_all REASON: the whole script is skipped (a missing tool, not a failure).
 skip_all() { echo "1..0 # SKIP $1"; exit 0; }
 

@@ -8,16 +8,7 @@ CORPUS="$TOP_SRCDIR/tests/corpus"
 
 ok "python3 is installed (a listed test dependency)" command -v python3
 
-python3 "$CORPUS/score.py" --json "$CORPUS" -- "$QUOTH" --json {} > "$TMP/score.json" 2> "$TMP/score.err"
-ok "score.py runs" test -s "$TMP/score.json"
-metric() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])" "$TMP/score.json" "$1"; }
-at_least() { python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) >= float(sys.argv[2]) else 1)" "$1" "$2"; }
-for m in "quote_f1 0.98" "attribution 0.95" "entity_f1 0.90"; do
-    set -- $m
-    v=$(metric "$1" 2>/dev/null || echo 0)
-    echo "# $1 = $v"
-    ok "$1 $v >= $2" at_least "$v" "$2"
-done
+scores_at_least "$CORPUS" quote_f1=0.98 attribution=0.95 entity_f1=0.90
 
 # the thresholds, as score.py itself enforces them
 ok "score.py --min-* thresholds pass" python3 "$CORPUS/score.py" --min-quote-f1 0.98 --min-attr 0.95 \

@@ -368,7 +368,13 @@ bool entities_role_qualified(const doc_t *doc, const segment_t *seg, size_t i)
 const char *entities_role_near(const doc_t *doc, const segment_t *seg, size_t first,
                                size_t last, bool after, char *buf, size_t size)
 {
-    const lexicon_t *roles = lexicon_get("roles"), *titles = lexicon_get("titles");
+    /* looked up once, as lists never change: attrib calls this per name, and
+     * lexicon_get compares the name on every call */
+    static const lexicon_t *roles, *titles;
+    if (!roles) {
+        roles = lexicon_get("roles");
+        titles = lexicon_get("titles");
+    }
     const token_t *tk = seg->tokens.items;
     /* a title just before: "Finance Minister X", "Gen. X", "head coach X" */
     if (!after && first > 0) {

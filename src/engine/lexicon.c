@@ -105,16 +105,25 @@ static unsigned log2_ceil(size_t n)
     return k;
 }
 
-static lexicon_t *lexicon_build(const struct lexicon_blob *b)
+/* Fills lex with the keys of the count lists b, in that order (the first of
+ * two equal keys wins). With bits (a group), bits[slot] gets bit i for a key
+ * of b[i]. Each list is stored with a line end after it, so one without a
+ * final '\n' does not run into the next. */
+static void lexicon_fill(lexicon_t *lex, const struct lexicon_blob *const b[], size_t count,
+                         uint32_t **bits)
 {
-    lexicon_t *lex = xcalloc(1, sizeof *lex);
-    lex->blob = b->data;
-    lex->store = xmalloc(b->len + 1);
-    memcpy(lex->store, b->data, b->len);
-    lex->store[b->len] = '\0';
-    lex->folded = xcalloc(b->len + 1 + 8, 1);
+    size_t len = 0;
+    for (size_t l = 0; l < count; l++)
+        len += b[l]->len + 1;
+    lex->store = xmalloc(len + 1);
+    for (size_t l = 0, o = 0; l < count; o += b[l]->len + 1, l++) {
+        memcpy(lex->store + o, b[l]->data, b[l]->len);
+        lex->store[o + b[l]->len] = '\n';
+    }
+    lex->store[len] = '\0';
+    lex->folded = xcalloc(len + 1 + 8, 1);
     size_t lines = 0;
-    for (const char *q = b->data, *e = b->data + b->len; (q = memchr(q, '\n', (size_t)(e - q))); q++)
+    for (const char *q = lex->store, *e = lex->store + len; (q = memchr(q, '\n', (size_t)(e - q))); q++)
         lines++;
     unsigned slot_bits = log2_ceil(lines * 2 + 2), filter_bits = log2_ceil(lines * 16 + 64);
     lex->slots = xcalloc((size_t)1 << slot_bits, sizeof *lex->slots);
@@ -122,31 +131,42 @@ static lexicon_t *lexicon_build(const struct lexicon_blob *b)
     lex->slot_shift = 64 - slot_bits;
     lex->filter = xcalloc((size_t)1 << (filter_bits - 6), sizeof *lex->filter);
     lex->filter_shift = 64 - filter_bits;
-    char *p = lex->store, *end = lex->store + b->len;
-    while (p < end) {
-        char *nl = memchr(p, '\n', (size_t)(end - p));
-        if (!nl)
-            nl = end;
-        *nl = '\0';
-        char *tab = memchr(p, '\t', (size_t)(nl - p));
-        if (tab)
-            *tab = '\0';
-        size_t klen = (size_t)((tab ? tab : nl) - p);
-        char *fk = lex->folded + (p - lex->store);
-        for (size_t i = 0; i < klen; i++)
-            fk[i] = fold(p[i]);
-        if (klen > 0) {
-            lex->lengths |= 1ull << (klen < 63 ? klen : 63);
-            uint64_t h = hash_key(p, klen);
-            lex->filter[h >> lex->filter_shift >> 6] |= 1ull << (h >> lex->filter_shift & 63);
-            size_t i = (size_t)(h >> lex->slot_shift);
-            while (lex->slots[i] && !same_key(lex->folded + lex->slots[i] - 1, p, klen))
-                i = (i + 1) & lex->mask;
-            if (!lex->slots[i])     /* the first of two equal keys wins */
-                lex->slots[i] = (uint32_t)(p - lex->store) + 1;
+    if (bits)
+        *bits = xcalloc((size_t)1 << slot_bits, sizeof **bits);
+    char *p = lex->store;
+    for (size_t l = 0; l < count; l++) {
+        for (char *end = p + b[l]->len + 1; p < end;) {
+            char *nl = memchr(p, '\n', (size_t)(end - p));   /* found: end[-1] is one */
+            *nl = '\0';
+            char *tab = memchr(p, '\t', (size_t)(nl - p));
+            if (tab)
+                *tab = '\0';
+            size_t klen = (size_t)((tab ? tab : nl) - p);
+            char *fk = lex->folded + (p - lex->store);
+            for (size_t i = 0; i < klen; i++)
+                fk[i] = fold(p[i]);
+            if (klen > 0) {
+                lex->lengths |= 1ull << (klen < 63 ? klen : 63);
+                uint64_t h = hash_key(p, klen);
+                lex->filter[h >> lex->filter_shift >> 6] |= 1ull << (h >> lex->filter_shift & 63);
+                size_t i = (size_t)(h >> lex->slot_shift);
+                while (lex->slots[i] && !same_key(lex->folded + lex->slots[i] - 1, p, klen))
+                    i = (i + 1) & lex->mask;
+                if (!lex->slots[i])     /* the first of two equal keys wins */
+                    lex->slots[i] = (uint32_t)(p - lex->store) + 1;
+                if (bits)
+                    (*bits)[i] |= (uint32_t)1 << l;
+            }
+            p = nl + 1;
         }
-        p = nl + 1;
     }
+}
+
+static lexicon_t *lexicon_build(const struct lexicon_blob *b)
+{
+    lexicon_t *lex = xcalloc(1, sizeof *lex);
+    lex->blob = b->data;
+    lexicon_fill(lex, &b, 1, NULL);
     return lex;
 }
 
@@ -173,24 +193,31 @@ const lexicon_t *lexicon_get(const char *name)
     return NULL;
 }
 
-static const char *lexicon_key(const lexicon_t *lex, const char *s, size_t n)
+/* The slot of the key that is the n bytes at s, or SIZE_MAX. */
+static size_t lexicon_slot(const lexicon_t *lex, const char *s, size_t n)
 {
     /* bit 0 of lengths is never set: an empty s is rejected with the rest */
     if (!lex || !(lex->lengths & (1ull << (n < 63 ? n : 63))))
-        return NULL;
+        return SIZE_MAX;
     uint64_t h = hash_key(s, n);
     if (!(lex->filter[h >> lex->filter_shift >> 6] >> (h >> lex->filter_shift & 63) & 1))
-        return NULL;
+        return SIZE_MAX;
     for (size_t i = (size_t)(h >> lex->slot_shift); lex->slots[i]; i = (i + 1) & lex->mask) {
         if (same_key(lex->folded + lex->slots[i] - 1, s, n))
-            return lex->store + lex->slots[i] - 1;
+            return i;
     }
-    return NULL;
+    return SIZE_MAX;
+}
+
+static const char *lexicon_key(const lexicon_t *lex, const char *s, size_t n)
+{
+    size_t i = lexicon_slot(lex, s, n);
+    return i == SIZE_MAX ? NULL : lex->store + lex->slots[i] - 1;
 }
 
 bool lexicon_has(const lexicon_t *lex, const char *s, size_t n)
 {
-    return lexicon_key(lex, s, n) != NULL;
+    return lexicon_slot(lex, s, n) != SIZE_MAX;
 }
 
 const char *lexicon_value(const lexicon_t *lex, const char *s, size_t n)
@@ -201,4 +228,33 @@ const char *lexicon_value(const lexicon_t *lex, const char *s, size_t n)
     size_t end = (size_t)(key - lex->store) + strlen(key);
     /* A key without a TAB has no value: its NUL was the line end. */
     return lex->blob[end] == '\t' ? lex->store + end + 1 : NULL;
+}
+
+struct lexicon_group {
+    lexicon_t table;    /* every key of the lists; no values */
+    uint32_t *bits;     /* per slot: bit i when the key is in list i */
+};
+
+lexicon_group_t *lexicon_group_new(const char *const names[], size_t count)
+{
+    const struct lexicon_blob *b[32];
+    if (count > 32)
+        return NULL;
+    for (size_t l = 0; l < count; l++) {
+        size_t i = 0;
+        while (lexicon_blobs[i].name && strcmp(lexicon_blobs[i].name, names[l]) != 0)
+            i++;
+        if (!lexicon_blobs[i].name)
+            return NULL;
+        b[l] = &lexicon_blobs[i];
+    }
+    lexicon_group_t *g = xcalloc(1, sizeof *g);
+    lexicon_fill(&g->table, b, count, &g->bits);
+    return g;
+}
+
+uint32_t lexicon_lists(const lexicon_group_t *g, const char *s, size_t n)
+{
+    size_t i = lexicon_slot(&g->table, s, n);
+    return i == SIZE_MAX ? 0 : g->bits[i];
 }

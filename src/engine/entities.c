@@ -1483,21 +1483,25 @@ static bool last_word_club(const doc_t *doc, const lexicon_t *lex, const cand_t 
 /* A sports report names clubs after their towns: once one name ends in a
  * word that only a club's name ends in ("Dorchester Rovers", "Leeds United";
  * lexicon/org_words.txt), a PLACE City or PLACE Town that the gazetteer does
- * not know as a place is a club ("Bristol City", "Wessex Town"), not a city. */
-static void clubs_after_places(const doc_t *doc, const lexset_t *L, cands_t *cands)
+ * not know as a place is a club ("Bristol City", "Wessex Town"), not a city.
+ * Whether cands[from..] have such a name: asked of each paragraph's
+ * candidates while they are at hand, so that cluster() fixes the types in
+ * its first pass instead of two passes of their own over every candidate. */
+static bool names_club(const doc_t *doc, const lexset_t *L, const cands_t *cands, size_t from)
 {
-    size_t i = 0;
-    while (i < cands->len && !(cands->items[i].ntok >= 2 && cands->items[i].type == ENT_ORGANIZATION &&
-                               last_word_club(doc, L->org_words, &cands->items[i])))
-        i++;
-    if (i == cands->len)
-        return;
-    for (i = 0; i < cands->len; i++) {
-        cand_t *c = &cands->items[i];
-        if (c->type == ENT_PLACE && c->ntok >= 2 && !(c->flags & CF_KNOWN) &&
-            last_word_club(doc, L->place_words, c))
-            c->type = ENT_ORGANIZATION;
+    for (size_t i = from; i < cands->len; i++) {
+        const cand_t *c = &cands->items[i];
+        if (c->ntok >= 2 && c->type == ENT_ORGANIZATION && last_word_club(doc, L->org_words, c))
+            return true;
     }
+    return false;
+}
+
+/* A candidate that is a club after its town, once names_club() said so. */
+static bool club_after_place(const doc_t *doc, const lexset_t *L, const cand_t *c)
+{
+    return c->type == ENT_PLACE && c->ntok >= 2 && !(c->flags & CF_KNOWN) &&
+           last_word_club(doc, L->place_words, c);
 }
 
 /* ---- clustering ------------------------------------------------------------- */
@@ -1616,14 +1620,20 @@ static const char *cand_key(const doc_t *doc, const lexset_t *L, const cand_t *c
     return s;
 }
 
-static void cluster(doc_t *doc, const lexset_t *L, cands_t *cands)
+/* clubs: a candidate names a club (names_club()). */
+static void cluster(doc_t *doc, const lexset_t *L, cands_t *cands, bool clubs)
 {
     ients_t E = {0};
     strmap_t keys = {0}, aliases = {0};
     const char *t = doc->text;
-    /* 1. sure multi-word names, known names and dates become entities */
+    /* 1. sure multi-word names, known names and dates become entities, and
+     * their aliases are registered (an acronym's long form came before it) */
     for (size_t i = 0; i < cands->len; i++) {
         cand_t *c = &cands->items[i];
+        if (clubs && club_after_place(doc, L, c))
+            c->type = ENT_ORGANIZATION;
+        if ((c->flags & CF_ACRONYM) && c->link >= 0 && cands->items[c->link].entity >= 0)
+            add_alias(&aliases, t + c->span.start, span_len(c->span), cands->items[c->link].entity);
         if (!(c->flags & CF_SURE) || (c->flags & CF_ACRONYM) || c->type == ENT_TYPE_COUNT)
             continue;
         if ((c->flags & CF_SINGLE) && !(c->flags & CF_KNOWN) && c->type != ENT_DATE)
@@ -1631,13 +1641,7 @@ static void cluster(doc_t *doc, const lexset_t *L, cands_t *cands)
         size_t kn;
         const char *ks = cand_key(doc, L, c, &kn);
         c->entity = entity_for_key(&E, &keys, ks, kn, c->type);
-    }
-    for (size_t i = 0; i < cands->len; i++) {
-        cand_t *c = &cands->items[i];
-        if (c->entity >= 0)
-            register_aliases(doc, L, c, c->entity, &aliases);
-        if ((c->flags & CF_ACRONYM) && c->link >= 0 && cands->items[c->link].entity >= 0)
-            add_alias(&aliases, t + c->span.start, span_len(c->span), cands->items[c->link].entity);
+        register_aliases(doc, L, c, c->entity, &aliases);
     }
     /* 2. every candidate, in order, to the entity its text or alias names */
     for (size_t i = 0; i < cands->len; i++) {
@@ -1748,10 +1752,13 @@ void entities_find_cached(doc_t *doc, seg_cache_t *cache)
         c.ntok = 1;
         vec_push(&cands, c);
     }
-    for (size_t p = 0; p < doc->paragraphs.len; p++)
+    bool clubs = false;
+    for (size_t p = 0; p < doc->paragraphs.len; p++) {
+        size_t from = cands.len;
         scan_paragraph(doc, doc->paragraphs.items[p], &seg, &L, &cands, &titles, memo, cache);
-    clubs_after_places(doc, &L, &cands);
-    cluster(doc, &L, &cands);
+        clubs = clubs || names_club(doc, &L, &cands, from);
+    }
+    cluster(doc, &L, &cands, clubs);
     /* they/them in an apposition makes a person plural for pronouns */
     vec_free(&cands);
     vec_free(&titles);

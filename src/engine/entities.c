@@ -82,7 +82,7 @@ static void lexset_load(lexset_t *L)
 
 enum cand_flags {
     CF_SURE = 1 << 0,       /* its own words or context give the type */
-    CF_ACRONYM = 1 << 1,    /* "(NATO)" after a name: an alias of cand[link] */
+    CF_ACRONYM = 1 << 1,    /* "(NATO)" after a name: an alias of the candidate before it */
     CF_SINGLE = 1 << 2,     /* one word */
     CF_KNOWN = 1 << 3,      /* in the gazetteer or the list of organisations */
     CF_PERSONISH = 1 << 4,  /* could be a person (for pronoun votes) */
@@ -90,22 +90,21 @@ enum cand_flags {
     CF_LONG_NAME = 1 << 6,  /* a known acronym: keyed by its long name (cand_key) */
 };
 
-/* 32 bytes: about one for every nine words (a million on 50 MB of news),
- * each written once and read by the three passes of cluster(), all of it
- * fresh memory. */
+/* 28 bytes: about one for every nine words (650 k on 50 MB of news), each
+ * written once and read by the two passes of cluster(), all of it fresh
+ * memory. */
 typedef struct {
     span_t span;            /* the name, titles and possessive excluded */
     uint32_t first_end;     /* end of its first word */
     uint32_t last_start;    /* start of its last word */
     uint32_t suffix_start;  /* start of a particle surname ("van der Berg"), or 0 */
-    int32_t link;           /* CF_ACRONYM: the candidate it abbreviates */
     int32_t entity;         /* internal entity, after clustering */
     uint8_t flags;          /* enum cand_flags */
     uint8_t type;           /* entity_type_t, or ENT_TYPE_COUNT when unknown */
     uint8_t ntok;
     int8_t pron;            /* GENDER_FEMALE / GENDER_MALE of a following he/she */
 } cand_t;
-_Static_assert(sizeof(cand_t) == 32, "a candidate stays small: see above");
+_Static_assert(sizeof(cand_t) == 28, "a candidate stays small: see above");
 
 typedef VEC(cand_t) cands_t;
 
@@ -713,7 +712,6 @@ static void push_cand(scan_t *S, size_t a, size_t b, uint32_t end, uint8_t type,
     c.span = (span_t){tk[a].start, end};
     c.first_end = tk[a].end;
     c.last_start = tk[b].start;
-    c.link = -1;
     c.entity = -1;
     c.type = type;
     c.flags = flags;
@@ -1303,9 +1301,7 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
         if (def->type == ENT_TYPE_COUNT || def->type == ENT_PERSON)
             def->type = ENT_ORGANIZATION;
         def->flags = (uint8_t)((def->flags | CF_SURE) & ~CF_GUESS);
-        size_t di = S->out->len - 1;
         push_cand(S, k + 1, k + 1, tk[k + 1].end, def->type, CF_SURE | CF_ACRONYM, -1);
-        vec_last(S->out).link = (int32_t)di;
         k += 3;
     }
     return k > i ? k : i + 1;
@@ -1461,14 +1457,11 @@ static void scan_paragraph(const doc_t *doc, span_t para, segment_t *seg, const 
             caps += (tk[i].flags & TOKF_UPPER) != 0;
         }
     if (words >= 4 && caps * 4 >= words * 3) {
+        /* an acronym's long form is sure and typed: it stays just before it */
         size_t o = from;
         for (size_t i = from; i < cands->len; i++)
-            if (!(cands->items[i].flags & CF_GUESS) && cands->items[i].type != ENT_TYPE_COUNT) {
-                cands->items[o] = cands->items[i];
-                if (cands->items[o].flags & CF_ACRONYM)   /* its long form came just before */
-                    cands->items[o].link = o > from ? (int32_t)(o - 1) : -1;
-                o++;
-            }
+            if (!(cands->items[i].flags & CF_GUESS) && cands->items[i].type != ENT_TYPE_COUNT)
+                cands->items[o++] = cands->items[i];
         cands->len = o;
     }
 }
@@ -1632,8 +1625,8 @@ static void cluster(doc_t *doc, const lexset_t *L, cands_t *cands, bool clubs)
         cand_t *c = &cands->items[i];
         if (clubs && club_after_place(doc, L, c))
             c->type = ENT_ORGANIZATION;
-        if ((c->flags & CF_ACRONYM) && c->link >= 0 && cands->items[c->link].entity >= 0)
-            add_alias(&aliases, t + c->span.start, span_len(c->span), cands->items[c->link].entity);
+        if ((c->flags & CF_ACRONYM) && cands->items[i - 1].entity >= 0)   /* its long form's */
+            add_alias(&aliases, t + c->span.start, span_len(c->span), cands->items[i - 1].entity);
         if (!(c->flags & CF_SURE) || (c->flags & CF_ACRONYM) || c->type == ENT_TYPE_COUNT)
             continue;
         if ((c->flags & CF_SINGLE) && !(c->flags & CF_KNOWN) && c->type != ENT_DATE)
@@ -1653,7 +1646,7 @@ static void cluster(doc_t *doc, const lexset_t *L, cands_t *cands, bool clubs)
         slot_t *al = strmap_slot_hashed(&aliases, s, n, h, false);
         slot_t *full = strmap_slot_hashed(&keys, s, n, h, false);
         if (c->flags & CF_ACRONYM)
-            e = c->link >= 0 ? cands->items[c->link].entity : -1;
+            e = cands->items[i - 1].entity;
         else if ((c->flags & CF_LONG_NAME) && al && al->v >= 0)
             e = pick_alias(al, &E);     /* "(MSF)" defined in the text beats the list's MSF */
         else if (c->type == ENT_DATE || (c->flags & CF_LONG_NAME))
@@ -1746,7 +1739,7 @@ void entities_find_cached(doc_t *doc, seg_cache_t *cache)
         c.span = doc->date_span;
         c.first_end = c.span.end;
         c.last_start = c.span.start;
-        c.link = c.entity = -1;
+        c.entity = -1;
         c.type = ENT_DATE;
         c.flags = CF_SURE | CF_SINGLE;
         c.ntok = 1;

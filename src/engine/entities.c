@@ -1449,14 +1449,19 @@ static void scan_paragraph(const doc_t *doc, span_t para, segment_t *seg, const 
     }
     pronoun_votes(doc, seg, cands, from);
     /* a headline in title case ("Nurses Strike Over Pay") capitalises every
-     * word: only names that are sure by themselves count there */
-    size_t words = 0, caps = 0;
+     * word: only names that are sure by themselves count there (three in four
+     * of its first 200 words capitalised). The count stops once the
+     * lower-case words rule that out, even were all tokens left such words:
+     * about halfway through a paragraph of prose. */
+    size_t words = 0, lower = 0;
     for (size_t i = 0; i < seg->tokens.len && words < 200; i++)
         if (is_word(&tk[i]) && !(tk[i].flags & TOKF_IN_QUOTE)) {
             words++;
-            caps += (tk[i].flags & TOKF_UPPER) != 0;
+            lower += !(tk[i].flags & TOKF_UPPER);
+            if (lower * 4 > words + (seg->tokens.len - i - 1))
+                break;
         }
-    if (words >= 4 && caps * 4 >= words * 3) {
+    if (words >= 4 && lower * 4 <= words) {
         /* an acronym's long form is sure and typed: it stays just before it */
         size_t o = from;
         for (size_t i = from; i < cands->len; i++)

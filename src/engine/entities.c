@@ -108,10 +108,14 @@ _Static_assert(sizeof(cand_t) == 28, "a candidate stays small: see above");
 
 typedef VEC(cand_t) cands_t;
 
-/* ---- a string -> int hash table over text the doc or a lexicon owns -------- */
+/* ---- a string -> int hash table, ASCII case ignored ------------------------ */
 
-typedef struct { const char *s; uint32_t n; int32_t v, v2; uint32_t h; } slot_t;
-typedef struct { slot_t *slots; size_t cap, len; } strmap_t;
+/* The map keeps a copy of each key, its length first, in an arena of its
+ * own: a probe that finds its slot then reads the key from a few dense
+ * kilobytes, not from the key's first place in the text, which on a large
+ * document was a cache miss for nearly every candidate. */
+typedef struct { size_t key; uint32_t h; int32_t v, v2; } slot_t;  /* key: arena offset + 1, 0 when empty */
+typedef struct { slot_t *slots; size_t cap, len; char *arena; size_t alen, acap; } strmap_t;
 
 static inline unsigned char ascii_lower(unsigned char c)
 {
@@ -140,14 +144,15 @@ static inline bool same_ascii_case(const char *a, const char *b, size_t n)
  * two maps about one string hashes it once. */
 static slot_t *strmap_slot_hashed(strmap_t *m, const char *s, size_t n, uint32_t full, bool add)
 {
+    uint32_t kn = (uint32_t)n;
     if (add && (m->len + 1) * 2 > m->cap) {
         size_t ncap = m->cap ? m->cap * 2 : 64;
         slot_t *ns = xcalloc(ncap, sizeof *ns);
         for (size_t i = 0; i < m->cap; i++) {
-            if (!m->slots[i].s)
+            if (!m->slots[i].key)
                 continue;
             size_t h = m->slots[i].h & (ncap - 1);
-            while (ns[h].s)
+            while (ns[h].key)
                 h = (h + 1) & (ncap - 1);
             ns[h] = m->slots[i];
         }
@@ -158,15 +163,24 @@ static slot_t *strmap_slot_hashed(strmap_t *m, const char *s, size_t n, uint32_t
     if (!m->cap)
         return NULL;
     size_t h = full & (m->cap - 1);
-    while (m->slots[h].s) {
+    while (m->slots[h].key) {
         const slot_t *sl = &m->slots[h];
-        if (sl->h == full && sl->n == n && same_ascii_case(sl->s, s, n))
-            return &m->slots[h];
+        if (sl->h == full) {
+            const char *key = m->arena + sl->key - 1;
+            if (memcmp(key, &kn, sizeof kn) == 0 && same_ascii_case(key + sizeof kn, s, n))
+                return &m->slots[h];
+        }
         h = (h + 1) & (m->cap - 1);
     }
     if (!add)
         return NULL;
-    m->slots[h] = (slot_t){s, (uint32_t)n, -1, -1, full};
+    size_t need = m->alen + sizeof kn + n;
+    if (need > m->acap)
+        m->arena = xgrow(m->arena, &m->acap, need, 1);
+    memcpy(m->arena + m->alen, &kn, sizeof kn);
+    memcpy(m->arena + m->alen + sizeof kn, s, n);
+    m->slots[h] = (slot_t){m->alen + 1, full, -1, -1};
+    m->alen = need;
     m->len++;
     return &m->slots[h];
 }
@@ -176,7 +190,11 @@ static slot_t *strmap_slot(strmap_t *m, const char *s, size_t n, bool add)
     return strmap_slot_hashed(m, s, n, fold_hash(s, n), add);
 }
 
-static void strmap_free(strmap_t *m) { free(m->slots); }
+static void strmap_free(strmap_t *m)
+{
+    free(m->slots);
+    free(m->arena);
+}
 
 /* ---- token helpers -------------------------------------------------------- */
 

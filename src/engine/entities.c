@@ -357,9 +357,12 @@ static enum appos_kind apposition(const doc_t *doc, const segment_t *seg, size_t
             "that", "which", "whose", "on", "based", "since", "and", "said", "says", "to", "by",
             "near", "whom", "has", "had", "have", "is", "was", "will", "would", "called", "told", NULL};
         bool stop = false;
-        if (tok_len(t) <= 6 && !(t->flags & TOKF_UPPER))
+        if (tok_len(t) <= 6 && !(t->flags & TOKF_UPPER)) {
+            /* tok_eq's test of the first letter, first: most words pass no stop */
+            char c = (char)(*tok_str(doc, t) | 32);
             for (int s = 0; stops[s] && !stop; s++)
-                stop = tok_eq(doc, t, stops[s]);
+                stop = stops[s][0] == c && tok_eq(doc, t, stops[s]);
+        }
         if (stop)
             break;
         if (possessive_len(doc, t))

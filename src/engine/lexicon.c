@@ -10,10 +10,11 @@
 
 struct lexicon {
     const char *blob;   /* the original text, to tell a TAB from a line end */
-    char *store;        /* the blob with '\n' and '\t' turned into NULs */
-    char *folded;       /* store with keys in ASCII lower case, compared by lookups;
-                         * 8 NULs past the end, so a key's head loads in bounds */
-    uint32_t *slots;    /* offset+1 of the key in store; 0 is empty */
+    char *folded;       /* the blob with keys in ASCII lower case, compared by
+                         * lookups, values as they are, '\n' and '\t' turned
+                         * into NULs; 8 NULs past the end, so a key's head
+                         * loads in bounds */
+    uint32_t *slots;    /* offset+1 of the key in folded; 0 is empty */
     size_t mask;        /* slots - 1, a power of two minus one */
     unsigned slot_shift; /* 64 - log2(number of slots) */
     unsigned filter_shift; /* 64 - log2(bits in filter) */
@@ -83,8 +84,9 @@ static inline uint64_t head8(const char *s, size_t n)
 }
 
 /* Whether key (folded, NUL-terminated, in lex->folded) is the n bytes at s.
- * Eight bytes are compared at once; the head of a shorter key reads into the
- * next key or the padding, and its NUL then differs from s or stops the loop. */
+ * Eight bytes are compared at once; the head of a shorter key reads into its
+ * value, the next key or the padding, and its NUL then differs from s or
+ * stops the loop. */
 static inline bool same_key(const char *key, const char *s, size_t n)
 {
     size_t h = n < 8 ? n : 8;
@@ -107,24 +109,20 @@ static unsigned log2_ceil(size_t n)
 
 /* Fills lex with the keys of the count lists b, in that order (the first of
  * two equal keys wins). With bits (a group), bits[slot] gets bit i for a key
- * of b[i]. Each list is stored with a line end after it, so one without a
- * final '\n' does not run into the next. */
+ * of b[i]. In folded, each list is followed by a NUL of its own, so one
+ * without a final '\n' does not run into the next, and a single list keeps
+ * its blob's offsets. */
 static void lexicon_fill(lexicon_t *lex, const struct lexicon_blob *const b[], size_t count,
                          uint32_t **bits)
 {
-    size_t len = 0;
-    for (size_t l = 0; l < count; l++)
+    size_t len = 0, lines = 0;
+    for (size_t l = 0; l < count; l++) {
         len += b[l]->len + 1;
-    lex->store = xmalloc(len + 1);
-    for (size_t l = 0, o = 0; l < count; o += b[l]->len + 1, l++) {
-        memcpy(lex->store + o, b[l]->data, b[l]->len);
-        lex->store[o + b[l]->len] = '\n';
+        for (const char *q = b[l]->data, *e = q + b[l]->len; (q = memchr(q, '\n', (size_t)(e - q))); q++)
+            lines++;
+        lines++;    /* a last line without its '\n' */
     }
-    lex->store[len] = '\0';
-    lex->folded = xcalloc(len + 1 + 8, 1);
-    size_t lines = 0;
-    for (const char *q = lex->store, *e = lex->store + len; (q = memchr(q, '\n', (size_t)(e - q))); q++)
-        lines++;
+    lex->folded = xcalloc(len + 8, 1);
     unsigned slot_bits = log2_ceil(lines * 2 + 2), filter_bits = log2_ceil(lines * 16 + 64);
     lex->slots = xcalloc((size_t)1 << slot_bits, sizeof *lex->slots);
     lex->mask = ((size_t)1 << slot_bits) - 1;
@@ -133,18 +131,19 @@ static void lexicon_fill(lexicon_t *lex, const struct lexicon_blob *const b[], s
     lex->filter_shift = 64 - filter_bits;
     if (bits)
         *bits = xcalloc((size_t)1 << slot_bits, sizeof **bits);
-    char *p = lex->store;
-    for (size_t l = 0; l < count; l++) {
-        for (char *end = p + b[l]->len + 1; p < end;) {
-            char *nl = memchr(p, '\n', (size_t)(end - p));   /* found: end[-1] is one */
-            *nl = '\0';
-            char *tab = memchr(p, '\t', (size_t)(nl - p));
-            if (tab)
-                *tab = '\0';
-            size_t klen = (size_t)((tab ? tab : nl) - p);
-            char *fk = lex->folded + (p - lex->store);
+    for (size_t l = 0, o = 0; l < count; o += b[l]->len + 1, l++) {
+        const char *p = b[l]->data, *end = p + b[l]->len;
+        while (p < end) {
+            const char *nl = memchr(p, '\n', (size_t)(end - p));
+            if (!nl)
+                nl = end;
+            const char *tab = memchr(p, '\t', (size_t)(nl - p));
+            size_t klen = (size_t)((tab ? tab : nl) - p), at = o + (size_t)(p - b[l]->data);
+            char *fk = lex->folded + at;
             for (size_t i = 0; i < klen; i++)
                 fk[i] = fold(p[i]);
+            if (tab)
+                memcpy(fk + klen + 1, tab + 1, (size_t)(nl - tab - 1));
             if (klen > 0) {
                 lex->lengths |= 1ull << (klen < 63 ? klen : 63);
                 uint64_t h = hash_key(p, klen);
@@ -153,7 +152,7 @@ static void lexicon_fill(lexicon_t *lex, const struct lexicon_blob *const b[], s
                 while (lex->slots[i] && !same_key(lex->folded + lex->slots[i] - 1, p, klen))
                     i = (i + 1) & lex->mask;
                 if (!lex->slots[i])     /* the first of two equal keys wins */
-                    lex->slots[i] = (uint32_t)(p - lex->store) + 1;
+                    lex->slots[i] = (uint32_t)at + 1;
                 if (bits)
                     (*bits)[i] |= (uint32_t)1 << l;
             }
@@ -212,7 +211,7 @@ static size_t lexicon_slot(const lexicon_t *lex, const char *s, size_t n)
 static const char *lexicon_key(const lexicon_t *lex, const char *s, size_t n)
 {
     size_t i = lexicon_slot(lex, s, n);
-    return i == SIZE_MAX ? NULL : lex->store + lex->slots[i] - 1;
+    return i == SIZE_MAX ? NULL : lex->folded + lex->slots[i] - 1;
 }
 
 bool lexicon_has(const lexicon_t *lex, const char *s, size_t n)
@@ -225,9 +224,9 @@ const char *lexicon_value(const lexicon_t *lex, const char *s, size_t n)
     const char *key = lexicon_key(lex, s, n);
     if (!key)
         return NULL;
-    size_t end = (size_t)(key - lex->store) + strlen(key);
+    size_t end = (size_t)(key - lex->folded) + strlen(key);
     /* A key without a TAB has no value: its NUL was the line end. */
-    return lex->blob[end] == '\t' ? lex->store + end + 1 : NULL;
+    return lex->blob[end] == '\t' ? lex->folded + end + 1 : NULL;
 }
 
 struct lexicon_group {

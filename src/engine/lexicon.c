@@ -83,14 +83,15 @@ static inline uint64_t head8(const char *s, size_t n)
     return fold8(w);
 }
 
-/* Whether key (folded, NUL-terminated, in lex->folded) is the n bytes at s.
- * Eight bytes are compared at once; the head of a shorter key reads into its
- * value, the next key or the padding, and its NUL then differs from s or
- * stops the loop. */
-static inline bool same_key(const char *key, const char *s, size_t n)
+/* Whether key (folded, NUL-terminated, in lex->folded) is the n bytes at s,
+ * whose head8() is head (a probe computes it once for all the keys it
+ * meets). Eight bytes are compared at once: the key's are already folded
+ * and loaded whole, as the padding keeps them in bounds, then cut to n; the
+ * head of a shorter key reads into its value, the next key or the padding,
+ * and its NUL then differs from s or stops the loop. */
+static inline bool same_key(const char *key, uint64_t head, const char *s, size_t n)
 {
-    size_t h = n < 8 ? n : 8;
-    if (head8(key, h) != head8(s, h))
+    if ((load8(key) & (n >= 8 ? ~0ull : (1ull << 8 * n) - 1)) != head)
         return false;
     for (size_t i = 8; i < n; i++)
         if (key[i] != fold(s[i]) || key[i] == '\0')
@@ -149,7 +150,8 @@ static void lexicon_fill(lexicon_t *lex, const struct lexicon_blob *const b[], s
                 uint64_t h = hash_key(p, klen);
                 lex->filter[h >> lex->filter_shift >> 6] |= 1ull << (h >> lex->filter_shift & 63);
                 size_t i = (size_t)(h >> lex->slot_shift);
-                while (lex->slots[i] && !same_key(lex->folded + lex->slots[i] - 1, p, klen))
+                uint64_t head = head8(p, klen < 8 ? klen : 8);
+                while (lex->slots[i] && !same_key(lex->folded + lex->slots[i] - 1, head, p, klen))
                     i = (i + 1) & lex->mask;
                 if (!lex->slots[i])     /* the first of two equal keys wins */
                     lex->slots[i] = (uint32_t)at + 1;
@@ -201,8 +203,9 @@ static size_t lexicon_slot(const lexicon_t *lex, const char *s, size_t n)
     uint64_t h = hash_key(s, n);
     if (!(lex->filter[h >> lex->filter_shift >> 6] >> (h >> lex->filter_shift & 63) & 1))
         return SIZE_MAX;
+    uint64_t head = head8(s, n < 8 ? n : 8);
     for (size_t i = (size_t)(h >> lex->slot_shift); lex->slots[i]; i = (i + 1) & lex->mask) {
-        if (same_key(lex->folded + lex->slots[i] - 1, s, n))
+        if (same_key(lex->folded + lex->slots[i] - 1, head, s, n))
             return i;
     }
     return SIZE_MAX;

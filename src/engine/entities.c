@@ -24,11 +24,12 @@
 #include <uninorm.h>
 #include <unistr.h>
 
+/* The lists asked about other strings than a run's words, or for values;
+ * words: the lists below, one probe for all. */
 typedef struct {
-    const lexicon_t *common, *demonyms, *first_names, *months, *weekdays, *org_words,
-        *org_nouns, *orgs, *acronyms, *particles, *place_words, *places, *roles, *titles, *abbr,
-        *function_words, *institution_heads, *geo_nouns, *post_nominals;
-    const lexicon_group_t *words;   /* the lists below, one probe for all */
+    const lexicon_t *common, *first_names, *months, *org_words, *acronyms, *particles,
+        *place_words, *roles, *titles, *post_nominals;
+    const lexicon_group_t *words;
 } lexset_t;
 
 /* The lists asked about the words of capitalised runs, many of them about
@@ -44,23 +45,14 @@ enum word_list {
 static void lexset_load(lexset_t *L)
 {
     L->common = lexicon_get("common_words");
-    L->demonyms = lexicon_get("demonyms");
     L->first_names = lexicon_get("first_names");
     L->months = lexicon_get("months");
-    L->weekdays = lexicon_get("weekdays");
     L->org_words = lexicon_get("org_words");
-    L->org_nouns = lexicon_get("org_nouns");
-    L->orgs = lexicon_get("organizations");
     L->acronyms = lexicon_get("acronyms");
     L->particles = lexicon_get("particles");
     L->place_words = lexicon_get("place_words");
-    L->places = lexicon_get("places");
     L->roles = lexicon_get("roles");
     L->titles = lexicon_get("titles");
-    L->abbr = lexicon_get("abbreviations");
-    L->function_words = lexicon_get("function_words");
-    L->institution_heads = lexicon_get("institution_heads");
-    L->geo_nouns = lexicon_get("geographic_nouns");
     L->post_nominals = lexicon_get("post_nominals");
     static const char *const names[W_COUNT] = {
         [W_COMMON] = "common_words", [W_DEMONYM] = "demonyms", [W_MONTH] = "months",

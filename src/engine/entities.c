@@ -24,8 +24,9 @@
 #include <uninorm.h>
 #include <unistr.h>
 
-/* The lists asked about other strings than a run's words, or for values;
- * words: the lists below, one probe for all. */
+/* The lists entities.c asks itself, about other strings than a token's
+ * word or for values; words answers those of enum word_list (below) about
+ * a word with one probe. */
 typedef struct {
     const lexicon_t *common, *first_names, *months, *org_words, *acronyms, *particles,
         *place_words, *roles, *titles, *post_nominals;

@@ -257,6 +257,8 @@ lexicon_group_t *lexicon_group_new(const char *const names[], size_t count)
 
 uint32_t lexicon_lists(const lexicon_group_t *g, const char *s, size_t n)
 {
+    if (!g)
+        return 0;
     size_t i = lexicon_slot(&g->table, s, n);
     return i == SIZE_MAX ? 0 : g->bits[i];
 }

@@ -24,40 +24,58 @@
 #include <uninorm.h>
 #include <unistr.h>
 
+/* The lists entities.c asks itself, about other strings than a token's
+ * word or for values; words answers those of enum word_list (below) about
+ * a word with one probe. */
 typedef struct {
-    const lexicon_t *common, *demonyms, *first_names, *months, *weekdays, *org_words,
-        *org_nouns, *orgs, *acronyms, *particles, *place_words, *places, *roles, *titles, *abbr,
-        *function_words, *institution_heads, *geo_nouns, *post_nominals;
+    const lexicon_t *common, *first_names, *months, *org_words, *acronyms, *particles,
+        *place_words, *roles, *titles, *post_nominals;
+    const lexicon_group_t *words;
 } lexset_t;
+
+/* The lists asked about the words of capitalised runs, many of them about
+ * each word: lexset_t.words answers them all with one probe (bit W(X) for
+ * list W_X), and scan_t remembers the answer for each token of a run. */
+enum word_list {
+    W_COMMON, W_DEMONYM, W_MONTH, W_WEEKDAY, W_ORG_WORD, W_ORG_NOUN, W_ORG, W_PARTICLE,
+    W_PLACE_WORD, W_PLACE, W_ROLE, W_TITLE, W_ABBR, W_FUNCTION, W_INST_HEAD, W_GEO_NOUN,
+    W_POST_NOMINAL, W_COUNT
+};
+#define W(x) (1u << W_##x)
 
 static void lexset_load(lexset_t *L)
 {
     L->common = lexicon_get("common_words");
-    L->demonyms = lexicon_get("demonyms");
     L->first_names = lexicon_get("first_names");
     L->months = lexicon_get("months");
-    L->weekdays = lexicon_get("weekdays");
     L->org_words = lexicon_get("org_words");
-    L->org_nouns = lexicon_get("org_nouns");
-    L->orgs = lexicon_get("organizations");
     L->acronyms = lexicon_get("acronyms");
     L->particles = lexicon_get("particles");
     L->place_words = lexicon_get("place_words");
-    L->places = lexicon_get("places");
     L->roles = lexicon_get("roles");
     L->titles = lexicon_get("titles");
-    L->abbr = lexicon_get("abbreviations");
-    L->function_words = lexicon_get("function_words");
-    L->institution_heads = lexicon_get("institution_heads");
-    L->geo_nouns = lexicon_get("geographic_nouns");
     L->post_nominals = lexicon_get("post_nominals");
+    static const char *const names[W_COUNT] = {
+        [W_COMMON] = "common_words", [W_DEMONYM] = "demonyms", [W_MONTH] = "months",
+        [W_WEEKDAY] = "weekdays", [W_ORG_WORD] = "org_words", [W_ORG_NOUN] = "org_nouns",
+        [W_ORG] = "organizations", [W_PARTICLE] = "particles", [W_PLACE_WORD] = "place_words",
+        [W_PLACE] = "places", [W_ROLE] = "roles", [W_TITLE] = "titles",
+        [W_ABBR] = "abbreviations", [W_FUNCTION] = "function_words",
+        [W_INST_HEAD] = "institution_heads", [W_GEO_NOUN] = "geographic_nouns",
+        [W_POST_NOMINAL] = "post_nominals",
+    };
+    /* built once, as lists never change */
+    static const lexicon_group_t *words;
+    if (!words)
+        words = lexicon_group_new(names, W_COUNT);
+    L->words = words;
 }
 
 /* ---- candidates ---------------------------------------------------------- */
 
 enum cand_flags {
     CF_SURE = 1 << 0,       /* its own words or context give the type */
-    CF_ACRONYM = 1 << 1,    /* "(NATO)" after a name: an alias of cand[link] */
+    CF_ACRONYM = 1 << 1,    /* "(NATO)" after a name: an alias of the candidate before it */
     CF_SINGLE = 1 << 2,     /* one word */
     CF_KNOWN = 1 << 3,      /* in the gazetteer or the list of organisations */
     CF_PERSONISH = 1 << 4,  /* could be a person (for pronoun votes) */
@@ -65,29 +83,32 @@ enum cand_flags {
     CF_LONG_NAME = 1 << 6,  /* a known acronym: keyed by its long name (cand_key) */
 };
 
-/* 32 bytes: about one for every nine words (a million on 50 MB of news),
- * each written once and read by the three passes of cluster(), all of it
- * fresh memory. */
+/* 28 bytes: about one for every nine words (650 k on 50 MB of news), each
+ * written once and read by the two passes of cluster(), all of it fresh
+ * memory. */
 typedef struct {
     span_t span;            /* the name, titles and possessive excluded */
     uint32_t first_end;     /* end of its first word */
     uint32_t last_start;    /* start of its last word */
     uint32_t suffix_start;  /* start of a particle surname ("van der Berg"), or 0 */
-    int32_t link;           /* CF_ACRONYM: the candidate it abbreviates */
     int32_t entity;         /* internal entity, after clustering */
     uint8_t flags;          /* enum cand_flags */
     uint8_t type;           /* entity_type_t, or ENT_TYPE_COUNT when unknown */
     uint8_t ntok;
     int8_t pron;            /* GENDER_FEMALE / GENDER_MALE of a following he/she */
 } cand_t;
-_Static_assert(sizeof(cand_t) == 32, "a candidate stays small: see above");
+_Static_assert(sizeof(cand_t) == 28, "a candidate stays small: see above");
 
 typedef VEC(cand_t) cands_t;
 
-/* ---- a string -> int hash table over text the doc or a lexicon owns -------- */
+/* ---- a string -> int hash table, ASCII case ignored ------------------------ */
 
-typedef struct { const char *s; uint32_t n; int32_t v, v2; uint32_t h; } slot_t;
-typedef struct { slot_t *slots; size_t cap, len; } strmap_t;
+/* The map keeps a copy of each key, its length first, in an arena of its
+ * own: a probe that finds its slot then reads the key from a few dense
+ * kilobytes, not from the key's first place in the text, which on a large
+ * document was a cache miss for nearly every candidate. */
+typedef struct { size_t key; uint32_t h; int32_t v, v2; } slot_t;  /* key: arena offset + 1, 0 when empty */
+typedef struct { slot_t *slots; size_t cap, len; char *arena; size_t alen, acap; } strmap_t;
 
 static inline unsigned char ascii_lower(unsigned char c)
 {
@@ -116,14 +137,15 @@ static inline bool same_ascii_case(const char *a, const char *b, size_t n)
  * two maps about one string hashes it once. */
 static slot_t *strmap_slot_hashed(strmap_t *m, const char *s, size_t n, uint32_t full, bool add)
 {
+    uint32_t kn = (uint32_t)n;
     if (add && (m->len + 1) * 2 > m->cap) {
         size_t ncap = m->cap ? m->cap * 2 : 64;
         slot_t *ns = xcalloc(ncap, sizeof *ns);
         for (size_t i = 0; i < m->cap; i++) {
-            if (!m->slots[i].s)
+            if (!m->slots[i].key)
                 continue;
             size_t h = m->slots[i].h & (ncap - 1);
-            while (ns[h].s)
+            while (ns[h].key)
                 h = (h + 1) & (ncap - 1);
             ns[h] = m->slots[i];
         }
@@ -134,15 +156,24 @@ static slot_t *strmap_slot_hashed(strmap_t *m, const char *s, size_t n, uint32_t
     if (!m->cap)
         return NULL;
     size_t h = full & (m->cap - 1);
-    while (m->slots[h].s) {
+    while (m->slots[h].key) {
         const slot_t *sl = &m->slots[h];
-        if (sl->h == full && sl->n == n && same_ascii_case(sl->s, s, n))
-            return &m->slots[h];
+        if (sl->h == full) {
+            const char *key = m->arena + sl->key - 1;
+            if (memcmp(key, &kn, sizeof kn) == 0 && same_ascii_case(key + sizeof kn, s, n))
+                return &m->slots[h];
+        }
         h = (h + 1) & (m->cap - 1);
     }
     if (!add)
         return NULL;
-    m->slots[h] = (slot_t){s, (uint32_t)n, -1, -1, full};
+    size_t need = m->alen + sizeof kn + n;
+    if (need > m->acap)
+        m->arena = xgrow(m->arena, &m->acap, need, 1);
+    memcpy(m->arena + m->alen, &kn, sizeof kn);
+    memcpy(m->arena + m->alen + sizeof kn, s, n);
+    m->slots[h] = (slot_t){m->alen + 1, full, -1, -1};
+    m->alen = need;
     m->len++;
     return &m->slots[h];
 }
@@ -152,7 +183,11 @@ static slot_t *strmap_slot(strmap_t *m, const char *s, size_t n, bool add)
     return strmap_slot_hashed(m, s, n, fold_hash(s, n), add);
 }
 
-static void strmap_free(strmap_t *m) { free(m->slots); }
+static void strmap_free(strmap_t *m)
+{
+    free(m->slots);
+    free(m->arena);
+}
 
 /* ---- token helpers -------------------------------------------------------- */
 
@@ -315,9 +350,12 @@ static enum appos_kind apposition(const doc_t *doc, const segment_t *seg, size_t
             "that", "which", "whose", "on", "based", "since", "and", "said", "says", "to", "by",
             "near", "whom", "has", "had", "have", "is", "was", "will", "would", "called", "told", NULL};
         bool stop = false;
-        if (tok_len(t) <= 6 && !(t->flags & TOKF_UPPER))
+        if (tok_len(t) <= 6 && !(t->flags & TOKF_UPPER)) {
+            /* tok_eq's test of the first letter, first: most words pass no stop */
+            char c = (char)(*tok_str(doc, t) | 32);
             for (int s = 0; stops[s] && !stop; s++)
-                stop = tok_eq(doc, t, stops[s]);
+                stop = stops[s][0] == c && tok_eq(doc, t, stops[s]);
+        }
         if (stop)
             break;
         if (possessive_len(doc, t))
@@ -368,7 +406,13 @@ bool entities_role_qualified(const doc_t *doc, const segment_t *seg, size_t i)
 const char *entities_role_near(const doc_t *doc, const segment_t *seg, size_t first,
                                size_t last, bool after, char *buf, size_t size)
 {
-    const lexicon_t *roles = lexicon_get("roles"), *titles = lexicon_get("titles");
+    /* looked up once, as lists never change: attrib calls this per name, and
+     * lexicon_get compares the name on every call */
+    static const lexicon_t *roles, *titles;
+    if (!roles) {
+        roles = lexicon_get("roles");
+        titles = lexicon_get("titles");
+    }
     const token_t *tk = seg->tokens.items;
     /* a title just before: "Finance Minister X", "Gen. X", "head coach X" */
     if (!after && first > 0) {
@@ -429,6 +473,46 @@ bool entities_they_them(const doc_t *doc, const segment_t *seg, size_t last)
     return false;
 }
 
+/* ---- the scan of a paragraph ---------------------------------------------- */
+
+/* The lists of a token's word (enum word_list), by its start + 1 (0: empty);
+ * direct-mapped by token index, which keeps a run's tokens apart. */
+enum { WORD_MEMO = 64 };
+typedef struct { uint32_t start1, lists; } word_memo_t;
+
+typedef struct {
+    const doc_t *doc;
+    const segment_t *seg;
+    const lexset_t *L;
+    cands_t *out;
+    const span_t *titles;       /* title-case quotes of this paragraph */
+    size_t ntitles;
+    word_memo_t *memo;          /* WORD_MEMO entries, kept from paragraph to paragraph */
+} scan_t;
+
+/* The lists token i's word is in: one probe, then remembered, since a name's
+ * words are asked about again and again (the date rules, the run, its typing). */
+static uint32_t word_lists(const scan_t *S, size_t i)
+{
+    const token_t *t = &S->seg->tokens.items[i];
+    word_memo_t *m = &S->memo[i % WORD_MEMO];
+    if (m->start1 != t->start + 1) {
+        m->start1 = t->start + 1;
+        m->lists = lexicon_lists(S->L->words, tok_str(S->doc, t), tok_len(t));
+    }
+    return m->lists;
+}
+
+/* The lists of the text from token i's start to end: token i's own when
+ * that is all of it. */
+static uint32_t span_lists(const scan_t *S, size_t i, uint32_t end)
+{
+    const token_t *t = &S->seg->tokens.items[i];
+    if (end == t->end)
+        return word_lists(S, i);
+    return end > t->start ? lexicon_lists(S->L->words, S->doc->text + t->start, end - t->start) : 0;
+}
+
 /* ---- dates ------------------------------------------------------------------ */
 
 static int number_value(const doc_t *doc, const token_t *t, size_t maxdigits)
@@ -452,16 +536,18 @@ static bool is_year(const doc_t *doc, const token_t *t)
 }
 
 /* A month at token i ("March", "Jan."): the tokens it takes, or 0. */
-static size_t month_at(const doc_t *doc, const segment_t *seg, size_t i, const lexset_t *L)
+static size_t month_at(const scan_t *S, size_t i)
 {
+    const doc_t *doc = S->doc;
+    const segment_t *seg = S->seg;
     const token_t *t = &seg->tokens.items[i];
     if (!is_cap(t))
         return 0;
     if (i + 1 < seg->tokens.len && tok_is_char(doc, &seg->tokens.items[i + 1], '.') &&
         seg->tokens.items[i + 1].start == t->end &&
-        lexicon_has(L->months, tok_str(doc, t), tok_len(t) + 1))
+        lexicon_has(S->L->months, tok_str(doc, t), tok_len(t) + 1))
         return 2;
-    return in_lex(doc, t, L->months) ? 1 : 0;
+    return word_lists(S, i) & W(MONTH) ? 1 : 0;
 }
 
 static bool is_day(int d) { return d >= 1 && d <= 31; }
@@ -494,36 +580,38 @@ static size_t day_range(const doc_t *doc, const segment_t *seg, size_t i)
 }
 
 /* A calendar expression starting at token i; returns the index after it, or i. */
-static size_t date_at(const doc_t *doc, const segment_t *seg, size_t i, const lexset_t *L)
+static size_t date_at(const scan_t *S, size_t i)
 {
+    const doc_t *doc = S->doc;
+    const segment_t *seg = S->seg;
     const token_t *tk = seg->tokens.items;
     size_t n = seg->tokens.len, j = i, m;
     if (tk[i].kind == TOK_PUNCT || (tk[i].kind == TOK_WORD && !(tk[i].flags & TOKF_UPPER)))
         return i;
-    if (is_cap(&tk[i]) && in_lex(doc, &tk[i], L->weekdays)) {
+    if (is_cap(&tk[i]) && (word_lists(S, i) & W(WEEKDAY))) {
         j = i + 1;
         size_t k = j < n && tok_is_char(doc, &tk[j], ',') ? j + 1 : j;
-        size_t r = k < n ? date_at(doc, seg, k, L) : k;
+        size_t r = k < n ? date_at(S, k) : k;
         /* only a day-and-month expression joins the weekday */
-        if (r > k && (number_value(doc, &tk[k], 2) >= 1 || month_at(doc, seg, k, L)) && !is_year(doc, &tk[k]))
+        if (r > k && (number_value(doc, &tk[k], 2) >= 1 || month_at(S, k)) && !is_year(doc, &tk[k]))
             return r;
         return j;
     }
     size_t r = tk[i].kind == TOK_NUMBER ? day_range(doc, seg, i) : 0;
-    if (r && i + r < n && (m = month_at(doc, seg, i + r, L)) > 0) {
+    if (r && i + r < n && (m = month_at(S, i + r)) > 0) {
         j = i + r + m;      /* "20–21 January 2027", "3-4 May" */
         if (j < n && is_year(doc, &tk[j]))
             j++;
         return j;
     }
     int d = number_value(doc, &tk[i], 2);
-    if (d >= 1 && d <= 31 && i + 1 < n && (m = month_at(doc, seg, i + 1, L)) > 0) {
+    if (d >= 1 && d <= 31 && i + 1 < n && (m = month_at(S, i + 1)) > 0) {
         j = i + 1 + m;
         if (j < n && is_year(doc, &tk[j]))
             j++;
         return j;
     }
-    if ((m = month_at(doc, seg, i, L)) > 0 && i + m < n) {
+    if ((m = month_at(S, i)) > 0 && i + m < n) {
         j = i + m;
         d = number_value(doc, &tk[j], 2);
         if (d >= 1 && d <= 31 && !(j + 1 < n && tok_is_char(doc, &tk[j + 1], ':'))) {
@@ -579,9 +667,9 @@ static bool decade_at(const doc_t *doc, const segment_t *seg, size_t i)
 
 /* Determiners, prepositions and conjunctions: closed-class words that never
  * begin a name, unlike a capitalised adjective ("New Centre"). */
-static bool closed_class(const lexset_t *L, const doc_t *doc, const token_t *t)
+static bool closed_class(const scan_t *S, size_t i)
 {
-    return in_lex(doc, t, L->function_words);
+    return word_lists(S, i) & W(FUNCTION);
 }
 
 /* A street type ("Lane", "Drive"; value "street" in place_words.txt), which
@@ -594,9 +682,10 @@ static bool is_street(const lexset_t *L, const char *s, size_t n)
 
 /* A lower-case geographic noun after a single name makes it a place ("the
  * Bicol region"): lexicon/geographic_nouns.txt. */
-static bool geo_noun(const lexset_t *L, const doc_t *doc, const token_t *t)
+static bool geo_noun(const scan_t *S, size_t i)
 {
-    return t->kind == TOK_WORD && !(t->flags & TOKF_UPPER) && in_lex(doc, t, L->geo_nouns);
+    const token_t *t = &S->seg->tokens.items[i];
+    return t->kind == TOK_WORD && !(t->flags & TOKF_UPPER) && (word_lists(S, i) & W(GEO_NOUN));
 }
 
 /* The word that names a storm: "Typhoon Marites", "Hurricane Ida". */
@@ -605,15 +694,6 @@ static bool is_storm(const doc_t *doc, const token_t *t)
     return tok_eq(doc, t, "Typhoon") || tok_eq(doc, t, "Hurricane") ||
            tok_eq(doc, t, "Cyclone") || tok_eq(doc, t, "Storm");
 }
-
-typedef struct {
-    const doc_t *doc;
-    const segment_t *seg;
-    const lexset_t *L;
-    cands_t *out;
-    const span_t *titles;       /* title-case quotes of this paragraph */
-    size_t ntitles;
-} scan_t;
 
 static bool in_title_quote(const scan_t *S, uint32_t pos)
 {
@@ -638,21 +718,14 @@ static bool at_start(const scan_t *S, size_t i)
                                            memcmp(tok_str(S->doc, p), "\xE2\x80\x94", 3) == 0);
 }
 
-static bool lex_span(const lexicon_t *lex, const doc_t *doc, uint32_t a, uint32_t b)
-{
-    return b > a && lexicon_has(lex, doc->text + a, b - a);
-}
-
 static void push_cand(scan_t *S, size_t a, size_t b, uint32_t end, uint8_t type, uint8_t flags,
                       int8_t ctx_type)
 {
     const token_t *tk = S->seg->tokens.items;
-    const doc_t *doc = S->doc;
     cand_t c = {0};
     c.span = (span_t){tk[a].start, end};
     c.first_end = tk[a].end;
     c.last_start = tk[b].start;
-    c.link = -1;
     c.entity = -1;
     c.type = type;
     c.flags = flags;
@@ -661,7 +734,7 @@ static void push_cand(scan_t *S, size_t a, size_t b, uint32_t end, uint8_t type,
         if (!is_word(&tk[i]))
             continue;
         words++;
-        if (i > a && !c.suffix_start && in_lex(doc, &tk[i], S->L->particles))
+        if (i > a && !c.suffix_start && (word_lists(S, i) & W(PARTICLE)))
             c.suffix_start = tk[i].start;
     }
     c.ntok = (uint8_t)(words > 255 ? 255 : words);
@@ -678,9 +751,10 @@ static void push_cand(scan_t *S, size_t a, size_t b, uint32_t end, uint8_t type,
 /* An agent noun outside the roles list opening a sentence before a first name
  * and one more word: "Reviewer Tobias Lindgren", "Researcher Ana Costa" (-er,
  * -or, -ist; not itself a first name nor a word of an organisation or place) */
-static bool agent_noun(const lexset_t *L, const doc_t *doc, const token_t *t, size_t k, size_t b,
-                       const token_t *tk)
+static bool agent_noun(const scan_t *S, size_t a, size_t k, size_t b)
 {
+    const doc_t *doc = S->doc;
+    const token_t *tk = S->seg->tokens.items, *t = &tk[a];
     size_t n = tok_len(t);
     const char *w = tok_str(doc, t);
     if (n < 5 || (tk[b].flags & TOKF_ALLCAPS))
@@ -691,9 +765,18 @@ static bool agent_noun(const lexset_t *L, const doc_t *doc, const token_t *t, si
     if (!(memcmp(w + n - 2, "er", 2) == 0 || memcmp(w + n - 2, "or", 2) == 0 ||
           memcmp(w + n - 3, "ist", 3) == 0))
         return false;
-    return first_name_gender(L, w, n) == GENDER_UNKNOWN && !in_lex(doc, t, L->org_words) &&
-           !in_lex(doc, t, L->place_words) && !in_lex(doc, t, L->places) &&
-           !in_lex(doc, t, L->titles);
+    return first_name_gender(S->L, w, n) == GENDER_UNKNOWN &&
+           !(word_lists(S, a) & (W(ORG_WORD) | W(PLACE_WORD) | W(PLACE) | W(TITLE)));
+}
+
+/* The titles list's value for token i taken n bytes long (its stop
+ * included: "Gen."), or NULL; the token's lists answer the common miss. */
+static const char *title_value(const scan_t *S, size_t i, size_t n)
+{
+    const token_t *t = &S->seg->tokens.items[i];
+    if (n == tok_len(t) && !(word_lists(S, i) & W(TITLE)))
+        return NULL;
+    return lexicon_value(S->L->titles, tok_str(S->doc, t), n);
 }
 
 static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, bool at_sent_start)
@@ -708,7 +791,7 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
     uint32_t start = tk[a].start;
     /* post-nominal letters end a name without being part of it: "Simon
      * Trevelyan KC", "Jane Roe MP" (lexicon/post_nominals.txt, capitals only) */
-    if (b > a && (tk[b].flags & TOKF_ALLCAPS) && in_lex(doc, &tk[b], L->post_nominals)) {
+    if (b > a && (tk[b].flags & TOKF_ALLCAPS) && (word_lists(S, b) & W(POST_NOMINAL))) {
         size_t p = b - 1;
         while (p > a && !is_word(&tk[p]))
             p--;
@@ -734,11 +817,12 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
         }
     }
     /* the whole run in a list */
-    if (lex_span(L->places, doc, start, end)) {
+    uint32_t whole = span_lists(S, a, end);
+    if (whole & W(PLACE)) {
         push_cand(S, a, b, end, ENT_PLACE, CF_SURE | CF_KNOWN, -1);
         return;
     }
-    if (lex_span(L->orgs, doc, start, end)) {
+    if (whole & W(ORG)) {
         push_cand(S, a, b, end, ENT_ORGANIZATION, CF_SURE | CF_KNOWN, -1);
         return;
     }
@@ -759,36 +843,38 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
     /* the last word's lists, asked again below; without a possessive or a
      * lower-case tail that end cut off ("Real Sociedad’s B team") */
     size_t blen = end < tk[b].end ? end - tk[b].start : tok_len(&tk[b]);
-    bool last_org = lexicon_has(L->org_words, tok_str(doc, &tk[b]), blen);
-    bool last_place = lexicon_has(L->place_words, tok_str(doc, &tk[b]), blen);
-    if (last_org && b > a && is_word(&tk[b - 1]) && in_lex(doc, &tk[b - 1], L->titles)) {
+    uint32_t last = span_lists(S, b, tk[b].start + (uint32_t)blen);
+    bool last_org = last & W(ORG_WORD);
+    bool last_place = last & W(PLACE_WORD);
+    if (last_org && b > a && is_word(&tk[b - 1]) && (word_lists(S, b - 1) & W(TITLE))) {
         /* a word that is both a title and an organisation word ends a title
          * after a title: "Acme Chief Executive", not "Health and Safety Executive" */
-        const char *v = lexicon_value(L->titles, tok_str(doc, &tk[b]), blen);
+        const char *v = title_value(S, b, blen);
         if (v && *v && strcmp(v, "-") != 0)
             last_org = false;
     }
     bool org_tail = last_org || last_place;
-    bool demonym = in_lex(doc, &tk[a], L->demonyms);
-    if (k <= b && demonym && lex_span(L->orgs, doc, tk[k].start, end)) {
+    uint32_t lead = word_lists(S, a);     /* the lists of the run's first word */
+    bool demonym = lead & W(DEMONYM);
+    if (k <= b && demonym && (span_lists(S, k, end) & W(ORG))) {
         /* a national branch of a known organisation: "Philippine Red Cross" */
         push_cand(S, a, b, end, ENT_ORGANIZATION, CF_SURE, -1);
         return;
     }
     if (k <= b && is_storm(doc, &tk[a]))
         return;     /* "Typhoon Marites", "Storm Ciara": an event, not an entity */
-    if (k < b && !in_lex(doc, &tk[k], L->common) &&
+    if (k < b && !(word_lists(S, k) & W(COMMON)) &&
         first_name_gender(L, tok_str(doc, &tk[k]), tok_len(&tk[k])) != GENDER_UNKNOWN &&
-        (in_lex(doc, &tk[a], L->roles) || (at_sent_start && agent_noun(L, doc, &tk[a], k, b, tk)))) {
+        ((lead & W(ROLE)) || (at_sent_start && agent_noun(S, a, k, b)))) {
         /* an occupation opening a sentence before a full name: "Defender Callum
          * McAlister headed the winner" (a title would be in the titles list) */
         classify(S, k, b, end, true, false);
         return;
     }
     bool lead_initial = is_initial(doc, &tk[a]) && a + 1 <= b && tok_is_char(doc, &tk[a + 1], '.');
-    bool lead_common = in_lex(doc, &tk[a], L->common) && !lead_initial &&
-                       !(k == b && org_tail && !closed_class(L, doc, &tk[a]));
-    if (lead_common && k < b && !closed_class(L, doc, &tk[a]) && lex_span(L->places, doc, start, tk[k].end))
+    bool lead_common = (lead & W(COMMON)) && !lead_initial &&
+                       !(k == b && org_tail && !(lead & W(FUNCTION)));
+    if (lead_common && k < b && !(lead & W(FUNCTION)) && (span_lists(S, a, tk[k].end) & W(PLACE)))
         lead_common = false;    /* it opens a known place: "New York City FC" */
     bool lead_demonym = demonym && !(k <= b && org_tail);
     bool lead_ing = (at_sent_start || a == 0) && tok_len(&tk[a]) > 3 &&
@@ -808,8 +894,8 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
             size_t n = tok_len(&tk[i]);
             if (i + 1 <= b && tok_is_char(doc, &tk[i + 1], '.') && tk[i + 1].start == tk[i].end)
                 n++;
-            all_titles = lexicon_has(L->titles, tok_str(doc, &tk[i]), n) ||
-                         (n != tok_len(&tk[i]) && in_lex(doc, &tk[i], L->titles));
+            all_titles = (word_lists(S, i) & W(TITLE)) ||
+                         (n != tok_len(&tk[i]) && lexicon_has(L->titles, tok_str(doc, &tk[i]), n));
         }
         if (all_titles)
             return;
@@ -818,7 +904,7 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
      * Caroline Whitfield", "the Opposition Leader"); what goes before it
      * may still be a name of its own */
     if (b > a && a > 0 && !last_org && (tok_eq(doc, &tk[a - 1], "the") || tok_eq(doc, &tk[a - 1], "The"))) {
-        const char *v = lexicon_value(L->titles, tok_str(doc, &tk[b]), tok_len(&tk[b]));
+        const char *v = title_value(S, b, tok_len(&tk[b]));
         if (v && *v && strcmp(v, "-") != 0) {
             size_t p = b - 1;
             while (p > a && !is_word(&tk[p]))
@@ -838,7 +924,7 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
         size_t n = tok_len(&tk[i]);
         if (i + 1 <= b && tok_is_char(doc, &tk[i + 1], '.') && tk[i + 1].start == tk[i].end)
             n++;
-        const char *v = lexicon_value(L->titles, tok_str(doc, &tk[i]), n);
+        const char *v = title_value(S, i, n);
         if (v && strcmp(v, "-") != 0)
             last_title = i;
     }
@@ -849,7 +935,7 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
             size_t p = first_title - 1;
             if (tok_is_char(doc, &tk[p], '.'))
                 break;
-            if (!is_word(&tk[p]) || !in_lex(doc, &tk[p], L->titles))
+            if (!is_word(&tk[p]) || !(word_lists(S, p) & W(TITLE)))
                 break;
             first_title = p;
         }
@@ -869,14 +955,15 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
         if (!is_word(&tk[i]))
             continue;
         words++;
-        if (i == b ? last_org : in_lex(doc, &tk[i], L->org_words))
+        uint32_t lists = word_lists(S, i);
+        if (i == b ? last_org : (lists & W(ORG_WORD)))
             org_word = true;
-        if (i < b && i == a && in_lex(doc, &tk[i], L->place_words) &&
+        if (i < b && i == a && (lists & W(PLACE_WORD)) &&
             !is_street(L, tok_str(doc, &tk[i]), tok_len(&tk[i])))
             first_place = true;
         if (i == b ? last_place : first_place)
             place_word = true;
-        if (i > a && in_lex(doc, &tk[i], L->particles) && !in_lex(doc, &tk[a], L->particles))
+        if (i > a && (lists & W(PARTICLE)) && !(lead & W(PARTICLE)))
             particle = true;
         if (is_initial(doc, &tk[i]) && i + 1 <= b && tok_is_char(doc, &tk[i + 1], '.'))
             initials = true;
@@ -893,12 +980,12 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
     if (a > 0 && is_word(&tk[a - 1]) && !(tk[a - 1].flags & TOKF_UPPER)) {
         if (role_of_token(doc, &tk[a - 1], L->roles, rbuf, sizeof rbuf))
             ctx = ENT_PERSON;
-        else if (in_lex(doc, &tk[a - 1], L->org_nouns))
+        else if (word_lists(S, a - 1) & W(ORG_NOUN))
             ctx = ENT_ORGANIZATION;
         else if (tok_eq(doc, &tk[a - 1], "near") || tok_eq(doc, &tk[a - 1], "in"))
             ctx = ENT_PLACE, weak = true;
         else if (tok_eq(doc, &tk[a - 1], "of") && a >= 2 && is_word(&tk[a - 2]) &&
-                 (in_lex(doc, &tk[a - 2], L->place_words) || tok_eq(doc, &tk[a - 2], "mayor")))
+                 ((word_lists(S, a - 2) & W(PLACE_WORD)) || tok_eq(doc, &tk[a - 2], "mayor")))
             ctx = ENT_PLACE, place_frame = true;
     } else if (a >= 3 && end == tk[b].end && tok_is_char(doc, &tk[a - 1], ',') && is_word(&tk[a - 2]) &&
                !(tk[a - 2].flags & TOKF_UPPER) &&
@@ -923,9 +1010,9 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
     case AP_HEAD:
         if (role_of_token(doc, &tk[head], L->roles, rbuf, sizeof rbuf))
             ctx = ENT_PERSON;
-        else if (in_lex(doc, &tk[head], L->org_nouns))
+        else if (word_lists(S, head) & W(ORG_NOUN))
             ctx = ENT_ORGANIZATION;
-        else if (in_lex(doc, &tk[head], L->place_words))
+        else if (word_lists(S, head) & W(PLACE_WORD))
             ctx = ENT_PLACE;
         break;
     case AP_WHO:
@@ -954,7 +1041,7 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
         (memcmp(tok_str(doc, &tk[b]) + blen - 2, "an", 2) == 0 ||
          memcmp(tok_str(doc, &tk[b]) + blen - 2, "rn", 2) == 0 ||
          memcmp(tok_str(doc, &tk[b]) + blen - 3, "ese", 3) == 0) &&
-        lex_span(L->demonyms, doc, start, end))
+        (whole & W(DEMONYM)))
         return;
     if (words >= 2 && place_word && !first_place && !org_word && is_street(L, tok_str(doc, &tk[b]), blen) &&
         first_name_gender(L, tok_str(doc, &tk[a]), tok_len(&tk[a])) != GENDER_UNKNOWN &&
@@ -969,12 +1056,12 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
                      : first_name_gender(L, tok_str(doc, &tk[a]), tok_len(&tk[a]));
         uint8_t type;
         uint16_t sure = CF_SURE;
-        bool lead_particle = in_lex(doc, &tk[a], L->particles);
+        bool lead_particle = lead & W(PARTICLE);
         /* three or more words ending in a known place, the second no first
          * name, name an organisation ("Memory Matters Scotland"), not a person
          * ("Mary Ann Warren" keeps its middle name) */
         bool place_tail = words >= 3 && g != GENDER_UNKNOWN && k < b &&
-                          lexicon_has(L->places, tok_str(doc, &tk[b]), blen) &&
+                          (last & W(PLACE)) &&
                           first_name_gender(L, tok_str(doc, &tk[k]), tok_len(&tk[k])) == GENDER_UNKNOWN;
         /* a surname and a Korean given name with its lower-case second
          * syllable ("Park Ji-hoon"): a person, though Park is a place word */
@@ -1005,18 +1092,18 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
         push_cand(S, a, b, end, ENT_PERSON, CF_SURE | CF_PERSONISH, -1);
         return;
     }
-    if ((tk[a].flags & TOKF_ALLCAPS) && lexicon_has(L->places, tok_str(doc, &tk[a]), tok_len(&tk[a]))) {
+    if ((tk[a].flags & TOKF_ALLCAPS) && (lead & W(PLACE))) {
         push_cand(S, a, b, end, ENT_PLACE, CF_SURE | CF_KNOWN, -1);
         return;
     }
     /* org_word and place_word hold for this word alone, and a lone title
      * returned above */
-    if (org_word || place_word || in_lex(doc, &tk[a], L->weekdays) || in_lex(doc, &tk[a], L->months))
+    if (org_word || place_word || (lead & (W(WEEKDAY) | W(MONTH))))
         return;
     uint16_t flags = CF_PERSONISH;
     if (ctx < 0 && has_inner_capital(doc, &tk[a]) && !(tk[a].flags & TOKF_ALLCAPS))
         ctx = ENT_ORGANIZATION;
-    if (ctx < 0 && b + 1 < S->seg->tokens.len && geo_noun(L, doc, &tk[b + 1]))
+    if (ctx < 0 && b + 1 < S->seg->tokens.len && geo_noun(S, b + 1))
         ctx = ENT_PLACE;    /* "the Bicol region", "Sorsogon province", "the Mayon volcano" */
     if (at_sent_start && ctx < 0)
         flags |= 0;     /* may still be an alias */
@@ -1027,9 +1114,9 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
 
 /* A run starting at token i continues over "for" after an institution's head
  * word ("Ministry for Economic Affairs"): lexicon/institution_heads.txt. */
-static bool for_head(const lexset_t *L, const doc_t *doc, const token_t *t)
+static bool for_head(const scan_t *S, size_t i)
 {
-    return (t->flags & TOKF_UPPER) && in_lex(doc, t, L->institution_heads);
+    return (S->seg->tokens.items[i].flags & TOKF_UPPER) && (word_lists(S, i) & W(INST_HEAD));
 }
 
 /* Reads the capitalised run starting at token i; returns the index after it. */
@@ -1050,10 +1137,12 @@ static bool repeats_word(const doc_t *doc, const token_t *tk, size_t a, size_t n
 /* A noun that may join the coordinated complement of an institution's name:
  * not a common word, another institution, a place, a known organisation or a
  * first name */
-static bool coordinated_noun(const lexset_t *L, const doc_t *doc, const token_t *t)
+static bool coordinated_noun(const scan_t *S, size_t i)
 {
-    return (t->flags & TOKF_SPACE_BEFORE) && !in_lex(doc, t, L->common) && !in_lex(doc, t, L->org_nouns) &&
-           !in_lex(doc, t, L->places) && !in_lex(doc, t, L->orgs) && !in_lex(doc, t, L->first_names);
+    const token_t *t = &S->seg->tokens.items[i];
+    return (t->flags & TOKF_SPACE_BEFORE) &&
+           !(word_lists(S, i) & (W(COMMON) | W(ORG_NOUN) | W(PLACE) | W(ORG))) &&
+           !in_lex(S->doc, t, S->L->first_names);
 }
 
 static size_t scan_run(scan_t *S, size_t i, size_t send)
@@ -1076,7 +1165,7 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
             k++;
             break;
         }
-        if (!has_orgplace && (in_lex(doc, t, L->org_words) || in_lex(doc, t, L->place_words)))
+        if (!has_orgplace && (word_lists(S, k) & (W(ORG_WORD) | W(PLACE_WORD))))
             has_orgplace = true;
         size_t pos = possessive_len(doc, t);
         if (pos) {
@@ -1084,7 +1173,7 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
              * Mary’s School" (the saint, then the place or organisation word) */
             if (k + 1 < send && k <= a + 2 && (tok_eq(doc, &tk[a], "St") || tok_eq(doc, &tk[a], "Saint")) &&
                 is_cap(&tk[k + 1]) && (tk[k + 1].flags & TOKF_SPACE_BEFORE) &&
-                (in_lex(doc, &tk[k + 1], L->org_words) || in_lex(doc, &tk[k + 1], L->place_words))) {
+                (word_lists(S, k + 1) & (W(ORG_WORD) | W(PLACE_WORD)))) {
                 k++;
                 continue;
             }
@@ -1122,7 +1211,7 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
             { k = n; break; }
         /* an initial or an abbreviated title with its stop: "J. R. Okoye", "Dr. X" */
         if (tok_is_char(doc, &tk[n], '.') && tk[n].start == t->end &&
-            (is_initial(doc, t) || in_lex(doc, t, L->abbr)) &&
+            (is_initial(doc, t) || (word_lists(S, k) & W(ABBR))) &&
             n + 1 < send && is_cap(&tk[n + 1]) && (tk[n + 1].flags & TOKF_SPACE_BEFORE)) {
             k = n + 1;
             continue;
@@ -1131,14 +1220,14 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
         if (tk[n].kind == TOK_PUNCT && tk[n].start == t->end && !(tk[n].flags & TOKF_QUOTE_MARK) &&
             (tok_is_char(doc, &tk[n], '\'') || (tok_len(&tk[n]) == 3 && memcmp(tok_str(doc, &tk[n]), "\xE2\x80\x99", 3) == 0)) &&
             doc->text[t->end - 1] == 's' && n + 1 < send && is_cap(&tk[n + 1]) &&
-            !lex_span(L->places, doc, tk[a + (k > a && closed_class(L, doc, &tk[a]))].start, t->end)) {
+            !(span_lists(S, a + (k > a && closed_class(S, a)), t->end) & W(PLACE))) {
             /* not a place's: "The United States’ Inflation Reduction Act" */
             k = n + 1;
             continue;
         }
         /* a capitalised function word ends a name: "Strike Across Portugal" */
         if (is_cap(&tk[n]) && (tk[n].flags & TOKF_SPACE_BEFORE) && !(tk[n].flags & TOKF_IN_QUOTE) == !(t->flags & TOKF_IN_QUOTE) &&
-            !(tok_len(&tk[n]) <= 7 && closed_class(L, doc, &tk[n]))) {
+            !(tok_len(&tk[n]) <= 7 && closed_class(S, n))) {
             k = n;
             continue;
         }
@@ -1158,11 +1247,11 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
         /* "of" inside an organisation or place name: "Ministry of Health";
          * "for" after an institution's head: "Office for National Statistics" */
         if ((has_orgplace && tok_eq(doc, &tk[n], "of")) ||
-            (tok_eq(doc, &tk[n], "for") && for_head(L, doc, t))) {
+            (tok_eq(doc, &tk[n], "for") && for_head(S, k))) {
             p = n + 1;
             if (p < send && tok_eq(doc, &tk[p], "the"))
                 p++;
-            if (p < send && is_cap(&tk[p]) && !in_lex(doc, &tk[p], L->common)) {
+            if (p < send && is_cap(&tk[p]) && !(word_lists(S, p) & W(COMMON))) {
                 k = p;
                 in_of = true;
                 continue;
@@ -1171,8 +1260,8 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
         /* a comma before one more noun and the "and": "Ministry of Trade,
          * Industry and Energy", "Ministry of Health, Labour and Welfare" */
         if (in_of && tok_is_char(doc, &tk[n], ',') && n + 3 < send && is_cap(&tk[n + 1]) &&
-            tok_eq(doc, &tk[n + 2], "and") && is_cap(&tk[n + 3]) && coordinated_noun(L, doc, &tk[n + 1]) &&
-            coordinated_noun(L, doc, &tk[n + 3])) {
+            tok_eq(doc, &tk[n + 2], "and") && is_cap(&tk[n + 3]) && coordinated_noun(S, n + 1) &&
+            coordinated_noun(S, n + 3)) {
             in_of = false;
             k = n + 3;
             continue;
@@ -1182,8 +1271,8 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
          * Care"; not before a second institution, a place or a person ("the Ministry
          * of Health and Department of Labour", "... and Kenya", "... and Maria Silva") */
         if (in_of && tok_eq(doc, &tk[n], "and") && n + 1 < send && is_cap(&tk[n + 1]) &&
-            (tk[n + 1].flags & TOKF_SPACE_BEFORE) && !in_lex(doc, &tk[n + 1], L->common) &&
-            !in_lex(doc, &tk[n + 1], L->org_nouns) && !in_lex(doc, &tk[n + 1], L->places) &&
+            (tk[n + 1].flags & TOKF_SPACE_BEFORE) &&
+            !(word_lists(S, n + 1) & (W(COMMON) | W(ORG_NOUN) | W(PLACE))) &&
             !in_lex(doc, &tk[n + 1], L->first_names)) {
             in_of = false;
             k = n + 1;
@@ -1194,13 +1283,13 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
          * (one word before it, no place or first name; the capitalised words
          * after it end in an organisation word; a sentence's "The" may open
          * the run: "The Health and Safety Executive") */
-        if ((k == a || (k == a + 1 && in_lex(doc, &tk[a], L->common))) && tok_eq(doc, &tk[n], "and") && n + 1 < send && is_cap(&tk[n + 1]) &&
-            !(tk[n + 1].flags & TOKF_ALLCAPS) && !in_lex(doc, t, L->places) &&
+        if ((k == a || (k == a + 1 && (word_lists(S, a) & W(COMMON)))) && tok_eq(doc, &tk[n], "and") && n + 1 < send && is_cap(&tk[n + 1]) &&
+            !(tk[n + 1].flags & TOKF_ALLCAPS) && !(word_lists(S, k) & W(PLACE)) &&
             first_name_gender(L, tok_str(doc, t), tok_len(t)) == GENDER_UNKNOWN) {
             p = n + 1;
             while (p + 1 < send && p < n + 6 && is_cap(&tk[p + 1]) && (tk[p + 1].flags & TOKF_SPACE_BEFORE))
                 p++;
-            if (p > n + 1 && in_lex(doc, &tk[p], L->org_words)) {
+            if (p > n + 1 && (word_lists(S, p) & W(ORG_WORD))) {
                 k = n + 1;
                 continue;
             }
@@ -1226,9 +1315,7 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
         if (def->type == ENT_TYPE_COUNT || def->type == ENT_PERSON)
             def->type = ENT_ORGANIZATION;
         def->flags = (uint8_t)((def->flags | CF_SURE) & ~CF_GUESS);
-        size_t di = S->out->len - 1;
         push_cand(S, k + 1, k + 1, tk[k + 1].end, def->type, CF_SURE | CF_ACRONYM, -1);
-        vec_last(S->out).link = (int32_t)di;
         k += 3;
     }
     return k > i ? k : i + 1;
@@ -1318,13 +1405,13 @@ static void pronoun_votes(const doc_t *doc, const segment_t *seg, cands_t *cands
 }
 
 static void scan_paragraph(const doc_t *doc, span_t para, segment_t *seg, const lexset_t *L,
-                           cands_t *cands, spans_t *titles, seg_cache_t *cache)
+                           cands_t *cands, spans_t *titles, word_memo_t *memo, seg_cache_t *cache)
 {
     segment_paragraph(doc, para, seg);
     if (cache)
         segment_record(cache, para, seg);
     find_title_quotes(doc, para, seg, L, titles);
-    scan_t S = {doc, seg, L, cands, titles->items, titles->len};
+    scan_t S = {doc, seg, L, cands, titles->items, titles->len, memo};
     size_t from = cands->len;
     const token_t *tk = seg->tokens.items;
     for (size_t s = 0; s < seg->sentences.len; s++) {
@@ -1332,7 +1419,7 @@ static void scan_paragraph(const doc_t *doc, span_t para, segment_t *seg, const 
         size_t send = i + seg->sentences.items[s].count;
         while (i < send) {
             /* only a number or a capitalised word can start a date */
-            size_t j = tk[i].kind == TOK_NUMBER || is_cap(&tk[i]) ? date_at(doc, seg, i, L) : i;
+            size_t j = tk[i].kind == TOK_NUMBER || is_cap(&tk[i]) ? date_at(&S, i) : i;
             if (j > i) {
                 if (j > send)
                     j = send;
@@ -1358,7 +1445,7 @@ static void scan_paragraph(const doc_t *doc, span_t para, segment_t *seg, const 
                         continue;
                     }
                     if (i > 0 && is_word(&tk[i - 1]) && !(tk[i - 1].flags & TOKF_UPPER) &&
-                        !in_lex(doc, &tk[i - 1], L->common) && !in_lex(doc, &tk[i - 1], L->roles)) {
+                        !(word_lists(&S, i - 1) & (W(COMMON) | W(ROLE)))) {
                         i++;
                         continue;
                     }
@@ -1376,22 +1463,24 @@ static void scan_paragraph(const doc_t *doc, span_t para, segment_t *seg, const 
     }
     pronoun_votes(doc, seg, cands, from);
     /* a headline in title case ("Nurses Strike Over Pay") capitalises every
-     * word: only names that are sure by themselves count there */
-    size_t words = 0, caps = 0;
+     * word: only names that are sure by themselves count there (three in four
+     * of its first 200 words capitalised). The count stops once the
+     * lower-case words rule that out, even were all tokens left such words:
+     * about halfway through a paragraph of prose. */
+    size_t words = 0, lower = 0;
     for (size_t i = 0; i < seg->tokens.len && words < 200; i++)
         if (is_word(&tk[i]) && !(tk[i].flags & TOKF_IN_QUOTE)) {
             words++;
-            caps += (tk[i].flags & TOKF_UPPER) != 0;
+            lower += !(tk[i].flags & TOKF_UPPER);
+            if (lower * 4 > words + (seg->tokens.len - i - 1))
+                break;
         }
-    if (words >= 4 && caps * 4 >= words * 3) {
+    if (words >= 4 && lower * 4 <= words) {
+        /* an acronym's long form is sure and typed: it stays just before it */
         size_t o = from;
         for (size_t i = from; i < cands->len; i++)
-            if (!(cands->items[i].flags & CF_GUESS) && cands->items[i].type != ENT_TYPE_COUNT) {
-                cands->items[o] = cands->items[i];
-                if (cands->items[o].flags & CF_ACRONYM)   /* its long form came just before */
-                    cands->items[o].link = o > from ? (int32_t)(o - 1) : -1;
-                o++;
-            }
+            if (!(cands->items[i].flags & CF_GUESS) && cands->items[i].type != ENT_TYPE_COUNT)
+                cands->items[o++] = cands->items[i];
         cands->len = o;
     }
 }
@@ -1406,21 +1495,25 @@ static bool last_word_club(const doc_t *doc, const lexicon_t *lex, const cand_t 
 /* A sports report names clubs after their towns: once one name ends in a
  * word that only a club's name ends in ("Dorchester Rovers", "Leeds United";
  * lexicon/org_words.txt), a PLACE City or PLACE Town that the gazetteer does
- * not know as a place is a club ("Bristol City", "Wessex Town"), not a city. */
-static void clubs_after_places(const doc_t *doc, const lexset_t *L, cands_t *cands)
+ * not know as a place is a club ("Bristol City", "Wessex Town"), not a city.
+ * Whether cands[from..] have such a name: asked of each paragraph's
+ * candidates while they are at hand, so that cluster() fixes the types in
+ * its first pass instead of two passes of their own over every candidate. */
+static bool names_club(const doc_t *doc, const lexset_t *L, const cands_t *cands, size_t from)
 {
-    size_t i = 0;
-    while (i < cands->len && !(cands->items[i].ntok >= 2 && cands->items[i].type == ENT_ORGANIZATION &&
-                               last_word_club(doc, L->org_words, &cands->items[i])))
-        i++;
-    if (i == cands->len)
-        return;
-    for (i = 0; i < cands->len; i++) {
-        cand_t *c = &cands->items[i];
-        if (c->type == ENT_PLACE && c->ntok >= 2 && !(c->flags & CF_KNOWN) &&
-            last_word_club(doc, L->place_words, c))
-            c->type = ENT_ORGANIZATION;
+    for (size_t i = from; i < cands->len; i++) {
+        const cand_t *c = &cands->items[i];
+        if (c->ntok >= 2 && c->type == ENT_ORGANIZATION && last_word_club(doc, L->org_words, c))
+            return true;
     }
+    return false;
+}
+
+/* A candidate that is a club after its town, once names_club() said so. */
+static bool club_after_place(const doc_t *doc, const lexset_t *L, const cand_t *c)
+{
+    return c->type == ENT_PLACE && c->ntok >= 2 && !(c->flags & CF_KNOWN) &&
+           last_word_club(doc, L->place_words, c);
 }
 
 /* ---- clustering ------------------------------------------------------------- */
@@ -1462,11 +1555,9 @@ static void add_alias(strmap_t *aliases, const char *s, size_t n, int32_t e)
 /* A word of an organisation name that can stand for it alone ("Nordvik"). */
 static bool distinctive(const lexset_t *L, const char *s, size_t n)
 {
-    return n > 2 && !lexicon_has(L->org_words, s, n) && !lexicon_has(L->common, s, n) &&
-           !lexicon_has(L->places, s, n) && !lexicon_has(L->demonyms, s, n) &&
-           !lexicon_has(L->titles, s, n) && !lexicon_has(L->particles, s, n) &&
-           !lexicon_has(L->place_words, s, n) && !lexicon_has(L->weekdays, s, n) &&
-           !lexicon_has(L->months, s, n);
+    return n > 2 && !(lexicon_lists(L->words, s, n) &
+                      (W(ORG_WORD) | W(COMMON) | W(PLACE) | W(DEMONYM) | W(TITLE) | W(PARTICLE) |
+                       W(PLACE_WORD) | W(WEEKDAY) | W(MONTH)));
 }
 
 static void register_aliases(const doc_t *doc, const lexset_t *L, const cand_t *c, int32_t e,
@@ -1541,14 +1632,20 @@ static const char *cand_key(const doc_t *doc, const lexset_t *L, const cand_t *c
     return s;
 }
 
-static void cluster(doc_t *doc, const lexset_t *L, cands_t *cands)
+/* clubs: a candidate names a club (names_club()). */
+static void cluster(doc_t *doc, const lexset_t *L, cands_t *cands, bool clubs)
 {
     ients_t E = {0};
     strmap_t keys = {0}, aliases = {0};
     const char *t = doc->text;
-    /* 1. sure multi-word names, known names and dates become entities */
+    /* 1. sure multi-word names, known names and dates become entities, and
+     * their aliases are registered (an acronym's long form came before it) */
     for (size_t i = 0; i < cands->len; i++) {
         cand_t *c = &cands->items[i];
+        if (clubs && club_after_place(doc, L, c))
+            c->type = ENT_ORGANIZATION;
+        if ((c->flags & CF_ACRONYM) && cands->items[i - 1].entity >= 0)   /* its long form's */
+            add_alias(&aliases, t + c->span.start, span_len(c->span), cands->items[i - 1].entity);
         if (!(c->flags & CF_SURE) || (c->flags & CF_ACRONYM) || c->type == ENT_TYPE_COUNT)
             continue;
         if ((c->flags & CF_SINGLE) && !(c->flags & CF_KNOWN) && c->type != ENT_DATE)
@@ -1556,13 +1653,7 @@ static void cluster(doc_t *doc, const lexset_t *L, cands_t *cands)
         size_t kn;
         const char *ks = cand_key(doc, L, c, &kn);
         c->entity = entity_for_key(&E, &keys, ks, kn, c->type);
-    }
-    for (size_t i = 0; i < cands->len; i++) {
-        cand_t *c = &cands->items[i];
-        if (c->entity >= 0)
-            register_aliases(doc, L, c, c->entity, &aliases);
-        if ((c->flags & CF_ACRONYM) && c->link >= 0 && cands->items[c->link].entity >= 0)
-            add_alias(&aliases, t + c->span.start, span_len(c->span), cands->items[c->link].entity);
+        register_aliases(doc, L, c, c->entity, &aliases);
     }
     /* 2. every candidate, in order, to the entity its text or alias names */
     for (size_t i = 0; i < cands->len; i++) {
@@ -1574,7 +1665,7 @@ static void cluster(doc_t *doc, const lexset_t *L, cands_t *cands)
         slot_t *al = strmap_slot_hashed(&aliases, s, n, h, false);
         slot_t *full = strmap_slot_hashed(&keys, s, n, h, false);
         if (c->flags & CF_ACRONYM)
-            e = c->link >= 0 ? cands->items[c->link].entity : -1;
+            e = cands->items[i - 1].entity;
         else if ((c->flags & CF_LONG_NAME) && al && al->v >= 0)
             e = pick_alias(al, &E);     /* "(MSF)" defined in the text beats the list's MSF */
         else if (c->type == ENT_DATE || (c->flags & CF_LONG_NAME))
@@ -1661,21 +1752,25 @@ void entities_find_cached(doc_t *doc, seg_cache_t *cache)
     cands_t cands = {0};
     segment_t seg = {0};
     spans_t titles = {0};
+    word_memo_t memo[WORD_MEMO] = {{0}};
     if (!span_is_empty(doc->date_span)) {
         cand_t c = {0};
         c.span = doc->date_span;
         c.first_end = c.span.end;
         c.last_start = c.span.start;
-        c.link = c.entity = -1;
+        c.entity = -1;
         c.type = ENT_DATE;
         c.flags = CF_SURE | CF_SINGLE;
         c.ntok = 1;
         vec_push(&cands, c);
     }
-    for (size_t p = 0; p < doc->paragraphs.len; p++)
-        scan_paragraph(doc, doc->paragraphs.items[p], &seg, &L, &cands, &titles, cache);
-    clubs_after_places(doc, &L, &cands);
-    cluster(doc, &L, &cands);
+    bool clubs = false;
+    for (size_t p = 0; p < doc->paragraphs.len; p++) {
+        size_t from = cands.len;
+        scan_paragraph(doc, doc->paragraphs.items[p], &seg, &L, &cands, &titles, memo, cache);
+        clubs = clubs || names_club(doc, &L, &cands, from);
+    }
+    cluster(doc, &L, &cands, clubs);
     /* they/them in an apposition makes a person plural for pronouns */
     vec_free(&cands);
     vec_free(&titles);

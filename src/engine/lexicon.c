@@ -10,10 +10,11 @@
 
 struct lexicon {
     const char *blob;   /* the original text, to tell a TAB from a line end */
-    char *store;        /* the blob with '\n' and '\t' turned into NULs */
-    char *folded;       /* store with keys in ASCII lower case, compared by lookups;
-                         * 8 NULs past the end, so a key's head loads in bounds */
-    uint32_t *slots;    /* offset+1 of the key in store; 0 is empty */
+    char *folded;       /* the blob with keys in ASCII lower case, compared by
+                         * lookups, values as they are, '\n' and '\t' turned
+                         * into NULs; 8 NULs past the end, so a key's head
+                         * loads in bounds */
+    uint32_t *slots;    /* offset+1 of the key in folded; 0 is empty */
     size_t mask;        /* slots - 1, a power of two minus one */
     unsigned slot_shift; /* 64 - log2(number of slots) */
     unsigned filter_shift; /* 64 - log2(bits in filter) */
@@ -82,13 +83,15 @@ static inline uint64_t head8(const char *s, size_t n)
     return fold8(w);
 }
 
-/* Whether key (folded, NUL-terminated, in lex->folded) is the n bytes at s.
- * Eight bytes are compared at once; the head of a shorter key reads into the
- * next key or the padding, and its NUL then differs from s or stops the loop. */
-static inline bool same_key(const char *key, const char *s, size_t n)
+/* Whether key (folded, NUL-terminated, in lex->folded) is the n bytes at s,
+ * whose head8() is head (a probe computes it once for all the keys it
+ * meets). Eight bytes are compared at once: the key's are already folded
+ * and loaded whole, as the padding keeps them in bounds, then cut to n; the
+ * head of a shorter key reads into its value, the next key or the padding,
+ * and its NUL then differs from s or stops the loop. */
+static inline bool same_key(const char *key, uint64_t head, const char *s, size_t n)
 {
-    size_t h = n < 8 ? n : 8;
-    if (head8(key, h) != head8(s, h))
+    if ((load8(key) & (n >= 8 ? ~0ull : (1ull << 8 * n) - 1)) != head)
         return false;
     for (size_t i = 8; i < n; i++)
         if (key[i] != fold(s[i]) || key[i] == '\0')
@@ -105,48 +108,66 @@ static unsigned log2_ceil(size_t n)
     return k;
 }
 
-static lexicon_t *lexicon_build(const struct lexicon_blob *b)
+/* Fills lex with the keys of the count lists b, in that order (the first of
+ * two equal keys wins). With bits (a group), bits[slot] gets bit i for a key
+ * of b[i]. In folded, each list is followed by a NUL of its own, so one
+ * without a final '\n' does not run into the next, and a single list keeps
+ * its blob's offsets. */
+static void lexicon_fill(lexicon_t *lex, const struct lexicon_blob *const b[], size_t count,
+                         uint32_t **bits)
 {
-    lexicon_t *lex = xcalloc(1, sizeof *lex);
-    lex->blob = b->data;
-    lex->store = xmalloc(b->len + 1);
-    memcpy(lex->store, b->data, b->len);
-    lex->store[b->len] = '\0';
-    lex->folded = xcalloc(b->len + 1 + 8, 1);
-    size_t lines = 0;
-    for (const char *q = b->data, *e = b->data + b->len; (q = memchr(q, '\n', (size_t)(e - q))); q++)
-        lines++;
+    size_t len = 0, lines = 0;
+    for (size_t l = 0; l < count; l++) {
+        len += b[l]->len + 1;
+        for (const char *q = b[l]->data, *e = q + b[l]->len; (q = memchr(q, '\n', (size_t)(e - q))); q++)
+            lines++;
+        lines++;    /* a last line without its '\n' */
+    }
+    lex->folded = xcalloc(len + 8, 1);
     unsigned slot_bits = log2_ceil(lines * 2 + 2), filter_bits = log2_ceil(lines * 16 + 64);
     lex->slots = xcalloc((size_t)1 << slot_bits, sizeof *lex->slots);
     lex->mask = ((size_t)1 << slot_bits) - 1;
     lex->slot_shift = 64 - slot_bits;
     lex->filter = xcalloc((size_t)1 << (filter_bits - 6), sizeof *lex->filter);
     lex->filter_shift = 64 - filter_bits;
-    char *p = lex->store, *end = lex->store + b->len;
-    while (p < end) {
-        char *nl = memchr(p, '\n', (size_t)(end - p));
-        if (!nl)
-            nl = end;
-        *nl = '\0';
-        char *tab = memchr(p, '\t', (size_t)(nl - p));
-        if (tab)
-            *tab = '\0';
-        size_t klen = (size_t)((tab ? tab : nl) - p);
-        char *fk = lex->folded + (p - lex->store);
-        for (size_t i = 0; i < klen; i++)
-            fk[i] = fold(p[i]);
-        if (klen > 0) {
-            lex->lengths |= 1ull << (klen < 63 ? klen : 63);
-            uint64_t h = hash_key(p, klen);
-            lex->filter[h >> lex->filter_shift >> 6] |= 1ull << (h >> lex->filter_shift & 63);
-            size_t i = (size_t)(h >> lex->slot_shift);
-            while (lex->slots[i] && !same_key(lex->folded + lex->slots[i] - 1, p, klen))
-                i = (i + 1) & lex->mask;
-            if (!lex->slots[i])     /* the first of two equal keys wins */
-                lex->slots[i] = (uint32_t)(p - lex->store) + 1;
+    if (bits)
+        *bits = xcalloc((size_t)1 << slot_bits, sizeof **bits);
+    for (size_t l = 0, o = 0; l < count; o += b[l]->len + 1, l++) {
+        const char *p = b[l]->data, *end = p + b[l]->len;
+        while (p < end) {
+            const char *nl = memchr(p, '\n', (size_t)(end - p));
+            if (!nl)
+                nl = end;
+            const char *tab = memchr(p, '\t', (size_t)(nl - p));
+            size_t klen = (size_t)((tab ? tab : nl) - p), at = o + (size_t)(p - b[l]->data);
+            char *fk = lex->folded + at;
+            for (size_t i = 0; i < klen; i++)
+                fk[i] = fold(p[i]);
+            if (tab)
+                memcpy(fk + klen + 1, tab + 1, (size_t)(nl - tab - 1));
+            if (klen > 0) {
+                lex->lengths |= 1ull << (klen < 63 ? klen : 63);
+                uint64_t h = hash_key(p, klen);
+                lex->filter[h >> lex->filter_shift >> 6] |= 1ull << (h >> lex->filter_shift & 63);
+                size_t i = (size_t)(h >> lex->slot_shift);
+                uint64_t head = head8(p, klen < 8 ? klen : 8);
+                while (lex->slots[i] && !same_key(lex->folded + lex->slots[i] - 1, head, p, klen))
+                    i = (i + 1) & lex->mask;
+                if (!lex->slots[i])     /* the first of two equal keys wins */
+                    lex->slots[i] = (uint32_t)at + 1;
+                if (bits)
+                    (*bits)[i] |= (uint32_t)1 << l;
+            }
+            p = nl + 1;
         }
-        p = nl + 1;
     }
+}
+
+static lexicon_t *lexicon_build(const struct lexicon_blob *b)
+{
+    lexicon_t *lex = xcalloc(1, sizeof *lex);
+    lex->blob = b->data;
+    lexicon_fill(lex, &b, 1, NULL);
     return lex;
 }
 
@@ -173,24 +194,32 @@ const lexicon_t *lexicon_get(const char *name)
     return NULL;
 }
 
-static const char *lexicon_key(const lexicon_t *lex, const char *s, size_t n)
+/* The slot of the key that is the n bytes at s, or SIZE_MAX. */
+static size_t lexicon_slot(const lexicon_t *lex, const char *s, size_t n)
 {
     /* bit 0 of lengths is never set: an empty s is rejected with the rest */
     if (!lex || !(lex->lengths & (1ull << (n < 63 ? n : 63))))
-        return NULL;
+        return SIZE_MAX;
     uint64_t h = hash_key(s, n);
     if (!(lex->filter[h >> lex->filter_shift >> 6] >> (h >> lex->filter_shift & 63) & 1))
-        return NULL;
+        return SIZE_MAX;
+    uint64_t head = head8(s, n < 8 ? n : 8);
     for (size_t i = (size_t)(h >> lex->slot_shift); lex->slots[i]; i = (i + 1) & lex->mask) {
-        if (same_key(lex->folded + lex->slots[i] - 1, s, n))
-            return lex->store + lex->slots[i] - 1;
+        if (same_key(lex->folded + lex->slots[i] - 1, head, s, n))
+            return i;
     }
-    return NULL;
+    return SIZE_MAX;
+}
+
+static const char *lexicon_key(const lexicon_t *lex, const char *s, size_t n)
+{
+    size_t i = lexicon_slot(lex, s, n);
+    return i == SIZE_MAX ? NULL : lex->folded + lex->slots[i] - 1;
 }
 
 bool lexicon_has(const lexicon_t *lex, const char *s, size_t n)
 {
-    return lexicon_key(lex, s, n) != NULL;
+    return lexicon_slot(lex, s, n) != SIZE_MAX;
 }
 
 const char *lexicon_value(const lexicon_t *lex, const char *s, size_t n)
@@ -198,7 +227,38 @@ const char *lexicon_value(const lexicon_t *lex, const char *s, size_t n)
     const char *key = lexicon_key(lex, s, n);
     if (!key)
         return NULL;
-    size_t end = (size_t)(key - lex->store) + strlen(key);
+    size_t end = (size_t)(key - lex->folded) + strlen(key);
     /* A key without a TAB has no value: its NUL was the line end. */
-    return lex->blob[end] == '\t' ? lex->store + end + 1 : NULL;
+    return lex->blob[end] == '\t' ? lex->folded + end + 1 : NULL;
+}
+
+struct lexicon_group {
+    lexicon_t table;    /* every key of the lists; no values */
+    uint32_t *bits;     /* per slot: bit i when the key is in list i */
+};
+
+lexicon_group_t *lexicon_group_new(const char *const names[], size_t count)
+{
+    const struct lexicon_blob *b[32];
+    if (count > 32)
+        return NULL;
+    for (size_t l = 0; l < count; l++) {
+        size_t i = 0;
+        while (lexicon_blobs[i].name && strcmp(lexicon_blobs[i].name, names[l]) != 0)
+            i++;
+        if (!lexicon_blobs[i].name)
+            return NULL;
+        b[l] = &lexicon_blobs[i];
+    }
+    lexicon_group_t *g = xcalloc(1, sizeof *g);
+    lexicon_fill(&g->table, b, count, &g->bits);
+    return g;
+}
+
+uint32_t lexicon_lists(const lexicon_group_t *g, const char *s, size_t n)
+{
+    if (!g)
+        return 0;
+    size_t i = lexicon_slot(&g->table, s, n);
+    return i == SIZE_MAX ? 0 : g->bits[i];
 }

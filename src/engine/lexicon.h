@@ -5,6 +5,7 @@
 #define QUOTH_LEXICON_H
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct lexicon_blob { const char *name; const char *data; size_t len; };
 extern const struct lexicon_blob lexicon_blobs[];   /* generated; ends with {0} */
@@ -18,5 +19,15 @@ bool lexicon_has(const lexicon_t *lex, const char *s, size_t n);
 /* For lists of "key<TAB>value" lines: the value of key (NUL-terminated, possibly
  * empty), or NULL when key is absent or has no TAB. */
 const char *lexicon_value(const lexicon_t *lex, const char *s, size_t n);
+
+/* Several lists asked about one word with one probe, for callers that ask
+ * many lists about the same word: bit i of lexicon_lists() says whether the
+ * n bytes at s (ASCII case ignored) are a key of the list names[i]. At most
+ * 32 lists; NULL if there are more or one of them does not exist, and a NULL
+ * group has no keys. Built once by the caller, and never freed: like the
+ * lists, it never changes. */
+typedef struct lexicon_group lexicon_group_t;
+lexicon_group_t *lexicon_group_new(const char *const names[], size_t count);
+uint32_t lexicon_lists(const lexicon_group_t *g, const char *s, size_t n);
 
 #endif

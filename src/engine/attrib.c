@@ -63,7 +63,7 @@ typedef struct {
 typedef struct {
     doc_t *doc;
     segment_t seg;
-    const lexicon_t *speech, *roles, *org_nouns, *modifiers, *demonyms, *function_words;
+    const lexicon_t *speech, *roles, *titles, *org_nouns, *modifiers, *demonyms, *function_words;
     size_t mi;                          /* next doc->mentions entry to take in */
     size_t para_m0, para_m1;            /* doc->mentions starting in the paragraph */
     int32_t pmru[MRU_N], omru[MRU_N];   /* people / organisations, latest first */
@@ -298,7 +298,7 @@ static void mru_push(int32_t *mru, size_t *n, int32_t e)
 static role_t *role_find(at_t *A, const char *name, bool add)
 {
     for (size_t i = 0; i < A->roletab.len; i++)
-        if (strcmp(A->roletab.items[i].name, name) == 0)
+        if (A->roletab.items[i].name[0] == name[0] && strcmp(A->roletab.items[i].name, name) == 0)
             return &A->roletab.items[i];
     if (!add)
         return NULL;
@@ -321,13 +321,12 @@ static void set_role(at_t *A, const char *role, int32_t e, uint32_t pos)
  * executive J. R. Okoye" is both founder and executive. */
 static void role_chain(at_t *A, size_t first, int32_t e, uint32_t pos)
 {
-    const lexicon_t *titles = lexicon_get("titles");
     char buf[ROLE_LEN];
     for (size_t k = first; k-- > 0 && first - k <= 6;) {
         const token_t *t = TK(A, k);
         if (t->kind != TOK_WORD || (t->flags & TOKF_IN_QUOTE))
             break;
-        const char *v = lexicon_value(titles, tok_str(A->doc, t), tok_len(t));
+        const char *v = lexicon_value(A->titles, tok_str(A->doc, t), tok_len(t));
         bool title = v && *v && strcmp(v, "-") != 0;
         bool role = !title && lexicon_has(A->roles, tok_str(A->doc, t), tok_len(t));
         if ((title || role) && entities_role_qualified(A->doc, &A->seg, k))
@@ -1528,6 +1527,7 @@ void attrib_resolve_cached(doc_t *doc, seg_cache_t *cache)
     A.doc = doc;
     A.speech = lexicon_get("speech_verbs");
     A.roles = lexicon_get("roles");
+    A.titles = lexicon_get("titles");
     A.org_nouns = lexicon_get("org_nouns");
     A.modifiers = lexicon_get("verb_modifiers");
     A.demonyms = lexicon_get("demonyms");
@@ -1705,11 +1705,13 @@ void attrib_resolve_cached(doc_t *doc, seg_cache_t *cache)
         advance_to(&A, para.end, para.start, para.end);
         if (para_last != -3)
             A.last_para_speaker = para_last;
-        /* a dialogue paragraph: a quote first, and at most a short cue outside it */
+        /* a dialogue paragraph: a quote first, and at most a short cue outside it
+         * (the words outside counted only then: most paragraphs are no dialogue) */
+        bool dialogue = (TK(&A, 0)->flags & TOKF_QUOTE_MARK) && para_last >= 0;
         size_t outside = 0;
-        for (size_t k = 0; k < ntok && outside <= 6; k++)
+        for (size_t k = 0; dialogue && k < ntok && outside <= 6; k++)
             outside += TK(&A, k)->kind == TOK_WORD && !(TK(&A, k)->flags & TOKF_IN_QUOTE);
-        if ((TK(&A, 0)->flags & TOKF_QUOTE_MARK) && outside <= 6 && para_last >= 0) {
+        if (dialogue && outside <= 6) {
             A.dlg_prev2 = A.dlg_prev;
             A.dlg_prev = para_last;
         } else {

@@ -525,14 +525,12 @@ static void note_unnamed(at_t *A, size_t from, size_t to)
 {
     for (size_t i = from; i < to; i++) {
         const token_t *t = TK(A, i);
-        size_t len = tok_len(t);
-        if (t->kind != TOK_WORD || (len > 3 && len != 7))
-            continue;   /* a, an, one, another: the length rules out most words unread */
-        char c0 = A->doc->text[t->start];
-        if (!(c0 == 'a' || c0 == 'A' || c0 == 'o' || c0 == 'O'))
+        if (t->kind != TOK_WORD || (t->flags & TOKF_IN_QUOTE))
             continue;
-        if (t->flags & TOKF_IN_QUOTE || !(word_is(A, i, "a") || word_is(A, i, "an") ||
-                                          word_is(A, i, "one") || word_is(A, i, "another")))
+        /* a, an, one, another: the length names the one word to compare */
+        static const char *const det[8] = {[1] = "a", [2] = "an", [3] = "one", [7] = "another"};
+        size_t len = tok_len(t);
+        if (len >= 8 || !det[len] || !tok_eq(A->doc, t, det[len]))
             continue;
         /* "Maria Lopes, a nurse": in apposition to a name, not unnamed */
         if (i >= 2 && tok_is_char(A->doc, TK(A, i - 1), ',') && mention_at(A, TK(A, i - 2)->start) >= 0)

@@ -556,13 +556,25 @@ enum { CACHED_FLAGS = TOKF_UPPER | TOKF_ALLCAPS | TOKF_QUOTE_MARK | TOKF_SPACE_B
     X(6, TOK_WORD, TOKF_UPPER | TOKF_ALLCAPS)
 #define NIBBLE_OF(c, kind, flags)                                               \
     [CODE(kind, flags)] = (c) << 5, [CODE(kind, flags | TOKF_SPACE_BEFORE)] = (c) << 5 | 16,
-#define CODE_OF(c, kind, flags)                                                 \
-    [(c) * 2] = CODE(kind, flags), [(c) * 2 + 1] = CODE(kind, flags | TOKF_SPACE_BEFORE),
 
-/* Kind and cached flags to the short form's top nibble (0: no short form),
- * and back. */
+/* Kind and cached flags to the short form's top nibble (0: no short form). */
 static const uint8_t short_nibble[256] = { SHORT_CLASSES(NIBBLE_OF) };
-static const uint8_t short_code[16] = { SHORT_CLASSES(CODE_OF) };
+
+struct short_token { uint16_t kind, flags; uint8_t gap, len; };
+
+/* The other way, by the whole byte: what replaying a short form sets (len 0:
+ * the byte is no short form). Filled from short_nibble on first use. */
+static const struct short_token *short_tokens(void)
+{
+    static struct short_token tab[256];
+    static bool filled;
+    for (unsigned code = 0; !filled && code < 256; code++)
+        for (unsigned len = 1; short_nibble[code] && len < 16; len++)
+            tab[short_nibble[code] | len] = (struct short_token){
+                (uint16_t)(code >> 6), (uint16_t)(code & 0x3F), (code & TOKF_SPACE_BEFORE) != 0, (uint8_t)len};
+    filled = true;
+    return tab;
+}
 
 static inline uint8_t *put_varint(uint8_t *p, uint64_t v)
 {
@@ -632,26 +644,27 @@ void segment_replay(seg_cache_t *cache, const doc_t *doc, span_t para, segment_t
     }
     seg->sentences.len = ns;
     vec_reserve(&seg->tokens, n);
+    const struct short_token *short_token = short_tokens();
     uint32_t prev = para.start - 1;
     for (size_t i = 0; i < n; i++) {
         token_t *t = &seg->tokens.items[i];
-        uint8_t b = *p++;
-        uint32_t len = b & 15;
-        uint8_t code;
-        if (len) {
-            code = short_code[b >> 4];
-            t->start = prev + (b >> 4 & 1);
-        } else {
-            code = *p++;
-            t->start = prev + ((code & TOKF_SPACE_BEFORE) != 0) + (uint32_t)get_varint(&p);
-            len = (uint32_t)get_varint(&p);
+        const struct short_token *st = &short_token[*p++];
+        if (st->len) {
+            t->start = prev + st->gap;
+            t->end = prev = t->start + st->len;
+            t->kind = st->kind;
+            t->flags = st->flags;
+            continue;
         }
-        t->end = prev = t->start + len;
+        uint8_t code = *p++;
+        t->start = prev + ((code & TOKF_SPACE_BEFORE) != 0) + (uint32_t)get_varint(&p);
+        t->end = prev = t->start + (uint32_t)get_varint(&p);
         t->kind = code >> 6;
         t->flags = code & 0x3F;
     }
     seg->tokens.len = n;
     cache->pos = (size_t)(p - cache->bytes.items);
+    /* the flags the cache leaves out, set as segment_paragraph sets them */
     mark_in_quote(doc, para, seg);
     size_t word = 0;
     for (size_t s = 0; s < ns; s++)

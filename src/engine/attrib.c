@@ -460,24 +460,25 @@ static void advance_to(at_t *A, uint32_t pos, uint32_t para_start, uint32_t para
         const mention_t *m = &doc->mentions.items[A->mi++];
         if (m->kind != MENTION_NAME || m->span.start < para_start || m->span.start >= para_end)
             continue;
+        entity_t *e = &doc->entities.items[m->entity];
+        if (e->type != ENT_PERSON && e->type != ENT_ORGANIZATION)
+            continue;       /* places and dates: no speakers, no need to find their tokens */
         size_t first = tok_at(A, m->span.start);
         if (first >= A->seg.tokens.len || (TK(A, first)->flags & TOKF_IN_QUOTE))
             continue;       /* a name inside a quote is not the narrative's */
-        entity_t *e = &doc->entities.items[m->entity];
         if (e->type == ENT_ORGANIZATION) {
             mru_push(A->omru, &A->nomru, (int32_t)m->entity);
             continue;
         }
-        if (e->type != ENT_PERSON)
-            continue;
         mru_push(A->pmru, &A->npmru, (int32_t)m->entity);
         A->p0_pos = m->span.start;
         if (A->para_person == -1)
             A->para_person = (int32_t)m->entity;
         else if (A->para_person != (int32_t)m->entity)
             A->para_person = -2;
-        size_t last = tok_at(A, m->span.end);
-        last = last > first ? last - 1 : first;
+        size_t last = first;    /* the name's last token: a few after its first */
+        while (last + 1 < A->seg.tokens.len && TK(A, last + 1)->start < m->span.end)
+            last++;
         /* "Toktogulov said he had invited Rahimzoda": the subject of a speech
          * verb, for a pronoun that follows (see resolve_pronoun) */
         size_t v = last + 1;

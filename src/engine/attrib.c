@@ -98,9 +98,11 @@ typedef VEC(mention_t) mentions_t;
 
 static const token_t *TK(const at_t *A, size_t i) { return &A->seg.tokens.items[i]; }
 
-static bool word_is(const at_t *A, size_t i, const char *w)
+/* Inline, so that strlen of the literal w folds and most words are ruled out
+ * by their length unread. */
+static inline bool word_is(const at_t *A, size_t i, const char *w)
 {
-    return i < A->seg.tokens.len && tok_eq(A->doc, TK(A, i), w);
+    return i < A->seg.tokens.len && tok_len(TK(A, i)) == strlen(w) && tok_eq(A->doc, TK(A, i), w);
 }
 
 /* An adverb, auxiliary or modal between a speaker and the speech verb. */

@@ -63,7 +63,7 @@ typedef struct {
 typedef struct {
     doc_t *doc;
     segment_t seg;
-    const lexicon_t *speech, *roles, *org_nouns, *modifiers, *demonyms, *function_words;
+    const lexicon_t *speech, *roles, *titles, *org_nouns, *modifiers, *demonyms, *function_words;
     size_t mi;                          /* next doc->mentions entry to take in */
     size_t para_m0, para_m1;            /* doc->mentions starting in the paragraph */
     int32_t pmru[MRU_N], omru[MRU_N];   /* people / organisations, latest first */
@@ -98,9 +98,11 @@ typedef VEC(mention_t) mentions_t;
 
 static const token_t *TK(const at_t *A, size_t i) { return &A->seg.tokens.items[i]; }
 
-static bool word_is(const at_t *A, size_t i, const char *w)
+/* Inline, so that strlen of the literal w folds and most words are ruled out
+ * by their length unread. */
+static inline bool word_is(const at_t *A, size_t i, const char *w)
 {
-    return i < A->seg.tokens.len && tok_eq(A->doc, TK(A, i), w);
+    return i < A->seg.tokens.len && tok_len(TK(A, i)) == strlen(w) && tok_eq(A->doc, TK(A, i), w);
 }
 
 /* An adverb, auxiliary or modal between a speaker and the speech verb. */
@@ -298,7 +300,7 @@ static void mru_push(int32_t *mru, size_t *n, int32_t e)
 static role_t *role_find(at_t *A, const char *name, bool add)
 {
     for (size_t i = 0; i < A->roletab.len; i++)
-        if (strcmp(A->roletab.items[i].name, name) == 0)
+        if (A->roletab.items[i].name[0] == name[0] && strcmp(A->roletab.items[i].name, name) == 0)
             return &A->roletab.items[i];
     if (!add)
         return NULL;
@@ -321,13 +323,12 @@ static void set_role(at_t *A, const char *role, int32_t e, uint32_t pos)
  * executive J. R. Okoye" is both founder and executive. */
 static void role_chain(at_t *A, size_t first, int32_t e, uint32_t pos)
 {
-    const lexicon_t *titles = lexicon_get("titles");
     char buf[ROLE_LEN];
     for (size_t k = first; k-- > 0 && first - k <= 6;) {
         const token_t *t = TK(A, k);
         if (t->kind != TOK_WORD || (t->flags & TOKF_IN_QUOTE))
             break;
-        const char *v = lexicon_value(titles, tok_str(A->doc, t), tok_len(t));
+        const char *v = lexicon_value(A->titles, tok_str(A->doc, t), tok_len(t));
         bool title = v && *v && strcmp(v, "-") != 0;
         bool role = !title && lexicon_has(A->roles, tok_str(A->doc, t), tok_len(t));
         if ((title || role) && entities_role_qualified(A->doc, &A->seg, k))
@@ -461,24 +462,25 @@ static void advance_to(at_t *A, uint32_t pos, uint32_t para_start, uint32_t para
         const mention_t *m = &doc->mentions.items[A->mi++];
         if (m->kind != MENTION_NAME || m->span.start < para_start || m->span.start >= para_end)
             continue;
+        entity_t *e = &doc->entities.items[m->entity];
+        if (e->type != ENT_PERSON && e->type != ENT_ORGANIZATION)
+            continue;       /* places and dates: no speakers, no need to find their tokens */
         size_t first = tok_at(A, m->span.start);
         if (first >= A->seg.tokens.len || (TK(A, first)->flags & TOKF_IN_QUOTE))
             continue;       /* a name inside a quote is not the narrative's */
-        entity_t *e = &doc->entities.items[m->entity];
         if (e->type == ENT_ORGANIZATION) {
             mru_push(A->omru, &A->nomru, (int32_t)m->entity);
             continue;
         }
-        if (e->type != ENT_PERSON)
-            continue;
         mru_push(A->pmru, &A->npmru, (int32_t)m->entity);
         A->p0_pos = m->span.start;
         if (A->para_person == -1)
             A->para_person = (int32_t)m->entity;
         else if (A->para_person != (int32_t)m->entity)
             A->para_person = -2;
-        size_t last = tok_at(A, m->span.end);
-        last = last > first ? last - 1 : first;
+        size_t last = first;    /* the name's last token: a few after its first */
+        while (last + 1 < A->seg.tokens.len && TK(A, last + 1)->start < m->span.end)
+            last++;
         /* "Toktogulov said he had invited Rahimzoda": the subject of a speech
          * verb, for a pronoun that follows (see resolve_pronoun) */
         size_t v = last + 1;
@@ -526,14 +528,12 @@ static void note_unnamed(at_t *A, size_t from, size_t to)
 {
     for (size_t i = from; i < to; i++) {
         const token_t *t = TK(A, i);
-        size_t len = tok_len(t);
-        if (t->kind != TOK_WORD || (len > 3 && len != 7))
-            continue;   /* a, an, one, another: the length rules out most words unread */
-        char c0 = A->doc->text[t->start];
-        if (!(c0 == 'a' || c0 == 'A' || c0 == 'o' || c0 == 'O'))
+        if (t->kind != TOK_WORD || (t->flags & TOKF_IN_QUOTE))
             continue;
-        if (t->flags & TOKF_IN_QUOTE || !(word_is(A, i, "a") || word_is(A, i, "an") ||
-                                          word_is(A, i, "one") || word_is(A, i, "another")))
+        /* a, an, one, another: the length names the one word to compare */
+        static const char *const det[8] = {[1] = "a", [2] = "an", [3] = "one", [7] = "another"};
+        size_t len = tok_len(t);
+        if (len >= 8 || !det[len] || !tok_eq(A->doc, t, det[len]))
             continue;
         /* "Maria Lopes, a nurse": in apposition to a name, not unnamed */
         if (i >= 2 && tok_is_char(A->doc, TK(A, i - 1), ',') && mention_at(A, TK(A, i - 2)->start) >= 0)
@@ -1528,6 +1528,7 @@ void attrib_resolve_cached(doc_t *doc, seg_cache_t *cache)
     A.doc = doc;
     A.speech = lexicon_get("speech_verbs");
     A.roles = lexicon_get("roles");
+    A.titles = lexicon_get("titles");
     A.org_nouns = lexicon_get("org_nouns");
     A.modifiers = lexicon_get("verb_modifiers");
     A.demonyms = lexicon_get("demonyms");
@@ -1705,11 +1706,13 @@ void attrib_resolve_cached(doc_t *doc, seg_cache_t *cache)
         advance_to(&A, para.end, para.start, para.end);
         if (para_last != -3)
             A.last_para_speaker = para_last;
-        /* a dialogue paragraph: a quote first, and at most a short cue outside it */
+        /* a dialogue paragraph: a quote first, and at most a short cue outside it
+         * (the words outside counted only then: most paragraphs are no dialogue) */
+        bool dialogue = (TK(&A, 0)->flags & TOKF_QUOTE_MARK) && para_last >= 0;
         size_t outside = 0;
-        for (size_t k = 0; k < ntok && outside <= 6; k++)
+        for (size_t k = 0; dialogue && k < ntok && outside <= 6; k++)
             outside += TK(&A, k)->kind == TOK_WORD && !(TK(&A, k)->flags & TOKF_IN_QUOTE);
-        if ((TK(&A, 0)->flags & TOKF_QUOTE_MARK) && outside <= 6 && para_last >= 0) {
+        if (dialogue && outside <= 6) {
             A.dlg_prev2 = A.dlg_prev;
             A.dlg_prev = para_last;
         } else {

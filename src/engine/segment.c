@@ -534,12 +534,47 @@ void segment_free(segment_t *seg)
 
 /* ---- the cache: per paragraph a varint token count, a varint sentence
  * count and each sentence's token count as a varint (sentences cover the
- * tokens in order, so the counts place them); then per token one byte of kind
- * and flags and, in the common case, one byte of length. The gap before a
- * token is implied by its TOKF_SPACE_BEFORE: one byte of white space or none
- * (the paragraph's start counts as a space, as in tokenize). A token with a
- * longer gap or over 255 bytes has a 0 length byte, then varint (gap beyond
- * the implied one) and varint length. */
+ * tokens in order, so the counts place them); then per token, in the common
+ * case, one byte: its length (1 to 15) in the low four bits, TOKF_SPACE_BEFORE
+ * in bit 4 and its class (kind and case, see SHORT_CLASSES) in the top three.
+ * The gap before a token is implied by TOKF_SPACE_BEFORE: one byte of white
+ * space or none (the paragraph's start counts as a space, as in tokenize).
+ * Any other token (longer, after a longer gap, or of a rare class) has a 0
+ * byte, then a byte of kind and flags, varint (gap beyond the implied one)
+ * and varint length. TOKF_IN_QUOTE and TOKF_SENT_START are not stored:
+ * replaying sets them as segment_paragraph does, from doc->quotes and the
+ * sentences. Half the bytes of storing every token's flags and length. */
+
+enum { CACHED_FLAGS = TOKF_UPPER | TOKF_ALLCAPS | TOKF_QUOTE_MARK | TOKF_SPACE_BEFORE };
+#define CODE(kind, flags) ((kind) << 6 | (flags))
+
+/* The token classes one byte holds (numbered from 1, most common first):
+ * X(class, kind, flags). The byte's top nibble is class * 2 + SPACE_BEFORE. */
+#define SHORT_CLASSES(X)                                                        \
+    X(1, TOK_WORD, 0) X(2, TOK_WORD, TOKF_UPPER) X(3, TOK_PUNCT, 0)             \
+    X(4, TOK_NUMBER, 0) X(5, TOK_PUNCT, TOKF_QUOTE_MARK)                        \
+    X(6, TOK_WORD, TOKF_UPPER | TOKF_ALLCAPS)
+#define NIBBLE_OF(c, kind, flags)                                               \
+    [CODE(kind, flags)] = (c) << 5, [CODE(kind, flags | TOKF_SPACE_BEFORE)] = (c) << 5 | 16,
+
+/* Kind and cached flags to the short form's top nibble (0: no short form). */
+static const uint8_t short_nibble[256] = { SHORT_CLASSES(NIBBLE_OF) };
+
+struct short_token { uint16_t kind, flags; uint8_t gap, len; };
+
+/* The other way, by the whole byte: what replaying a short form sets (len 0:
+ * the byte is no short form). Filled from short_nibble on first use. */
+static const struct short_token *short_tokens(void)
+{
+    static struct short_token tab[256];
+    static bool filled;
+    for (unsigned code = 0; !filled && code < 256; code++)
+        for (unsigned len = 1; short_nibble[code] && len < 16; len++)
+            tab[short_nibble[code] | len] = (struct short_token){
+                (uint16_t)(code >> 6), (uint16_t)(code & 0x3F), (code & TOKF_SPACE_BEFORE) != 0, (uint8_t)len};
+    filled = true;
+    return tab;
+}
 
 static inline uint8_t *put_varint(uint8_t *p, uint64_t v)
 {
@@ -561,7 +596,7 @@ static inline uint64_t get_varint(const uint8_t **pp)
     return v;
 }
 
-_Static_assert(TOKF_SPACE_BEFORE < 64, "token flags fit in 6 bits of the cache");
+_Static_assert(CACHED_FLAGS < 64, "kind and flags fit in a byte");
 
 void segment_record(seg_cache_t *cache, span_t para, const segment_t *seg)
 {
@@ -579,11 +614,12 @@ void segment_record(seg_cache_t *cache, span_t para, const segment_t *seg)
         const token_t *t = &tok[i];
         uint32_t gap = t->start - prev - ((t->flags & TOKF_SPACE_BEFORE) != 0);
         uint32_t len = t->end - t->start;
-        *p++ = (uint8_t)(t->flags | t->kind << 6);
-        if (gap == 0 && len - 1 < 255) {
-            *p++ = (uint8_t)len;
+        unsigned code = CODE(t->kind, t->flags & CACHED_FLAGS);
+        if (gap == 0 && len - 1 < 15 && short_nibble[code]) {
+            *p++ = (uint8_t)(short_nibble[code] | len);
         } else {
             *p++ = 0;
+            *p++ = (uint8_t)code;
             p = put_varint(p, gap);
             p = put_varint(p, len);
         }
@@ -608,23 +644,31 @@ void segment_replay(seg_cache_t *cache, const doc_t *doc, span_t para, segment_t
     }
     seg->sentences.len = ns;
     vec_reserve(&seg->tokens, n);
+    const struct short_token *short_token = short_tokens();
     uint32_t prev = para.start - 1;
     for (size_t i = 0; i < n; i++) {
         token_t *t = &seg->tokens.items[i];
-        uint8_t b = p[0];
-        uint32_t len = p[1];
-        p += 2;
-        t->start = prev + ((b & TOKF_SPACE_BEFORE) != 0);
-        if (len == 0) {
-            t->start += (uint32_t)get_varint(&p);
-            len = (uint32_t)get_varint(&p);
+        const struct short_token *st = &short_token[*p++];
+        if (st->len) {
+            t->start = prev + st->gap;
+            t->end = prev = t->start + st->len;
+            t->kind = st->kind;
+            t->flags = st->flags;
+            continue;
         }
-        t->end = prev = t->start + len;
-        t->kind = b >> 6;
-        t->flags = b & 0x3F;
+        uint8_t code = *p++;
+        t->start = prev + ((code & TOKF_SPACE_BEFORE) != 0) + (uint32_t)get_varint(&p);
+        t->end = prev = t->start + (uint32_t)get_varint(&p);
+        t->kind = code >> 6;
+        t->flags = code & 0x3F;
     }
     seg->tokens.len = n;
     cache->pos = (size_t)(p - cache->bytes.items);
+    /* the flags the cache leaves out, set as segment_paragraph sets them */
+    mark_in_quote(doc, para, seg);
+    size_t word = 0;
+    for (size_t s = 0; s < ns; s++)
+        word = mark_sentence_start(seg, seg->sentences.items[s].first, word);
 }
 
 void segment_cache_free(seg_cache_t *cache)

@@ -50,9 +50,9 @@ void segment_free(segment_t *seg);
 
 /* Segmented paragraphs recorded by one pass and replayed, in the same order,
  * by a later one (entities, then attribution), so the text is tokenized once.
- * About 2 bytes a token (flags and length; the gap before a token is implied
- * by its flags), where token_t arrays for the whole text would be 12 bytes a
- * token. */
+ * About 1 byte a token (class and length; the gap before a token is implied
+ * by its flags, TOKF_IN_QUOTE and TOKF_SENT_START are set again on replay),
+ * where token_t arrays for the whole text would be 12 bytes a token. */
 typedef struct {
     VEC(uint8_t) bytes;
     size_t pos;                 /* replay cursor */

@@ -511,6 +511,19 @@ int main(void)
     is_int(type_of(doc, "Ghana"), ENT_PLACE, "the places stay places");
     doc_free(doc);
 
+    /* museums and exchanges are organisations, also with "of"; a river from
+     * the gazetteer; Sayyid is an honorific; Minority qualifies Leader */
+    doc = run("Curators at the Museum of Fine Arts in Houston and the Helsinki Stock Exchange "
+              "studied maps of the Euphrates. Sayyid Omar bin Khalfan Al Riyami met Assembly "
+              "Majority Leader Dora Pike.");
+    is_int(type_of(doc, "Museum of Fine Arts"), ENT_ORGANIZATION, "a museum is an organisation");
+    is_int(type_of(doc, "Helsinki Stock Exchange"), ENT_ORGANIZATION, "an exchange is an organisation");
+    is_int(type_of(doc, "Euphrates"), ENT_PLACE, "a major river is a place");
+    is_int(type_of(doc, "Omar bin Khalfan Al Riyami"), ENT_PERSON, "Sayyid is not part of the name");
+    is_int(type_of(doc, "Dora Pike"), ENT_PERSON, "Majority Leader is a title");
+    is_int(type_of(doc, "Assembly Majority"), -1, "Majority is no part of the name");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

@@ -696,6 +696,23 @@ static bool agent_noun(const lexset_t *L, const doc_t *doc, const token_t *t, si
            !in_lex(doc, t, L->titles);
 }
 
+/* An institution whose "of" complement is a title: "Office of the Auditor
+ * General", "Department of the Attorney General" (the run's last words are
+ * titles, "of" or "of the" before them, and an organisation word that is no
+ * title before that: not "Secretary of State") */
+static bool office_of_title(const lexset_t *L, const doc_t *doc, const token_t *tk, size_t a, size_t b)
+{
+    size_t o = b;
+    while (o > a && (!is_word(&tk[o]) || in_lex(doc, &tk[o], L->titles)))
+        o--;
+    if (o == b || o <= a)
+        return false;
+    if (tok_eq(doc, &tk[o], "the") || tok_eq(doc, &tk[o], "The"))
+        o--;
+    return o > a && tok_eq(doc, &tk[o], "of") && is_word(&tk[o - 1]) &&
+           in_lex(doc, &tk[o - 1], L->org_words) && !in_lex(doc, &tk[o - 1], L->titles);
+}
+
 static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, bool at_sent_start)
 {
     const doc_t *doc = S->doc;
@@ -706,6 +723,30 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
     if (a > b)
         return;
     uint32_t start = tk[a].start;
+    /* a legislator's party and home after the name, US style: "Sen. Ann Lee,
+     * D-Ohio", "Rep. Tom Ford, R-Grand Rapids": the place after the letter */
+    if (a > 0 && tok_len(&tk[a]) > 3 && tok_is_char(doc, &tk[a - 1], ',')) {
+        const char *w = tok_str(doc, &tk[a]);
+        if ((w[0] == 'D' || w[0] == 'R' || w[0] == 'I') && w[1] == '-' && w[2] >= 'A' && w[2] <= 'Z') {
+            push_cand(S, a, b, end, ENT_PLACE, CF_SURE, -1);
+            vec_last(S->out).span.start += 2;
+            return;
+        }
+    }
+    /* the rest of a title written with "of" before a name: "Secretary of State
+     * Lena Marsh", "Minister of Finance Ana Lopes": the title's words go */
+    if (a >= 2 && tok_eq(doc, &tk[a - 1], "of") && is_word(&tk[a - 2]) && in_lex(doc, &tk[a], L->titles)) {
+        const char *v = lexicon_value(L->titles, tok_str(doc, &tk[a - 2]), tok_len(&tk[a - 2]));
+        if (v && *v && strcmp(v, "-") != 0) {
+            size_t r = a;
+            while (r <= b && (!is_word(&tk[r]) || in_lex(doc, &tk[r], L->titles)))
+                r++;
+            if (r <= b && r > a)
+                classify(S, r, b, end, true, false);
+            if (r > b || r > a)
+                return;
+        }
+    }
     /* post-nominal letters end a name without being part of it: "Simon
      * Trevelyan KC", "Jane Roe MP" (lexicon/post_nominals.txt, capitals only) */
     if (b > a && (tk[b].flags & TOKF_ALLCAPS) && in_lex(doc, &tk[b], L->post_nominals)) {
@@ -813,6 +854,10 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
         }
         if (all_titles)
             return;
+    }
+    if (b > a + 2 && in_lex(doc, &tk[b], L->titles) && office_of_title(L, doc, tk, a, b)) {
+        push_cand(S, a, b, end, ENT_ORGANIZATION, CF_SURE, -1);
+        return;
     }
     /* a title ends the run after "the": a role, not a name ("the NSW Premier,
      * Caroline Whitfield", "the Opposition Leader"); what goes before it

@@ -524,6 +524,20 @@ int main(void)
     is_int(type_of(doc, "Assembly Majority"), -1, "Majority is no part of the name");
     doc_free(doc);
 
+    /* US style party and home after a legislator: the place without the
+     * letter; a title in an institution's "of" complement stays in its name;
+     * "Secretary of State" before a name is all title */
+    doc = run("Rep. Owen Tillery, R-Cedar Falls, and Sen. Mae Brandt, D-Vt., wrote to the "
+              "Department of the Inspector General. Secretary of State Lena Marsh replied.");
+    is_int(type_of(doc, "Cedar Falls"), ENT_PLACE, "R-X: X is a place");
+    ok(!has_mention(doc, "R-Cedar Falls"), "the party letter is no part of it");
+    is_int(type_of(doc, "Owen Tillery"), ENT_PERSON, "the legislator stays a person");
+    is_int(type_of(doc, "Department of the Inspector General"), ENT_ORGANIZATION,
+           "Department of the TITLE is one organisation");
+    is_int(type_of(doc, "Lena Marsh"), ENT_PERSON, "Secretary of State is a title");
+    is_int(type_of(doc, "State Lena Marsh"), -1, "State is no part of the name");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

@@ -1532,6 +1532,15 @@ static void register_aliases(const doc_t *doc, const lexset_t *L, const cand_t *
                 p++;
             if (p < c->last_start)
                 add_alias(aliases, t + p, c->span.end - p, e);
+            /* a Spanish or Portuguese name's first surname stands for it
+             * alone: "Echeverría" of "Tomás Echeverría Lagos" (a middle word
+             * that is no first name, initial or particle) */
+            const char *q = memchr(t + p, ' ', c->span.end - p);
+            size_t wl = q ? (size_t)(q - (t + p)) : 0;
+            if (c->ntok == 3 && q && t + p + wl + 1 == t + c->last_start && wl >= 3 &&
+                (unsigned char)(t[p] - 'A') < 26 && !lexicon_has(L->first_names, t + p, wl) &&
+                !lexicon_has(L->particles, t + p, wl))
+                add_alias(aliases, t + p, wl, e);
         }
         size_t fl = c->first_end - c->span.start;
         ucs4_t uc;

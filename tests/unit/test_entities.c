@@ -538,6 +538,15 @@ int main(void)
     is_int(type_of(doc, "State Lena Marsh"), -1, "State is no part of the name");
     doc_free(doc);
 
+    /* a Spanish name's first surname alone is that person; a middle first
+     * name is not a surname */
+    doc = run("Economist Lucía Barrientos Ocampo spoke first. Barrientos said prices would fall, "
+              "and Mary Ann Warren agreed with Ann.");
+    is_str(name_of(doc, "Barrientos"), "Lucía Barrientos Ocampo", "the first surname joins the full name");
+    ok(name_of(doc, "Ann") == NULL || strcmp(name_of(doc, "Ann"), "Mary Ann Warren") != 0,
+       "a middle first name is no alias");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

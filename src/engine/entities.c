@@ -215,6 +215,15 @@ static bool surname_prefix(const char *s, size_t n)
     return false;
 }
 
+/* A surname glued to the Arabic article in lower case: "al-Harthy",
+ * "el-Sayed"; part of a name, and a name by itself. */
+static bool article_surname(const doc_t *doc, const token_t *t)
+{
+    const char *s = tok_str(doc, t);
+    return t->kind == TOK_WORD && tok_len(t) > 4 && (s[0] == 'a' || s[0] == 'e') && s[1] == 'l' &&
+           s[2] == '-' && s[3] >= 'A' && s[3] <= 'Z';
+}
+
 static bool has_inner_capital(const doc_t *doc, const token_t *t)
 {
     const char *s = tok_str(doc, t);
@@ -1195,6 +1204,10 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
             k = p;
             continue;
         }
+        if (article_surname(doc, &tk[n]) && (tk[n].flags & TOKF_SPACE_BEFORE)) {
+            k = n;      /* "Khalid bin Saif al-Harthy" */
+            continue;
+        }
         /* "Calder & Wharfe Engineering", "Procter & Gamble" */
         if (tok_is_char(doc, &tk[n], '&') && n + 1 < send && is_cap(&tk[n + 1])) {
             k = n + 1;
@@ -1390,10 +1403,11 @@ static void scan_paragraph(const doc_t *doc, span_t para, segment_t *seg, const 
                 i += 2;
                 continue;
             }
-            if (is_cap(&tk[i]) || (is_word(&tk[i]) && i + 1 < send && tok_len(&tk[i]) <= 4 &&
+            if (is_cap(&tk[i]) || article_surname(doc, &tk[i]) ||
+                (is_word(&tk[i]) && i + 1 < send && tok_len(&tk[i]) <= 4 &&
                                    (is_cap(&tk[i + 1]) || (is_word(&tk[i + 1]) && i + 2 < send && is_cap(&tk[i + 2]))) &&
                                    !(tk[i].flags & TOKF_SENT_START) && in_lex(doc, &tk[i], L->particles))) {
-                if (!is_cap(&tk[i])) {
+                if (!is_cap(&tk[i]) && !article_surname(doc, &tk[i])) {
                     /* a lower-case particle only opens a run before a capitalised word */
                     size_t p = i;
                     while (p < send && is_word(&tk[p]) && !(tk[p].flags & TOKF_UPPER) && in_lex(doc, &tk[p], L->particles))

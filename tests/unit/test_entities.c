@@ -547,6 +547,15 @@ int main(void)
        "a middle first name is no alias");
     doc_free(doc);
 
+    /* the Arabic article glued in lower case inside a name and opening its
+     * short form */
+    doc = run("Envoy Nasser bin Hamad al-Mahrouqi arrived on Sunday. Later al-Mahrouqi said the "
+              "talks would go on.");
+    is_str(name_of(doc, "Nasser bin Hamad al-Mahrouqi"), "Nasser bin Hamad al-Mahrouqi", "al-X ends the full name");
+    is_str(name_of(doc, "al-Mahrouqi"), "Nasser bin Hamad al-Mahrouqi", "al-X alone joins it");
+    is_int(type_of(doc, "Nasser bin Hamad"), -1, "no name cut before al-");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

@@ -1120,6 +1120,7 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
     bool start = at_start(S, i);
     bool has_orgplace = false;
     bool in_of = false;     /* inside the "of"/"for" complement of an institution name */
+    size_t legal = SIZE_MAX;    /* the first token of a legal form with stops ("S.A.") */
     /* no name is longer than this; it also bounds the work per run */
     enum { MAX_RUN_TOKENS = 24 };
     for (;;) {
@@ -1169,6 +1170,24 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
             end = tk[n].end;
             k = n + 1;
             break;
+        }
+        /* a legal form written with stops ends a company's name: "S.A.",
+         * "N.V.", "S.p.A." (a short word, a glued stop and a glued word) */
+        if (k > a && tok_len(t) <= 3 && tok_is_char(doc, &tk[n], '.') && tk[n].start == t->end &&
+            n + 1 < send && tk[n + 1].start == tk[n].end && is_word(&tk[n + 1])) {
+            size_t m = n + 1, hit = 0;
+            while (m + 1 < send && m < n + 6 && tk[m + 1].start == tk[m].end) {
+                m++;
+                if (tok_is_char(doc, &tk[m], '.') && lex_span(L->org_words, doc, t->start, tk[m].end))
+                    hit = m;
+            }
+            if (hit) {
+                legal = k;
+                b = hit;
+                end = tk[hit].end;
+                k = hit + 1;
+                break;
+            }
         }
         /* A name is a few words: a run stops at a word it already holds
          * ("Kaja Kallas Kaja Kallas" is two names) and at NAME_MAX_TOKENS. */
@@ -1274,7 +1293,13 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
         k = n;
         break;
     }
-    if (!in_title_quote(S, tk[a].start))
+    if (legal != SIZE_MAX && !in_title_quote(S, tk[a].start)) {
+        size_t f = a;   /* without a sentence's "The" */
+        if (closed_class(L, doc, &tk[f]) && f + 1 < legal)
+            f++;
+        push_cand(S, f, b, end, ENT_ORGANIZATION, CF_SURE, -1);
+        vec_last(S->out).last_start = tk[legal].start;
+    } else if (!in_title_quote(S, tk[a].start))
         classify(S, a, b, end, false, start);
     /* an acronym defined in parentheses: "Alpine Freshwater Institute (AFI)" */
     if (k + 2 < send && tok_is_char(doc, &tk[k], '(') && (tk[k + 1].flags & TOKF_ALLCAPS) &&
@@ -1578,6 +1603,13 @@ static void register_aliases(const doc_t *doc, const lexset_t *L, const cand_t *
             if (p > w && distinctive(L, w, (size_t)(p - w)))
                 add_alias(aliases, w, (size_t)(p - w), e);
         }
+        /* without its legal form written with a stop: "Pacífico Litio" of
+         * "Pacífico Litio Ltd.", "Minera Andina" of "Minera Andina S.A." */
+        uint32_t ls = c->last_start;
+        if (t[c->span.end - 1] == '.' && ls > c->span.start + 1 &&
+            (lexicon_has(L->org_words, t + ls, c->span.end - ls) ||
+             lexicon_has(L->org_words, t + ls, c->span.end - ls - 1)))
+            add_alias(aliases, t + c->span.start, ls - 1 - c->span.start, e);
     }
 }
 

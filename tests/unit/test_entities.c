@@ -556,6 +556,15 @@ int main(void)
     is_int(type_of(doc, "Nasser bin Hamad"), -1, "no name cut before al-");
     doc_free(doc);
 
+    /* a legal form with stops ends a company's name; the name without it
+     * is the same company */
+    doc = run("Shares in Cobre Andino S.A. rose after Nexo Fibras Ltd. sold its stake. "
+              "Cobre Andino said output would grow, and Nexo Fibras declined to comment.");
+    is_int(type_of(doc, "Cobre Andino S.A."), ENT_ORGANIZATION, "X S.A. is one organisation");
+    is_str(name_of(doc, "Cobre Andino"), "Cobre Andino S.A.", "X joins X S.A.");
+    is_str(name_of(doc, "Nexo Fibras"), "Nexo Fibras Ltd.", "X joins X Ltd.");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

@@ -470,7 +470,18 @@ static size_t month_at(const doc_t *doc, const segment_t *seg, size_t i, const l
         seg->tokens.items[i + 1].start == t->end &&
         lexicon_has(L->months, tok_str(doc, t), tok_len(t) + 1))
         return 2;
-    return in_lex(doc, t, L->months) ? 1 : 0;
+    if (in_lex(doc, t, L->months))
+        return 1;
+    /* an abbreviation without its stop before a day, Reuters style: "Nov 27" */
+    size_t len = tok_len(t);
+    if (len >= 3 && len <= 4 && i + 1 < seg->tokens.len && seg->tokens.items[i + 1].kind == TOK_NUMBER &&
+        tok_len(&seg->tokens.items[i + 1]) <= 2) {
+        char buf[6];
+        memcpy(buf, tok_str(doc, t), len);
+        buf[len] = '.';
+        return lexicon_has(L->months, buf, len + 1) ? 1 : 0;
+    }
+    return 0;
 }
 
 static bool is_day(int d) { return d >= 1 && d <= 31; }
@@ -566,6 +577,32 @@ static size_t date_at(const doc_t *doc, const segment_t *seg, size_t i, const le
                 return i + 1;
             if (i == 0 || tok_is_char(doc, &tk[i - 1], '(') || tok_is_char(doc, &tk[i - 1], ','))
                 return i + 1;
+            int y = number_value(doc, &tk[i], 4);
+            if (y >= 1900 && y <= 2099 && i + 1 < n && is_word(&tk[i + 1]) && !(tk[i + 1].flags & TOKF_UPPER)) {
+                /* "forecast for 2026 to 1.9%" */
+                if (i > 0 && tok_eq(doc, &tk[i - 1], "for") &&
+                    (tok_eq(doc, &tk[i + 1], "to") || tok_eq(doc, &tk[i + 1], "and")))
+                    return i + 1;
+                /* a year before a singular noun after a determiner: "a 2018
+                 * crisis", "the original 1960 treaty"; not a count ("a 1500
+                 * tonnes", "the 2000 people") */
+                static const char *const det[] = {"a", "an", "the", "its", "their", "his", "her", "our", NULL};
+                static const char *const counted[] = {"people", "staff", "police", "children", "men",
+                    "women", "personnel", "cattle", "sheep", "per", "percent", NULL};
+                const token_t *nx = &tk[i + 1];
+                bool det_before = false;
+                for (int d2 = 0; det[d2] && !det_before; d2++)
+                    det_before = (i > 0 && tok_eq(doc, &tk[i - 1], det[d2])) ||
+                                 (i > 1 && is_word(&tk[i - 1]) && !(tk[i - 1].flags & TOKF_UPPER) &&
+                                  tok_eq(doc, &tk[i - 2], det[d2]));
+                const char *w = tok_str(doc, nx);
+                size_t wl = tok_len(nx);    /* a plural, not "crisis", "census", "process" */
+                bool count = wl > 2 && w[wl - 1] == 's' && w[wl - 2] != 's' && w[wl - 2] != 'i' && w[wl - 2] != 'u';
+                for (int c2 = 0; counted[c2] && !count; c2++)
+                    count = tok_eq(doc, nx, counted[c2]);
+                if (det_before && !count)
+                    return i + 1;
+            }
         }
     }
     return i;

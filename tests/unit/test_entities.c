@@ -565,6 +565,19 @@ int main(void)
     is_str(name_of(doc, "Nexo Fibras"), "Nexo Fibras Ltd.", "X joins X Ltd.");
     doc_free(doc);
 
+    /* a month abbreviation without its stop before a day; a year before a
+     * singular noun after a determiner, or after "for" before "to"; not a
+     * count of people or things */
+    doc = run("LIMA, Oct 14 - Officials recalled a 1998 census and the disputed 2016 vote. "
+              "They cut the target for 2027 to 3%, kept their 1500 staff and ordered a 2000 tonnes.");
+    is_int(type_of(doc, "Oct 14"), ENT_DATE, "Oct 14 is a date");
+    is_int(type_of(doc, "1998"), ENT_DATE, "a YEAR census");
+    is_int(type_of(doc, "2016"), ENT_DATE, "the disputed YEAR vote");
+    is_int(type_of(doc, "2027"), ENT_DATE, "for YEAR to");
+    is_int(type_of(doc, "1500"), -1, "their 1500 staff is a count");
+    is_int(type_of(doc, "2000"), -1, "a 2000 tonnes is a count");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

@@ -1330,6 +1330,19 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
         k = n;
         break;
     }
+    /* a treaty or a law is no entity, nor its acronym: "Indus Waters Treaty",
+     * "Inflation Reduction Act (IRA)", "Treaty of Rome" */
+    if (b > a && is_word(&tk[b])) {
+        const char *v = lexicon_value(L->org_words, tok_str(doc, &tk[b]), end - tk[b].start);
+        size_t f = a + (closed_class(L, doc, &tk[a]) && a + 1 < b);
+        const char *v1 = tok_eq(doc, &tk[f + 1], "of") ? lexicon_value(L->org_words, tok_str(doc, &tk[f]), tok_len(&tk[f])) : NULL;
+        if ((v && strcmp(v, "document") == 0) || (v1 && strcmp(v1, "document") == 0)) {
+            if (k + 2 < send && tok_is_char(doc, &tk[k], '(') && (tk[k + 1].flags & TOKF_ALLCAPS) &&
+                tok_is_char(doc, &tk[k + 2], ')'))
+                k += 3;
+            return k > i ? k : i + 1;
+        }
+    }
     if (legal != SIZE_MAX && !in_title_quote(S, tk[a].start)) {
         size_t f = a;   /* without a sentence's "The" */
         if (closed_class(L, doc, &tk[f]) && f + 1 < legal)

@@ -578,6 +578,17 @@ int main(void)
     is_int(type_of(doc, "2000"), -1, "a 2000 tonnes is a count");
     doc_free(doc);
 
+    /* a treaty or a law is no entity, nor its acronym; an organisation
+     * named after a treaty stays one */
+    doc = run("Ministers said the Clean Harbours Act (CHA) and the Treaty of Tordesillas mattered "
+              "less than the Caspian Fisheries Pact, the Warsaw Pact Organization aside.");
+    is_int(type_of(doc, "Clean Harbours Act"), -1, "X Act is no organisation");
+    is_int(type_of(doc, "CHA"), -1, "nor its acronym");
+    is_int(type_of(doc, "Treaty of Tordesillas"), -1, "Treaty of X is no organisation");
+    is_int(type_of(doc, "Caspian Fisheries Pact"), -1, "X Pact is no organisation");
+    is_int(type_of(doc, "Warsaw Pact Organization"), ENT_ORGANIZATION, "X Pact Organization is one");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

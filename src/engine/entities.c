@@ -1107,6 +1107,10 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
     uint16_t flags = CF_PERSONISH;
     if (ctx < 0 && has_inner_capital(doc, &tk[a]) && !(tk[a].flags & TOKF_ALLCAPS))
         ctx = ENT_ORGANIZATION;
+    if (ctx < 0 && end + 5 <= tk[b].end && doc->text[end] == '-' &&
+        ((tk[b].end - end == 6 && memcmp(doc->text + end, "-based", 6) == 0) ||
+         (tk[b].end - end == 5 && memcmp(doc->text + end, "-born", 5) == 0)))
+        ctx = ENT_PLACE;    /* "a Galway-based charity", "the Tromsø-born singer" */
     if (ctx < 0 && b + 1 < S->seg->tokens.len && geo_noun(L, doc, &tk[b + 1]))
         ctx = ENT_PLACE;    /* "the Bicol region", "Sorsogon province", "the Mayon volcano" */
     if (at_sent_start && ctx < 0)

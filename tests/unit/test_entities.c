@@ -589,6 +589,12 @@ int main(void)
     is_int(type_of(doc, "Warsaw Pact Organization"), ENT_ORGANIZATION, "X Pact Organization is one");
     doc_free(doc);
 
+    /* an unknown town before -based or -born is a place */
+    doc = run("The Kilrush-based charity and a Skibbereen-born violinist opened the season.");
+    is_int(type_of(doc, "Kilrush"), ENT_PLACE, "X-based: X is a place");
+    is_int(type_of(doc, "Skibbereen"), ENT_PLACE, "X-born: X is a place");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

@@ -1286,6 +1286,21 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
                 continue;
             }
         }
+        /* "of" inside a known name without such a word: "House of
+         * Representatives", "Republic of Ireland" (the name's next one or
+         * two words) */
+        if (!has_orgplace && tok_eq(doc, &tk[n], "of") && n + 1 < send && is_cap(&tk[n + 1])) {
+            uint32_t from = tk[a + (k > a && closed_class(L, doc, &tk[a]))].start;
+            size_t q = n + 1;
+            if (!(lex_span(L->orgs, doc, from, tk[q].end) || lex_span(L->places, doc, from, tk[q].end)) &&
+                q + 1 < send && is_cap(&tk[q + 1]) && (lex_span(L->orgs, doc, from, tk[q + 1].end) ||
+                                                       lex_span(L->places, doc, from, tk[q + 1].end)))
+                q++;
+            if (lex_span(L->orgs, doc, from, tk[q].end) || lex_span(L->places, doc, from, tk[q].end)) {
+                k = q;
+                continue;
+            }
+        }
         /* a comma before one more noun and the "and": "Ministry of Trade,
          * Industry and Energy", "Ministry of Health, Labour and Welfare" */
         if (in_of && tok_is_char(doc, &tk[n], ',') && n + 3 < send && is_cap(&tk[n + 1]) &&

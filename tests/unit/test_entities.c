@@ -595,6 +595,13 @@ int main(void)
     is_int(type_of(doc, "Skibbereen"), ENT_PLACE, "X-born: X is a place");
     doc_free(doc);
 
+    /* "of" inside a name the organisations list knows, without an
+     * organisation word */
+    doc = run("Peers in the House of Lords voted on the levy after a long debate.");
+    is_int(type_of(doc, "House of Lords"), ENT_ORGANIZATION, "House of X from the list is one name");
+    is_int(type_of(doc, "Lords"), -1, "no Lords by itself");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

@@ -759,6 +759,27 @@ static bool office_of_title(const lexset_t *L, const doc_t *doc, const token_t *
            in_lex(doc, &tk[o - 1], L->org_words) && !in_lex(doc, &tk[o - 1], L->titles);
 }
 
+/* A Spanish definite article opening a name: El, La, Los, Las. */
+static bool spanish_article(const doc_t *doc, const token_t *t)
+{
+    return tok_eq(doc, t, "El") || tok_eq(doc, t, "La") || tok_eq(doc, t, "Los") || tok_eq(doc, t, "Las");
+}
+
+/* Whether the first particle of the run a..b comes after two words or more,
+ * the first of them no first name. */
+static bool particle_after_two(const lexset_t *L, const doc_t *doc, const token_t *tk, size_t a, size_t b)
+{
+    size_t words = 0;
+    for (size_t i = a; i <= b; i++) {
+        if (!is_word(&tk[i]))
+            continue;
+        if (i > a && in_lex(doc, &tk[i], L->particles))
+            break;
+        words++;
+    }
+    return words >= 2 && first_name_gender(L, tok_str(doc, &tk[a]), tok_len(&tk[a])) == GENDER_UNKNOWN;
+}
+
 static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, bool at_sent_start)
 {
     const doc_t *doc = S->doc;
@@ -1078,7 +1099,17 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
             type = ENT_PLACE;
         else if (place_frame && !titled && !particle && !initials)
             type = ENT_PLACE;       /* "the town of El Tambo" */
-        else if (titled || particle || initials || g != GENDER_UNKNOWN)
+        else if (particle && !titled && !initials && !lead_particle && particle_after_two(L, doc, tk, a, b)) {
+            /* "Central Unitaria de Trabajadores": two words before the
+             * particle and no first name opening them: an institution */
+            type = ENT_ORGANIZATION;
+            sure = CF_GUESS;
+        } else if (words == 2 && !titled && !initials && ctx != ENT_PERSON && spanish_article(doc, &tk[a])) {
+            /* a Spanish article and one word names a newspaper or an
+             * institution, not a person: "El Mercurio", "La Tercera" */
+            type = ENT_ORGANIZATION;
+            sure = CF_GUESS;
+        } else if (titled || particle || initials || g != GENDER_UNKNOWN)
             type = ENT_PERSON;
         else if (ctx >= 0)
             type = (uint8_t)ctx;

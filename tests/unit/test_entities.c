@@ -602,6 +602,16 @@ int main(void)
     is_int(type_of(doc, "Lords"), -1, "no Lords by itself");
     doc_free(doc);
 
+    /* a Spanish article and one word is no person; two words and a particle,
+     * no first name opening them, are an institution; a person with a
+     * particle stays a person */
+    doc = run("Editors at El Comercio said the Central Nacional de Cafeteros and "
+              "Ana Torres de Vega would speak.");
+    is_int(type_of(doc, "El Comercio"), ENT_ORGANIZATION, "El X is no person");
+    is_int(type_of(doc, "Central Nacional de Cafeteros"), ENT_ORGANIZATION, "X Y de Z is an institution");
+    is_int(type_of(doc, "Ana Torres de Vega"), ENT_PERSON, "FIRSTNAME X de Y is a person");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

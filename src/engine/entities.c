@@ -1317,10 +1317,11 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
                 continue;
             }
         }
-        /* "of" inside a known name without such a word: "House of
-         * Representatives", "Republic of Ireland" (the name's next one or
-         * two words) */
-        if (!has_orgplace && tok_eq(doc, &tk[n], "of") && n + 1 < send && is_cap(&tk[n + 1])) {
+        /* "of" inside a known name without such a word, and "and" inside
+         * any known name: "House of Representatives", "Bosnia and
+         * Herzegovina" (the name's next one or two words) */
+        if ((tok_eq(doc, &tk[n], "and") || (!has_orgplace && tok_eq(doc, &tk[n], "of"))) && n + 1 < send &&
+            is_cap(&tk[n + 1])) {
             uint32_t from = tk[a + (k > a && closed_class(L, doc, &tk[a]))].start;
             size_t q = n + 1;
             if (!(lex_span(L->orgs, doc, from, tk[q].end) || lex_span(L->places, doc, from, tk[q].end)) &&

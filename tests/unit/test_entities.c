@@ -612,6 +612,13 @@ int main(void)
     is_int(type_of(doc, "Ana Torres de Vega"), ENT_PERSON, "FIRSTNAME X de Y is a person");
     doc_free(doc);
 
+    /* "and" inside a known place's name */
+    doc = run("Traders shipped cocoa to Antigua and Barbuda and then to Bosnia and Herzegovina.");
+    is_int(type_of(doc, "Antigua and Barbuda"), ENT_PLACE, "X and Y from the gazetteer is one place");
+    is_int(type_of(doc, "Bosnia and Herzegovina"), ENT_PLACE, "so is Bosnia and Herzegovina");
+    is_int(type_of(doc, "Herzegovina"), -1, "no Herzegovina by itself");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

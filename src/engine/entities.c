@@ -780,6 +780,24 @@ static bool particle_after_two(const lexset_t *L, const doc_t *doc, const token_
     return words >= 2 && first_name_gender(L, tok_str(doc, &tk[a]), tok_len(&tk[a])) == GENDER_UNKNOWN;
 }
 
+/* A word that closes a list after a place: ", X" or "and X" right after a
+ * place candidate, and then punctuation, "and" or "or" ("cities including
+ * Flint, Benton Harbor and Hamtramck."; not "in Lagos, Okafor said"). */
+static bool place_list_item(const scan_t *S, size_t a, size_t b)
+{
+    const token_t *tk = S->seg->tokens.items;
+    const doc_t *doc = S->doc;
+    if (a < 2 || S->out->len == 0 || vec_last(S->out).type != ENT_PLACE ||
+        vec_last(S->out).span.end != tk[a - 2].end)
+        return false;
+    if (!tok_is_char(doc, &tk[a - 1], ',') && !tok_eq(doc, &tk[a - 1], "and") && !tok_eq(doc, &tk[a - 1], "or"))
+        return false;
+    if (b + 1 >= S->seg->tokens.len)
+        return true;
+    const token_t *nx = &tk[b + 1];
+    return (nx->kind == TOK_PUNCT && !(nx->flags & TOKF_QUOTE_MARK)) || tok_eq(doc, nx, "and") || tok_eq(doc, nx, "or");
+}
+
 static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, bool at_sent_start)
 {
     const doc_t *doc = S->doc;
@@ -1138,6 +1156,8 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
     uint16_t flags = CF_PERSONISH;
     if (ctx < 0 && has_inner_capital(doc, &tk[a]) && !(tk[a].flags & TOKF_ALLCAPS))
         ctx = ENT_ORGANIZATION;
+    if (ctx < 0 && place_list_item(S, a, b))
+        ctx = ENT_PLACE, weak = true;   /* "Flint, Benton Harbor and Hamtramck" */
     if (ctx < 0 && end + 5 <= tk[b].end && doc->text[end] == '-' &&
         ((tk[b].end - end == 6 && memcmp(doc->text + end, "-based", 6) == 0) ||
          (tk[b].end - end == 5 && memcmp(doc->text + end, "-born", 5) == 0)))

@@ -619,6 +619,13 @@ int main(void)
     is_int(type_of(doc, "Herzegovina"), -1, "no Herzegovina by itself");
     doc_free(doc);
 
+    /* an unknown word closing a list of places is a place; a name after a
+     * place and a comma before a verb is not */
+    doc = run("Buses ran to Leeds, Bradford and Ossett. In Leeds, Wainwright said the fares would rise.");
+    is_int(type_of(doc, "Ossett"), ENT_PLACE, "the last item of a list of places");
+    ok(type_of(doc, "Wainwright") != ENT_PLACE, "PLACE, NAME said: no place");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

@@ -1362,6 +1362,20 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
             k = n + 3;
             continue;
         }
+        /* the same with a serial comma, US style, and a noun of two words:
+         * "Department of Environment, Great Lakes, and Energy", "Department
+         * of Health, Education, and Welfare" */
+        if (in_of && tok_is_char(doc, &tk[n], ',')) {
+            size_t q = n + 1;
+            while (q < send && q < n + 3 && is_cap(&tk[q]) && coordinated_noun(L, doc, &tk[q]))
+                q++;
+            if (q > n + 1 && q + 2 < send && tok_is_char(doc, &tk[q], ',') && tok_eq(doc, &tk[q + 1], "and") &&
+                is_cap(&tk[q + 2]) && coordinated_noun(L, doc, &tk[q + 2])) {
+                in_of = false;
+                k = q + 2;
+                continue;
+            }
+        }
         /* "and" inside that complement coordinates its nouns, once: "Ministry of
          * Electronics and Information Technology", "Department of Health and Social
          * Care"; not before a second institution, a place or a person ("the Ministry

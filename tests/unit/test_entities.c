@@ -626,6 +626,13 @@ int main(void)
     ok(type_of(doc, "Wainwright") != ENT_PLACE, "PLACE, NAME said: no place");
     doc_free(doc);
 
+    /* a serial comma and a two-word noun inside an institution's complement */
+    doc = run("The Department of Agriculture, Rural Affairs, and Fisheries said quotas would stay.");
+    is_int(type_of(doc, "Department of Agriculture, Rural Affairs, and Fisheries"), ENT_ORGANIZATION,
+           "X of A, B C, and D is one name");
+    is_int(type_of(doc, "Rural Affairs"), -1, "no part of it is a name by itself");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

@@ -843,6 +843,21 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
             return;
         }
     }
+    /* a category with a Roman numeral is no name: "Phase III", "Class I",
+     * "World War II"; a monarch or a pope keeps it ("Charles III") */
+    if (b > a && (tk[b].flags & (tok_len(&tk[b]) == 1 ? TOKF_UPPER : TOKF_ALLCAPS)) && tok_len(&tk[b]) <= 4 &&
+        end == tk[b].end) {
+        const char *w = tok_str(doc, &tk[b]);
+        size_t n = tok_len(&tk[b]), r = 0;
+        while (r < n && (w[r] == 'I' || w[r] == 'V' || w[r] == 'X'))
+            r++;
+        size_t p = b - 1;
+        while (p > a && !is_word(&tk[p]))
+            p--;
+        if (r == n && is_word(&tk[p]) && !in_lex(doc, &tk[p], L->titles) &&
+            first_name_gender(L, tok_str(doc, &tk[p]), tok_len(&tk[p])) == GENDER_UNKNOWN)
+            return;
+    }
     /* the plural of post-nominal letters names a group of people, not an
      * organisation; the words before it qualify it: "Opposition MPs",
      * "Labour MEPs" (the lower-case s is the cheap gate) */

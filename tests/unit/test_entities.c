@@ -633,6 +633,14 @@ int main(void)
     is_int(type_of(doc, "Rural Affairs"), -1, "no part of it is a name by itself");
     doc_free(doc);
 
+    /* a category with a Roman numeral is no name; a monarch keeps it */
+    doc = run("Regulators halted the Phase II study and issued a Class I warning before Queen "
+              "Margrethe II spoke.");
+    is_int(type_of(doc, "Phase II"), -1, "Phase II is no organisation");
+    is_int(type_of(doc, "Class I"), -1, "nor Class I");
+    is_int(type_of(doc, "Margrethe II"), ENT_PERSON, "a queen keeps her numeral");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

@@ -844,8 +844,9 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
         }
     }
     /* a category with a Roman numeral is no name: "Phase III", "Class I",
-     * "World War II"; a monarch or a pope keeps it ("Charles III") */
-    if (b > a && (tk[b].flags & (tok_len(&tk[b]) == 1 ? TOKF_UPPER : TOKF_ALLCAPS)) && tok_len(&tk[b]) <= 4 &&
+     * "World War II"; a monarch or a pope keeps it ("Charles III", "Queen
+     * Margrethe II") */
+    if (b > a && !titled && (tk[b].flags & (tok_len(&tk[b]) == 1 ? TOKF_UPPER : TOKF_ALLCAPS)) && tok_len(&tk[b]) <= 4 &&
         end == tk[b].end) {
         const char *w = tok_str(doc, &tk[b]);
         size_t n = tok_len(&tk[b]), r = 0;
@@ -854,7 +855,10 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
         size_t p = b - 1;
         while (p > a && !is_word(&tk[p]))
             p--;
-        if (r == n && is_word(&tk[p]) && !in_lex(doc, &tk[p], L->titles) &&
+        bool title = false;
+        for (size_t q = a; r == n && q < b && !title; q++)
+            title = is_word(&tk[q]) && in_lex(doc, &tk[q], L->titles);
+        if (r == n && !title && is_word(&tk[p]) &&
             first_name_gender(L, tok_str(doc, &tk[p]), tok_len(&tk[p])) == GENDER_UNKNOWN)
             return;
     }

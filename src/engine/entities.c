@@ -472,10 +472,11 @@ static size_t month_at(const doc_t *doc, const segment_t *seg, size_t i, const l
         return 2;
     if (in_lex(doc, t, L->months))
         return 1;
-    /* an abbreviation without its stop before a day, Reuters style: "Nov 27" */
+    /* an abbreviation without its stop before a day or a year, Reuters
+     * style: "Nov 27", "5 Jan 2027" */
     size_t len = tok_len(t);
     if (len >= 3 && len <= 4 && i + 1 < seg->tokens.len && seg->tokens.items[i + 1].kind == TOK_NUMBER &&
-        tok_len(&seg->tokens.items[i + 1]) <= 2) {
+        (tok_len(&seg->tokens.items[i + 1]) <= 2 || is_year(doc, &seg->tokens.items[i + 1]))) {
         char buf[6];
         memcpy(buf, tok_str(doc, t), len);
         buf[len] = '.';
@@ -1132,6 +1133,9 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
             type = ENT_PERSON;
         else if (org_word || place_tail)
             type = ENT_ORGANIZATION;
+        else if (place_word && titled && !first_place &&
+                 first_name_gender(L, tok_str(doc, &tk[a]), tok_len(&tk[a])) != GENDER_UNKNOWN)
+            type = ENT_PERSON;      /* a title before FIRSTNAME Park: "Rep. Nina Park" */
         else if (place_word)
             type = ENT_PLACE;
         else if (place_frame && !titled && !particle && !initials)
@@ -1190,8 +1194,9 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
     push_cand(S, a, b, end, ENT_TYPE_COUNT, flags, (int8_t)ctx);
 }
 
-/* A run starting at token i continues over "for" after an institution's head
- * word ("Ministry for Economic Affairs"): lexicon/institution_heads.txt. */
+/* A run starting at token i continues over "for" or "on" after an
+ * institution's head word ("Ministry for Economic Affairs", "Commission on
+ * Human Rights"): lexicon/institution_heads.txt. */
 static bool for_head(const lexset_t *L, const doc_t *doc, const token_t *t)
 {
     return (t->flags & TOKF_UPPER) && in_lex(doc, t, L->institution_heads);
@@ -1345,12 +1350,14 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
         }
         /* "of" inside an organisation or place name: "Ministry of Health";
          * "for" after an institution's head: "Office for National Statistics" */
+        bool on = tok_eq(doc, &tk[n], "on");     /* "Commission on Human Rights" */
         if ((has_orgplace && tok_eq(doc, &tk[n], "of")) ||
-            (tok_eq(doc, &tk[n], "for") && for_head(L, doc, t))) {
+            ((on || tok_eq(doc, &tk[n], "for")) && for_head(L, doc, t))) {
             p = n + 1;
             if (p < send && tok_eq(doc, &tk[p], "the"))
                 p++;
-            if (p < send && is_cap(&tk[p]) && !in_lex(doc, &tk[p], L->common)) {
+            if (p < send && is_cap(&tk[p]) && !in_lex(doc, &tk[p], L->common) &&
+                !(on && (in_lex(doc, &tk[p], L->weekdays) || in_lex(doc, &tk[p], L->months)))) {
                 k = p;
                 in_of = true;
                 continue;

@@ -641,6 +641,17 @@ int main(void)
     is_int(type_of(doc, "Margrethe II"), ENT_PERSON, "a queen keeps her numeral");
     doc_free(doc);
 
+    /* a title before FIRSTNAME + place word makes a person; "on" after an
+     * institution's head word, not before a weekday; a stopless month
+     * between a day and a year */
+    doc = run("Sen. Grace Hill and the Council on Rural Housing met on 9 Feb 2027. "
+              "The Board on Friday said Jackson Park was closed.");
+    is_int(type_of(doc, "Grace Hill"), ENT_PERSON, "Sen. FIRSTNAME Hill is a person");
+    is_int(type_of(doc, "Council on Rural Housing"), ENT_ORGANIZATION, "Council on X is one name");
+    is_int(type_of(doc, "Board on Friday"), -1, "no name runs over on before a weekday");
+    is_int(type_of(doc, "9 Feb 2027"), ENT_DATE, "day, stopless month, year");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

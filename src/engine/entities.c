@@ -1297,6 +1297,15 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
                 if (tok_is_char(doc, &tk[m], '.') && lex_span(L->org_words, doc, t->start, tk[m].end))
                     hit = m;
             }
+            /* the Mexican "S.A. de C.V.", "S.A.B. de C.V." */
+            if (hit && hit + 4 < send && tok_eq(doc, &tk[hit + 1], "de") && tok_len(&tk[hit + 2]) == 1 &&
+                tk[hit + 3].start == tk[hit + 2].end && tk[hit + 4].start == tk[hit + 3].end) {
+                size_t e2 = hit + 4;
+                while (e2 + 1 < send && e2 < hit + 6 && tk[e2 + 1].start == tk[e2].end)
+                    e2++;
+                if (tok_is_char(doc, &tk[e2], '.') && lex_span(L->org_words, doc, tk[hit + 2].start, tk[e2].end))
+                    hit = e2;
+            }
             if (hit) {
                 legal = k;
                 b = hit;

@@ -652,6 +652,13 @@ int main(void)
     is_int(type_of(doc, "9 Feb 2027"), ENT_DATE, "day, stopless month, year");
     doc_free(doc);
 
+    /* the Mexican legal form with "de"; a festival's name */
+    doc = run("Cementos del Bajío S.A. de C.V. sponsored the Lisbon Triennale and the Ljubljana Biennial.");
+    is_int(type_of(doc, "Cementos del Bajío S.A. de C.V."), ENT_ORGANIZATION, "S.A. de C.V. ends the name");
+    is_int(type_of(doc, "Lisbon Triennale"), ENT_ORGANIZATION, "a triennale is an organisation");
+    is_int(type_of(doc, "Ljubljana Biennial"), ENT_ORGANIZATION, "so is a biennial");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

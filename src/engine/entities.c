@@ -1426,15 +1426,23 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
         /* "and" between the nouns of one institution's name: "Food and Drug
          * Administration", "Engineering and Physical Sciences Research Council"
          * (one word before it, no place or first name; the capitalised words
-         * after it end in an organisation word; a sentence's "The" may open
-         * the run: "The Health and Safety Executive") */
-        if ((k == a || (k == a + 1 && in_lex(doc, &tk[a], L->common))) && tok_eq(doc, &tk[n], "and") && n + 1 < send && is_cap(&tk[n + 1]) &&
+         * after it end in an organisation word; a sentence's "The" or a
+         * place may open the run: "The Health and Safety Executive", "US
+         * Food and Drug Administration") */
+        bool lead_ok = k == a;      /* nothing, or "The", "US", "The US" before the noun */
+        for (size_t q = a; !lead_ok && k <= a + 2 && q < k; q++) {
+            if (!is_word(&tk[q]) || !(in_lex(doc, &tk[q], L->common) || in_lex(doc, &tk[q], L->places)))
+                break;
+            lead_ok = q + 1 == k;
+        }
+        if (lead_ok && tok_eq(doc, &tk[n], "and") && n + 1 < send && is_cap(&tk[n + 1]) &&
             !(tk[n + 1].flags & TOKF_ALLCAPS) && !in_lex(doc, t, L->places) &&
             first_name_gender(L, tok_str(doc, t), tok_len(t)) == GENDER_UNKNOWN) {
             p = n + 1;
             while (p + 1 < send && p < n + 6 && is_cap(&tk[p + 1]) && (tk[p + 1].flags & TOKF_SPACE_BEFORE))
                 p++;
-            if (p > n + 1 && in_lex(doc, &tk[p], L->org_words)) {
+            /* (the last word may carry a possessive: "... Administration's") */
+            if (p > n + 1 && lexicon_has(L->org_words, tok_str(doc, &tk[p]), tok_len(&tk[p]) - possessive_len(doc, &tk[p]))) {
                 k = n + 1;
                 continue;
             }

@@ -659,6 +659,17 @@ int main(void)
     is_int(type_of(doc, "Ljubljana Biennial"), ENT_ORGANIZATION, "so is a biennial");
     doc_free(doc);
 
+    /* "X and Y Agency" after a place or with a possessive; a title's
+     * qualifiers External and Affairs */
+    doc = run("The Ohio Fish and Wildlife Agency's rangers met the Arts and Heritage Council's staff. "
+              "External Affairs Minister Kavita Rao joined them.");
+    is_int(type_of(doc, "Ohio Fish and Wildlife Agency"), ENT_ORGANIZATION, "PLACE X and Y Agency is one name");
+    is_int(type_of(doc, "Arts and Heritage Council"), ENT_ORGANIZATION, "the possessive does not cut it");
+    is_int(type_of(doc, "Heritage Council"), -1, "no half name");
+    is_int(type_of(doc, "External Affairs"), -1, "External Affairs is part of the title");
+    is_int(type_of(doc, "Kavita Rao"), ENT_PERSON, "the minister");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

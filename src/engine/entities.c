@@ -1441,8 +1441,11 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
             p = n + 1;
             while (p + 1 < send && p < n + 6 && is_cap(&tk[p + 1]) && (tk[p + 1].flags & TOKF_SPACE_BEFORE))
                 p++;
-            /* (the last word may carry a possessive: "... Administration's") */
-            if (p > n + 1 && lexicon_has(L->org_words, tok_str(doc, &tk[p]), tok_len(&tk[p]) - possessive_len(doc, &tk[p]))) {
+            /* (the last word may carry a possessive or its stop: "...
+             * Administration's", "Pacific Gas and Electric Co.") */
+            if (p > n + 1 && (lexicon_has(L->org_words, tok_str(doc, &tk[p]), tok_len(&tk[p]) - possessive_len(doc, &tk[p])) ||
+                              (p + 1 < send && tok_is_char(doc, &tk[p + 1], '.') && tk[p + 1].start == tk[p].end &&
+                               lexicon_has(L->org_words, tok_str(doc, &tk[p]), tok_len(&tk[p]) + 1)))) {
                 k = n + 1;
                 continue;
             }

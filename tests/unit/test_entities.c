@@ -677,6 +677,15 @@ int main(void)
     is_int(type_of(doc, "Ebba af Klint"), ENT_PERSON, "af is a particle");
     doc_free(doc);
 
+    /* US local titles; X and Y Co. */
+    doc = run("Kern County Supervisor Dana Whitley and Assemblymember Raul Ibarra toured the dam "
+              "with staff of the Nevada Water and Power Co. on Monday.");
+    is_int(type_of(doc, "Dana Whitley"), ENT_PERSON, "Supervisor is a title");
+    is_int(type_of(doc, "Kern County"), ENT_PLACE, "the county before it stays a place");
+    is_int(type_of(doc, "Raul Ibarra"), ENT_PERSON, "Assemblymember is a title");
+    is_int(type_of(doc, "Nevada Water and Power Co."), ENT_ORGANIZATION, "X and Y Co. is one name");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

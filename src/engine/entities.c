@@ -992,6 +992,10 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
         if (v && strcmp(v, "-") != 0)
             last_title = i;
     }
+    /* "General" inside an institution's name before a place word is an
+     * adjective, not a title: "Massachusetts General Hospital" */
+    if (last_title != SIZE_MAX && last_place && last_title > a && tok_eq(doc, &tk[last_title], "General"))
+        last_title = SIZE_MAX;
     if (last_title != SIZE_MAX) {
         /* walk back over the words that qualify the title ("Chief Financial Officer") */
         first_title = last_title;

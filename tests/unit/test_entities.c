@@ -686,6 +686,13 @@ int main(void)
     is_int(type_of(doc, "Nevada Water and Power Co."), ENT_ORGANIZATION, "X and Y Co. is one name");
     doc_free(doc);
 
+    /* General inside a hospital's name is no title */
+    doc = run("Doctors at Waikato General Hospital and Attorney General Mere Tuhoe spoke.");
+    is_int(type_of(doc, "Waikato General Hospital"), ENT_PLACE, "X General Hospital is one name");
+    is_int(type_of(doc, "Hospital"), -1, "no person Hospital");
+    is_int(type_of(doc, "Mere Tuhoe"), ENT_PERSON, "Attorney General stays a title");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

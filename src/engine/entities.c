@@ -1263,6 +1263,15 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
                 k++;
                 continue;
             }
+            /* an office named after its holder: "Information Commissioner's
+             * Office", "District Attorney's Office" (a title's possessive, then
+             * an organisation word) */
+            if (k + 1 < send && k > a && is_cap(&tk[k + 1]) && (tk[k + 1].flags & TOKF_SPACE_BEFORE) &&
+                in_lex(doc, &tk[k + 1], L->org_words) &&
+                lexicon_has(L->titles, tok_str(doc, t), tok_len(t) - pos)) {
+                k++;
+                continue;
+            }
             end = t->end - (uint32_t)pos;
             k++;
             break;

@@ -693,6 +693,12 @@ int main(void)
     is_int(type_of(doc, "Mere Tuhoe"), ENT_PERSON, "Attorney General stays a title");
     doc_free(doc);
 
+    /* an office named after its holder keeps the possessive */
+    doc = run("The Cook County State's Attorney's Office and the Data Commissioner's Office replied.");
+    is_int(type_of(doc, "Data Commissioner's Office"), ENT_ORGANIZATION, "X Commissioner's Office is one name");
+    is_int(type_of(doc, "Data Commissioner"), -1, "not cut at the possessive");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

@@ -1037,6 +1037,12 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
     }
     if (words == 1 && is_initial(doc, &tk[a]))
         return;
+    if (words == 1 && tok_len(&tk[a]) == 2) {
+        /* a fiscal quarter or half: "in Q3", "H1 sales" */
+        const char *w = tok_str(doc, &tk[a]);
+        if ((w[0] == 'Q' && w[1] >= '1' && w[1] <= '4') || (w[0] == 'H' && (w[1] == '1' || w[1] == '2')))
+            return;
+    }
     /* context: a role or organisation noun before, an apposition after, a
      * place preposition before a single word */
     int ctx = -1;

@@ -699,6 +699,12 @@ int main(void)
     is_int(type_of(doc, "Data Commissioner"), -1, "not cut at the possessive");
     doc_free(doc);
 
+    /* a fiscal quarter is no place */
+    doc = run("Margins narrowed in Q2 at Brightwater Foods.");
+    is_int(type_of(doc, "Q2"), -1, "in Q2 is no place");
+    is_int(type_of(doc, "Brightwater Foods"), ENT_ORGANIZATION, "the company stays");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

@@ -1157,9 +1157,10 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
             sure = CF_GUESS;
         } else if (words == 2 && !titled && !initials && ctx != ENT_PERSON && spanish_article(doc, &tk[a])) {
             /* a Spanish article and one word names a newspaper or an
-             * institution, not a person: "El Mercurio", "La Tercera" */
-            type = ENT_ORGANIZATION;
-            sure = CF_GUESS;
+             * institution, not a person: "El Mercurio", "La Tercera"; or a
+             * place its context calls one ("La Moneda, the palace") */
+            type = ctx >= 0 ? (uint8_t)ctx : ENT_ORGANIZATION;
+            sure = ctx >= 0 ? CF_SURE : CF_GUESS;
         } else if (titled || particle || initials || g != GENDER_UNKNOWN)
             type = ENT_PERSON;
         else if (ctx >= 0)

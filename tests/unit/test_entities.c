@@ -705,6 +705,12 @@ int main(void)
     is_int(type_of(doc, "Brightwater Foods"), ENT_ORGANIZATION, "the company stays");
     doc_free(doc);
 
+    /* a Spanish article and one word takes the type its apposition gives */
+    doc = run("Protesters gathered outside Los Pinos, the former presidential palace, and read El Heraldo.");
+    is_int(type_of(doc, "Los Pinos"), ENT_PLACE, "Los X, the palace: a place");
+    is_int(type_of(doc, "El Heraldo"), ENT_ORGANIZATION, "El X alone: an organisation");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

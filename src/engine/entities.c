@@ -487,6 +487,48 @@ static size_t month_at(const doc_t *doc, const segment_t *seg, size_t i, const l
 
 static bool is_day(int d) { return d >= 1 && d <= 31; }
 
+/* A day written as an ordinal: "20th", "1st", "31st"; its value, or -1. */
+static int ordinal_day(const doc_t *doc, const token_t *t)
+{
+    const char *s = tok_str(doc, t);
+    size_t n = tok_len(t);
+    if (t->kind != TOK_NUMBER || n < 3 || n > 4 || s[n - 2] < 'a')
+        return -1;
+    int v = 0;
+    for (size_t i = 0; i + 2 < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    const char *suf = s + n - 2;
+    bool ok = memcmp(suf, "st", 2) == 0 || memcmp(suf, "nd", 2) == 0 || memcmp(suf, "rd", 2) == 0 ||
+              memcmp(suf, "th", 2) == 0;
+    return ok && is_day(v) ? v : -1;
+}
+
+/* A numeric date with slashes in one token: "5/1/2027", "12/31/26". */
+static bool slash_date(const doc_t *doc, const token_t *t)
+{
+    const char *s = tok_str(doc, t);
+    size_t n = tok_len(t), i = 0, parts = 0, digits = 0, last = 0;
+    if (t->kind != TOK_NUMBER || n < 6 || n > 10)
+        return false;
+    for (; i <= n; i++) {
+        if (i < n && s[i] >= '0' && s[i] <= '9') {
+            digits++;
+            continue;
+        }
+        if (i < n && s[i] != '/')
+            return false;
+        if (digits == 0 || (parts < 2 && digits > 2))
+            return false;
+        parts++;
+        last = digits;
+        digits = 0;
+    }
+    return parts == 3 && (last == 2 || last == 4);
+}
+
 /* A range of days at token i: "3-4" (one token) or "20–21" (three glued
  * tokens). Returns the tokens it takes, or 0. */
 static size_t day_range(const doc_t *doc, const segment_t *seg, size_t i)
@@ -547,10 +589,14 @@ static size_t date_at(const doc_t *doc, const segment_t *seg, size_t i, const le
     if ((m = month_at(doc, seg, i, L)) > 0 && i + m < n) {
         j = i + m;
         d = number_value(doc, &tk[j], 2);
+        if (d < 0)      /* "January 20th", "Oct. 1-2" */
+            d = ordinal_day(doc, &tk[j]) > 0 || day_range(doc, seg, j) == 1 ? 1 : -1;
         if (d >= 1 && d <= 31 && !(j + 1 < n && tok_is_char(doc, &tk[j + 1], ':'))) {
             j++;
             if (j + 1 < n && tok_is_char(doc, &tk[j], ',') && is_year(doc, &tk[j + 1]))
                 j += 2;
+            else if (j < n && is_year(doc, &tk[j]))
+                j++;        /* "Jan 19 2027" */
             return j;
         }
         if (is_year(doc, &tk[j]))
@@ -562,6 +608,8 @@ static size_t date_at(const doc_t *doc, const segment_t *seg, size_t i, const le
         size_t len = tok_len(&tk[i]);
         if (len == 10 && s[4] == '-' && s[7] == '-')
             return i + 1;                           /* 2026-01-28 */
+        if (slash_date(doc, &tk[i]))
+            return i + 1;                           /* 5/1/2027 */
         if (len == 5 && s[3] == '0' && s[4] == 's')
             return i + 1;                           /* 1990s */
         if (is_year(doc, &tk[i])) {
@@ -1617,6 +1665,12 @@ static void scan_paragraph(const doc_t *doc, span_t para, segment_t *seg, const 
         while (i < send) {
             /* only a number or a capitalised word can start a date */
             size_t j = tk[i].kind == TOK_NUMBER || is_cap(&tk[i]) ? date_at(doc, seg, i, L) : i;
+            /* a sentence's "On", "By", "The" before a date: "On Sept. 30 ..." */
+            if (j == i && i + 1 < send && is_cap(&tk[i]) && (tk[i + 1].kind == TOK_NUMBER || is_cap(&tk[i + 1])) &&
+                closed_class(L, doc, &tk[i]) && date_at(doc, seg, i + 1, L) > i + 1) {
+                i++;
+                continue;
+            }
             if (j > i) {
                 if (j > send)
                     j = send;

@@ -711,6 +711,18 @@ int main(void)
     is_int(type_of(doc, "El Heraldo"), ENT_ORGANIZATION, "El X alone: an organisation");
     doc_free(doc);
 
+    /* more date formats: ordinals, a month with a day range, slashes, no
+     * comma before the year, a date opening a sentence after "On" */
+    doc = run("On Aug. 4-5 the board met. It reported on March 3rd, on 7/14/2026 and on Nov 2 2026. "
+              "The board is open 24/7.");
+    is_int(type_of(doc, "Aug. 4-5"), ENT_DATE, "On MONTH d-d opening a sentence");
+    is_int(type_of(doc, "March 3rd"), ENT_DATE, "an ordinal day");
+    is_int(type_of(doc, "7/14/2026"), ENT_DATE, "a slash date");
+    is_int(type_of(doc, "Nov 2 2026"), ENT_DATE, "month day year without a comma");
+    is_int(type_of(doc, "24/7"), -1, "24/7 is no date");
+    is_int(count_type(doc, ENT_DATE), 4, "four dates");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

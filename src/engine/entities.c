@@ -1949,6 +1949,13 @@ static void cluster(doc_t *doc, const lexset_t *L, cands_t *cands)
             e = entity_for_key(&E, &keys, s, n, c->type);
             if ((c->flags & CF_GUESS) && c->type == ENT_ORGANIZATION && !c->pron)
                 register_aliases(doc, L, c, e, &aliases);  /* "Rheinfeld Logistik" -> a later "Rheinfeld" */
+            else if ((c->flags & CF_GUESS) && c->type == ENT_ORGANIZATION && c->ntok >= 2) {
+                /* he or she after it makes it a person (below): a later
+                 * surname joins it ("Ørjan Lindqvist-Høyer ... he" -> "Lindqvist-Høyer") */
+                cand_t pc = *c;
+                pc.type = ENT_PERSON;
+                register_aliases(doc, L, &pc, e, &aliases);
+            }
         }
         if (e < 0)
             continue;

@@ -723,6 +723,12 @@ int main(void)
     is_int(count_type(doc, ENT_DATE), 4, "four dates");
     doc_free(doc);
 
+    /* an unknown first name that he/she makes a person: its surname joins it */
+    doc = run("Ørnulf Kvamsdal-Rye opened the show. He thanked the crew. Later Kvamsdal-Rye left.");
+    is_int(type_of(doc, "Ørnulf Kvamsdal-Rye"), ENT_PERSON, "he after it: a person");
+    is_str(name_of(doc, "Kvamsdal-Rye"), "Ørnulf Kvamsdal-Rye", "the surname joins the person");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

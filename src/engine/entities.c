@@ -27,7 +27,7 @@
 typedef struct {
     const lexicon_t *common, *demonyms, *first_names, *months, *weekdays, *org_words,
         *org_nouns, *orgs, *acronyms, *particles, *place_words, *places, *roles, *titles, *abbr,
-        *function_words, *institution_heads, *geo_nouns, *post_nominals;
+        *function_words, *institution_heads, *geo_nouns, *post_nominals, *speech_verbs;
 } lexset_t;
 
 static void lexset_load(lexset_t *L)
@@ -51,6 +51,7 @@ static void lexset_load(lexset_t *L)
     L->institution_heads = lexicon_get("institution_heads");
     L->geo_nouns = lexicon_get("geographic_nouns");
     L->post_nominals = lexicon_get("post_nominals");
+    L->speech_verbs = lexicon_get("speech_verbs");
 }
 
 /* ---- candidates ---------------------------------------------------------- */
@@ -1696,8 +1697,10 @@ static void scan_paragraph(const doc_t *doc, span_t para, segment_t *seg, const 
                         i++;
                         continue;
                     }
+                    /* (a speech verb may go before it: "said de la Roche") */
                     if (i > 0 && is_word(&tk[i - 1]) && !(tk[i - 1].flags & TOKF_UPPER) &&
-                        !in_lex(doc, &tk[i - 1], L->common) && !in_lex(doc, &tk[i - 1], L->roles)) {
+                        !in_lex(doc, &tk[i - 1], L->common) && !in_lex(doc, &tk[i - 1], L->roles) &&
+                        !in_lex(doc, &tk[i - 1], L->speech_verbs)) {
                         i++;
                         continue;
                     }

@@ -729,6 +729,12 @@ int main(void)
     is_str(name_of(doc, "Kvamsdal-Rye"), "Ørnulf Kvamsdal-Rye", "the surname joins the person");
     doc_free(doc);
 
+    /* a particle surname right after a speech verb keeps its particle */
+    doc = run("Anouk van den Akker chairs the jury. \"Fine,\" said van den Akker.");
+    ok(has_mention(doc, "van den Akker"), "said van den X: the particle is in the mention");
+    is_str(name_of(doc, "van den Akker"), "Anouk van den Akker", "and it joins the full name");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

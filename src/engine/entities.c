@@ -859,8 +859,9 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
         return;
     uint32_t start = tk[a].start;
     /* a legislator's party and home after the name, US style: "Sen. Ann Lee,
-     * D-Ohio", "Rep. Tom Ford, R-Grand Rapids": the place after the letter */
-    if (a > 0 && tok_len(&tk[a]) > 3 && tok_is_char(doc, &tk[a - 1], ',')) {
+     * D-Ohio", "Rep. Tom Ford, R-Grand Rapids", "(R-Fla.)": the place after
+     * the letter */
+    if (a > 0 && tok_len(&tk[a]) > 3 && (tok_is_char(doc, &tk[a - 1], ',') || tok_is_char(doc, &tk[a - 1], '('))) {
         const char *w = tok_str(doc, &tk[a]);
         if ((w[0] == 'D' || w[0] == 'R' || w[0] == 'I') && w[1] == '-' && w[2] >= 'A' && w[2] <= 'Z') {
             push_cand(S, a, b, end, ENT_PLACE, CF_SURE, -1);
@@ -880,6 +881,19 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
                 classify(S, r, b, end, true, false);
             if (r > b || r > a)
                 return;
+        }
+    }
+    /* a title written with "of" after a place: "Ohio Secretary of State X",
+     * "Kenya's ... Minister of Finance": the words before the title */
+    if (b > a && b + 2 < S->seg->tokens.len && tok_eq(doc, &tk[b + 1], "of") && in_lex(doc, &tk[b + 2], L->titles)) {
+        const char *v = lexicon_value(L->titles, tok_str(doc, &tk[b]), end - tk[b].start);
+        if (v && *v && strcmp(v, "-") != 0) {
+            size_t p = b - 1;
+            while (p > a && (!is_word(&tk[p]) || in_lex(doc, &tk[p], L->titles)))
+                p--;
+            if (is_word(&tk[p]) && !in_lex(doc, &tk[p], L->titles))
+                classify(S, a, p, tk[p].end, false, at_sent_start);
+            return;
         }
     }
     /* post-nominal letters end a name without being part of it: "Simon

@@ -735,6 +735,14 @@ int main(void)
     is_str(name_of(doc, "van den Akker"), "Anouk van den Akker", "and it joins the full name");
     doc_free(doc);
 
+    /* PLACE Secretary of State NAME; a party and home in parentheses */
+    doc = run("Oregon Secretary of State Lydia Marsh met Rep. Cal Boone (R-Bend) on Monday.");
+    is_int(type_of(doc, "Oregon"), ENT_PLACE, "the place before the title");
+    is_int(type_of(doc, "Oregon Secretary"), -1, "no organisation from the title");
+    is_int(type_of(doc, "Lydia Marsh"), ENT_PERSON, "the person after it");
+    is_int(type_of(doc, "Bend"), ENT_PLACE, "(R-X): X is a place");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

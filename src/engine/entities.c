@@ -1852,6 +1852,19 @@ static void register_aliases(const doc_t *doc, const lexset_t *L, const cand_t *
                 (unsigned char)(t[p] - 'A') < 26 && !lexicon_has(L->first_names, t + p, wl) &&
                 !lexicon_has(L->particles, t + p, wl))
                 add_alias(aliases, t + p, wl, e);
+            /* two given names and two surnames: "López Obrador" and "López"
+             * of "Andrés Manuel López Obrador" (the second word a first
+             * name, the third none) */
+            if (c->ntok == 4 && q && wl >= 2 && lexicon_has(L->first_names, t + p, wl)) {
+                const char *r = t + p + wl + 1;
+                const char *q2 = memchr(r, ' ', (size_t)(t + c->span.end - r));
+                size_t wl2 = q2 ? (size_t)(q2 - r) : 0;
+                if (q2 && q2 + 1 == t + c->last_start && wl2 >= 3 && (unsigned char)(r[0] - 'A') < 26 &&
+                    !lexicon_has(L->first_names, r, wl2) && !lexicon_has(L->particles, r, wl2)) {
+                    add_alias(aliases, r, (size_t)(t + c->span.end - r), e);
+                    add_alias(aliases, r, wl2, e);
+                }
+            }
         }
         size_t fl = c->first_end - c->span.start;
         ucs4_t uc;

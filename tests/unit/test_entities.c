@@ -743,6 +743,13 @@ int main(void)
     is_int(type_of(doc, "Bend"), ENT_PLACE, "(R-X): X is a place");
     doc_free(doc);
 
+    /* two given names and two surnames: the surnames, and the first of them */
+    doc = run("Senator Juan Pablo Arrieta Olmos voted no. Arrieta Olmos said later that Arrieta "
+              "had not been consulted.");
+    is_str(name_of(doc, "Arrieta Olmos"), "Juan Pablo Arrieta Olmos", "both surnames join the name");
+    is_str(name_of(doc, "Arrieta"), "Juan Pablo Arrieta Olmos", "the first surname joins it");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

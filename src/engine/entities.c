@@ -999,7 +999,8 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
                        !(k == b && org_tail && !closed_class(L, doc, &tk[a]));
     if (lead_common && k < b && !closed_class(L, doc, &tk[a]) && lex_span(L->places, doc, start, tk[k].end))
         lead_common = false;    /* it opens a known place: "New York City FC" */
-    bool lead_demonym = demonym && !(k <= b && org_tail);
+    bool lead_demonym = demonym && !(k <= b && org_tail) &&
+                        !(k < b && in_lex(doc, &tk[k], L->org_words));   /* "European Centre for ..." */
     bool lead_ing = (at_sent_start || a == 0) && tok_len(&tk[a]) > 3 &&
                     strncmp(tok_str(doc, &tk[a]) + tok_len(&tk[a]) - 3, "ing", 3) == 0 &&
                     !(k <= b && org_tail);
@@ -1201,7 +1202,8 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
                           first_name_gender(L, tok_str(doc, &tk[k]), tok_len(&tk[k])) == GENDER_UNKNOWN;
         /* a surname and a Korean given name with its lower-case second
          * syllable ("Park Ji-hoon"): a person, though Park is a place word */
-        bool syllable = words == 2 && end == tk[b].end && lower_tail(doc, &tk[b]);
+        bool syllable = words == 2 && ((end == tk[b].end && lower_tail(doc, &tk[b])) ||
+                                       (is_word(&tk[a]) && lower_tail(doc, &tk[a])));    /* "Ji-hoon Kim" */
         if (syllable)
             type = ENT_PERSON;
         else if (org_word || place_tail)
@@ -1354,6 +1356,15 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
             tok_len(t) - tail - 1 <= 5 && !(tok_str(doc, t)[tok_len(t) - 1] == 'd' && tok_str(doc, t)[tok_len(t) - 2] == 'e') &&
             !(tok_len(t) - tail - 1 == 4 && memcmp(tok_str(doc, t) + tail + 1, "born", 4) == 0))
             tail = 0;
+        /* the same given name before the surname, Western order: "Hyun-woo
+         * Park", "Ji-hoon Kim" (a short capitalised syllable, a lower-case
+         * one, then a capitalised word that is no organisation word) */
+        if (tail && tail <= 4 && tok_len(t) - tail - 1 >= 2 && tok_len(t) - tail - 1 <= 4 &&
+            !(tok_str(doc, t)[tok_len(t) - 1] == 'd' && tok_str(doc, t)[tok_len(t) - 2] == 'e') &&
+            k + 1 < send && is_cap(&tk[k + 1]) && (tk[k + 1].flags & TOKF_SPACE_BEFORE) &&
+            !(tk[k + 1].flags & TOKF_ALLCAPS) && !in_lex(doc, &tk[k + 1], L->org_words) &&
+            !in_lex(doc, &tk[k + 1], L->common))
+            tail = 0;
         if (tail) {
             end = t->start + (uint32_t)tail;
             k++;
@@ -1444,7 +1455,8 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
          * "for" after an institution's head: "Office for National Statistics" */
         bool on = tok_eq(doc, &tk[n], "on");     /* "Commission on Human Rights" */
         if ((has_orgplace && tok_eq(doc, &tk[n], "of")) ||
-            ((on || tok_eq(doc, &tk[n], "for")) && for_head(L, doc, t))) {
+            ((on || tok_eq(doc, &tk[n], "for")) && for_head(L, doc, t)) ||
+            (on && in_of)) {       /* "Agency for Research on Cancer" */
             p = n + 1;
             if (p < send && tok_eq(doc, &tk[p], "the"))
                 p++;

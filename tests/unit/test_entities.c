@@ -750,6 +750,17 @@ int main(void)
     is_str(name_of(doc, "Arrieta"), "Juan Pablo Arrieta Olmos", "the first surname joins it");
     doc_free(doc);
 
+    /* institutions: "on" inside the complement, plural heads, a demonym
+     * before an organisation word; a Korean given name before the surname */
+    doc = run("The Institute for Studies on Ageing (ISA), the Centers for Soil Science and Policy and the "
+              "African Centre for Water Security met Dr. Seo-yeon Lim and Min-jun Choi.");
+    is_int(type_of(doc, "Institute for Studies on Ageing"), ENT_ORGANIZATION, "X for Y on Z is one name");
+    is_int(type_of(doc, "Centers for Soil Science and Policy"), ENT_ORGANIZATION, "Centers for X and Y");
+    is_int(type_of(doc, "African Centre for Water Security"), ENT_ORGANIZATION, "the demonym stays");
+    is_int(type_of(doc, "Seo-yeon Lim"), ENT_PERSON, "given name with its syllable, then the surname");
+    is_int(type_of(doc, "Min-jun Choi"), ENT_PERSON, "also without a title");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

@@ -1513,7 +1513,8 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
         if (in_of && tok_eq(doc, &tk[n], "and") && n + 1 < send && is_cap(&tk[n + 1]) &&
             (tk[n + 1].flags & TOKF_SPACE_BEFORE) && !in_lex(doc, &tk[n + 1], L->common) &&
             !in_lex(doc, &tk[n + 1], L->org_nouns) && !in_lex(doc, &tk[n + 1], L->places) &&
-            !in_lex(doc, &tk[n + 1], L->first_names)) {
+            !in_lex(doc, &tk[n + 1], L->first_names) && !possessive_len(doc, &tk[n + 1])) {
+            /* (not an owner: "... Studies and Dubai's Gulf Research Center") */
             in_of = false;
             k = n + 1;
             continue;

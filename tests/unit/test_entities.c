@@ -761,6 +761,12 @@ int main(void)
     is_int(type_of(doc, "Min-jun Choi"), ENT_PERSON, "also without a title");
     doc_free(doc);
 
+    /* "and" inside a complement stops before an owner's possessive */
+    doc = run("Fellows of the Institute of Marine Policy and Qatar's Gulf Ocean Council met.");
+    is_int(type_of(doc, "Institute of Marine Policy"), ENT_ORGANIZATION, "the institute ends before and X's");
+    is_int(type_of(doc, "Gulf Ocean Council"), ENT_ORGANIZATION, "the second one is its own");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

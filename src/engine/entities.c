@@ -1408,9 +1408,10 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
                 break;
             }
         }
-        /* A name is a few words: a run stops at a word it already holds
-         * ("Kaja Kallas Kaja Kallas" is two names) and at NAME_MAX_TOKENS. */
-        if (n - a >= NAME_MAX_TOKENS || repeats_word(doc, tk, a, n))
+        /* A name is a few words: a run stops at a capitalised word it
+         * already holds ("Kaja Kallas Kaja Kallas" is two names; a particle
+         * may come back: "Bolsa de Valores de Colombia") and at NAME_MAX_TOKENS. */
+        if (n - a >= NAME_MAX_TOKENS || ((tk[n].flags & TOKF_UPPER) && repeats_word(doc, tk, a, n)))
             { k = n; break; }
         /* an initial or an abbreviated title with its stop: "J. R. Okoye", "Dr. X" */
         if (tok_is_char(doc, &tk[n], '.') && tk[n].start == t->end &&

@@ -767,6 +767,13 @@ int main(void)
     is_int(type_of(doc, "Gulf Ocean Council"), ENT_ORGANIZATION, "the second one is its own");
     doc_free(doc);
 
+    /* a particle may come back inside one name; the country stays a place */
+    doc = run("Peru's shares fell on the Bolsa de Valores de Lima, and Peru's bonds rose.");
+    is_int(type_of(doc, "Bolsa de Valores de Lima"), ENT_ORGANIZATION, "X de Y de Z is one name");
+    is_int(type_of(doc, "Peru"), ENT_PLACE, "Peru stays a place");
+    is_int(type_of(doc, "de Lima"), -1, "no person de Lima");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

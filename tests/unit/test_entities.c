@@ -774,6 +774,12 @@ int main(void)
     is_int(type_of(doc, "de Lima"), -1, "no person de Lima");
     doc_free(doc);
 
+    /* Spanish "y" joins the two halves of a name */
+    doc = run("Shares of Banco Comercial y Agrícola S.A. rose, said Ana Ruiz y Tovar.");
+    is_int(type_of(doc, "Banco Comercial y Agrícola S.A."), ENT_ORGANIZATION, "X y Y S.A. is one company");
+    is_int(type_of(doc, "Ana Ruiz y Tovar"), ENT_PERSON, "X y Y is one person");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

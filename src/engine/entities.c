@@ -29,7 +29,7 @@
  * a word with one probe. */
 typedef struct {
     const lexicon_t *common, *first_names, *months, *org_words, *acronyms, *particles,
-        *place_words, *roles, *titles, *post_nominals;
+        *place_words, *roles, *titles, *post_nominals, *speech_verbs;
     const lexicon_group_t *words;
 } lexset_t;
 
@@ -55,6 +55,7 @@ static void lexset_load(lexset_t *L)
     L->roles = lexicon_get("roles");
     L->titles = lexicon_get("titles");
     L->post_nominals = lexicon_get("post_nominals");
+    L->speech_verbs = lexicon_get("speech_verbs");
     static const char *const names[W_COUNT] = {
         [W_COMMON] = "common_words", [W_DEMONYM] = "demonyms", [W_MONTH] = "months",
         [W_WEEKDAY] = "weekdays", [W_ORG_WORD] = "org_words", [W_ORG_NOUN] = "org_nouns",
@@ -248,6 +249,15 @@ static bool surname_prefix(const char *s, size_t n)
             return true;
     }
     return false;
+}
+
+/* A surname glued to the Arabic article in lower case: "al-Harthy",
+ * "el-Sayed"; part of a name, and a name by itself. */
+static bool article_surname(const doc_t *doc, const token_t *t)
+{
+    const char *s = tok_str(doc, t);
+    return t->kind == TOK_WORD && tok_len(t) > 4 && (s[0] == 'a' || s[0] == 'e') && s[1] == 'l' &&
+           s[2] == '-' && s[3] >= 'A' && s[3] <= 'Z';
 }
 
 static bool has_inner_capital(const doc_t *doc, const token_t *t)
@@ -547,10 +557,64 @@ static size_t month_at(const scan_t *S, size_t i)
         seg->tokens.items[i + 1].start == t->end &&
         lexicon_has(S->L->months, tok_str(doc, t), tok_len(t) + 1))
         return 2;
-    return word_lists(S, i) & W(MONTH) ? 1 : 0;
+    if (word_lists(S, i) & W(MONTH))
+        return 1;
+    /* an abbreviation without its stop before a day or a year, Reuters
+     * style: "Nov 27", "5 Jan 2027" */
+    size_t len = tok_len(t);
+    if (len >= 3 && len <= 4 && i + 1 < seg->tokens.len && seg->tokens.items[i + 1].kind == TOK_NUMBER &&
+        (tok_len(&seg->tokens.items[i + 1]) <= 2 || is_year(doc, &seg->tokens.items[i + 1]))) {
+        char buf[6];
+        memcpy(buf, tok_str(doc, t), len);
+        buf[len] = '.';
+        return lexicon_has(S->L->months, buf, len + 1) ? 1 : 0;
+    }
+    return 0;
 }
 
 static bool is_day(int d) { return d >= 1 && d <= 31; }
+
+/* A day written as an ordinal: "20th", "1st", "31st"; its value, or -1. */
+static int ordinal_day(const doc_t *doc, const token_t *t)
+{
+    const char *s = tok_str(doc, t);
+    size_t n = tok_len(t);
+    if (t->kind != TOK_NUMBER || n < 3 || n > 4 || s[n - 2] < 'a')
+        return -1;
+    int v = 0;
+    for (size_t i = 0; i + 2 < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    const char *suf = s + n - 2;
+    bool ok = memcmp(suf, "st", 2) == 0 || memcmp(suf, "nd", 2) == 0 || memcmp(suf, "rd", 2) == 0 ||
+              memcmp(suf, "th", 2) == 0;
+    return ok && is_day(v) ? v : -1;
+}
+
+/* A numeric date with slashes in one token: "5/1/2027", "12/31/26". */
+static bool slash_date(const doc_t *doc, const token_t *t)
+{
+    const char *s = tok_str(doc, t);
+    size_t n = tok_len(t), i = 0, parts = 0, digits = 0, last = 0;
+    if (t->kind != TOK_NUMBER || n < 6 || n > 10)
+        return false;
+    for (; i <= n; i++) {
+        if (i < n && s[i] >= '0' && s[i] <= '9') {
+            digits++;
+            continue;
+        }
+        if (i < n && s[i] != '/')
+            return false;
+        if (digits == 0 || (parts < 2 && digits > 2))
+            return false;
+        parts++;
+        last = digits;
+        digits = 0;
+    }
+    return parts == 3 && (last == 2 || last == 4);
+}
 
 /* A range of days at token i: "3-4" (one token) or "20–21" (three glued
  * tokens). Returns the tokens it takes, or 0. */
@@ -614,10 +678,14 @@ static size_t date_at(const scan_t *S, size_t i)
     if ((m = month_at(S, i)) > 0 && i + m < n) {
         j = i + m;
         d = number_value(doc, &tk[j], 2);
+        if (d < 0)      /* "January 20th", "Oct. 1-2" */
+            d = ordinal_day(doc, &tk[j]) > 0 || day_range(doc, seg, j) == 1 ? 1 : -1;
         if (d >= 1 && d <= 31 && !(j + 1 < n && tok_is_char(doc, &tk[j + 1], ':'))) {
             j++;
             if (j + 1 < n && tok_is_char(doc, &tk[j], ',') && is_year(doc, &tk[j + 1]))
                 j += 2;
+            else if (j < n && is_year(doc, &tk[j]))
+                j++;        /* "Jan 19 2027" */
             return j;
         }
         if (is_year(doc, &tk[j]))
@@ -629,6 +697,8 @@ static size_t date_at(const scan_t *S, size_t i)
         size_t len = tok_len(&tk[i]);
         if (len == 10 && s[4] == '-' && s[7] == '-')
             return i + 1;                           /* 2026-01-28 */
+        if (slash_date(doc, &tk[i]))
+            return i + 1;                           /* 5/1/2027 */
         if (len == 5 && s[3] == '0' && s[4] == 's')
             return i + 1;                           /* 1990s */
         if (is_year(doc, &tk[i])) {
@@ -645,6 +715,32 @@ static size_t date_at(const scan_t *S, size_t i)
                 return i + 1;
             if (i == 0 || tok_is_char(doc, &tk[i - 1], '(') || tok_is_char(doc, &tk[i - 1], ','))
                 return i + 1;
+            int y = number_value(doc, &tk[i], 4);
+            if (y >= 1900 && y <= 2099 && i + 1 < n && is_word(&tk[i + 1]) && !(tk[i + 1].flags & TOKF_UPPER)) {
+                /* "forecast for 2026 to 1.9%" */
+                if (i > 0 && tok_eq(doc, &tk[i - 1], "for") &&
+                    (tok_eq(doc, &tk[i + 1], "to") || tok_eq(doc, &tk[i + 1], "and")))
+                    return i + 1;
+                /* a year before a singular noun after a determiner: "a 2018
+                 * crisis", "the original 1960 treaty"; not a count ("a 1500
+                 * tonnes", "the 2000 people") */
+                static const char *const det[] = {"a", "an", "the", "its", "their", "his", "her", "our", NULL};
+                static const char *const counted[] = {"people", "staff", "police", "children", "men",
+                    "women", "personnel", "cattle", "sheep", "per", "percent", NULL};
+                const token_t *nx = &tk[i + 1];
+                bool det_before = false;
+                for (int d2 = 0; det[d2] && !det_before; d2++)
+                    det_before = (i > 0 && tok_eq(doc, &tk[i - 1], det[d2])) ||
+                                 (i > 1 && is_word(&tk[i - 1]) && !(tk[i - 1].flags & TOKF_UPPER) &&
+                                  tok_eq(doc, &tk[i - 2], det[d2]));
+                const char *w = tok_str(doc, nx);
+                size_t wl = tok_len(nx);    /* a plural, not "crisis", "census", "process" */
+                bool count = wl > 2 && w[wl - 1] == 's' && w[wl - 2] != 's' && w[wl - 2] != 'i' && w[wl - 2] != 'u';
+                for (int c2 = 0; counted[c2] && !count; c2++)
+                    count = tok_eq(doc, nx, counted[c2]);
+                if (det_before && !count)
+                    return i + 1;
+            }
         }
     }
     return i;
@@ -779,6 +875,62 @@ static const char *title_value(const scan_t *S, size_t i, size_t n)
     return lexicon_value(S->L->titles, tok_str(S->doc, t), n);
 }
 
+/* An institution whose "of" complement is a title: "Office of the Auditor
+ * General", "Department of the Attorney General" (the run's last words are
+ * titles, "of" or "of the" before them, and an organisation word that is no
+ * title before that: not "Secretary of State") */
+static bool office_of_title(const lexset_t *L, const doc_t *doc, const token_t *tk, size_t a, size_t b)
+{
+    size_t o = b;
+    while (o > a && (!is_word(&tk[o]) || in_lex(doc, &tk[o], L->titles)))
+        o--;
+    if (o == b || o <= a)
+        return false;
+    if (tok_eq(doc, &tk[o], "the") || tok_eq(doc, &tk[o], "The"))
+        o--;
+    return o > a && tok_eq(doc, &tk[o], "of") && is_word(&tk[o - 1]) &&
+           in_lex(doc, &tk[o - 1], L->org_words) && !in_lex(doc, &tk[o - 1], L->titles);
+}
+
+/* A Spanish definite article opening a name: El, La, Los, Las. */
+static bool spanish_article(const doc_t *doc, const token_t *t)
+{
+    return tok_eq(doc, t, "El") || tok_eq(doc, t, "La") || tok_eq(doc, t, "Los") || tok_eq(doc, t, "Las");
+}
+
+/* Whether the first particle of the run a..b comes after two words or more,
+ * the first of them no first name. */
+static bool particle_after_two(const lexset_t *L, const doc_t *doc, const token_t *tk, size_t a, size_t b)
+{
+    size_t words = 0;
+    for (size_t i = a; i <= b; i++) {
+        if (!is_word(&tk[i]))
+            continue;
+        if (i > a && in_lex(doc, &tk[i], L->particles))
+            break;
+        words++;
+    }
+    return words >= 2 && first_name_gender(L, tok_str(doc, &tk[a]), tok_len(&tk[a])) == GENDER_UNKNOWN;
+}
+
+/* A word that closes a list after a place: ", X" or "and X" right after a
+ * place candidate, and then punctuation, "and" or "or" ("cities including
+ * Flint, Benton Harbor and Hamtramck."; not "in Lagos, Okafor said"). */
+static bool place_list_item(const scan_t *S, size_t a, size_t b)
+{
+    const token_t *tk = S->seg->tokens.items;
+    const doc_t *doc = S->doc;
+    if (a < 2 || S->out->len == 0 || vec_last(S->out).type != ENT_PLACE ||
+        vec_last(S->out).span.end != tk[a - 2].end)
+        return false;
+    if (!tok_is_char(doc, &tk[a - 1], ',') && !tok_eq(doc, &tk[a - 1], "and") && !tok_eq(doc, &tk[a - 1], "or"))
+        return false;
+    if (b + 1 >= S->seg->tokens.len)
+        return true;
+    const token_t *nx = &tk[b + 1];
+    return (nx->kind == TOK_PUNCT && !(nx->flags & TOKF_QUOTE_MARK)) || tok_eq(doc, nx, "and") || tok_eq(doc, nx, "or");
+}
+
 static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, bool at_sent_start)
 {
     const doc_t *doc = S->doc;
@@ -789,6 +941,44 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
     if (a > b)
         return;
     uint32_t start = tk[a].start;
+    /* a legislator's party and home after the name, US style: "Sen. Ann Lee,
+     * D-Ohio", "Rep. Tom Ford, R-Grand Rapids", "(R-Fla.)": the place after
+     * the letter */
+    if (a > 0 && tok_len(&tk[a]) > 3 && (tok_is_char(doc, &tk[a - 1], ',') || tok_is_char(doc, &tk[a - 1], '('))) {
+        const char *w = tok_str(doc, &tk[a]);
+        if ((w[0] == 'D' || w[0] == 'R' || w[0] == 'I') && w[1] == '-' && w[2] >= 'A' && w[2] <= 'Z') {
+            push_cand(S, a, b, end, ENT_PLACE, CF_SURE, -1);
+            vec_last(S->out).span.start += 2;
+            return;
+        }
+    }
+    /* the rest of a title written with "of" before a name: "Secretary of State
+     * Lena Marsh", "Minister of Finance Ana Lopes": the title's words go */
+    if (a >= 2 && tok_eq(doc, &tk[a - 1], "of") && is_word(&tk[a - 2]) && in_lex(doc, &tk[a], L->titles)) {
+        const char *v = lexicon_value(L->titles, tok_str(doc, &tk[a - 2]), tok_len(&tk[a - 2]));
+        if (v && *v && strcmp(v, "-") != 0) {
+            size_t r = a;
+            while (r <= b && (!is_word(&tk[r]) || in_lex(doc, &tk[r], L->titles)))
+                r++;
+            if (r <= b && r > a)
+                classify(S, r, b, end, true, false);
+            if (r > b || r > a)
+                return;
+        }
+    }
+    /* a title written with "of" after a place: "Ohio Secretary of State X",
+     * "Kenya's ... Minister of Finance": the words before the title */
+    if (b > a && b + 2 < S->seg->tokens.len && tok_eq(doc, &tk[b + 1], "of") && in_lex(doc, &tk[b + 2], L->titles)) {
+        const char *v = lexicon_value(L->titles, tok_str(doc, &tk[b]), end - tk[b].start);
+        if (v && *v && strcmp(v, "-") != 0) {
+            size_t p = b - 1;
+            while (p > a && (!is_word(&tk[p]) || in_lex(doc, &tk[p], L->titles)))
+                p--;
+            if (is_word(&tk[p]) && !in_lex(doc, &tk[p], L->titles))
+                classify(S, a, p, tk[p].end, false, at_sent_start);
+            return;
+        }
+    }
     /* post-nominal letters end a name without being part of it: "Simon
      * Trevelyan KC", "Jane Roe MP" (lexicon/post_nominals.txt, capitals only) */
     if (b > a && (tk[b].flags & TOKF_ALLCAPS) && (word_lists(S, b) & W(POST_NOMINAL))) {
@@ -799,6 +989,25 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
             classify(S, a, p, tk[p].end, titled, at_sent_start);
             return;
         }
+    }
+    /* a category with a Roman numeral is no name: "Phase III", "Class I",
+     * "World War II"; a monarch or a pope keeps it ("Charles III", "Queen
+     * Margrethe II") */
+    if (b > a && !titled && (tk[b].flags & (tok_len(&tk[b]) == 1 ? TOKF_UPPER : TOKF_ALLCAPS)) && tok_len(&tk[b]) <= 4 &&
+        end == tk[b].end) {
+        const char *w = tok_str(doc, &tk[b]);
+        size_t n = tok_len(&tk[b]), r = 0;
+        while (r < n && (w[r] == 'I' || w[r] == 'V' || w[r] == 'X'))
+            r++;
+        size_t p = b - 1;
+        while (p > a && !is_word(&tk[p]))
+            p--;
+        bool title = false;
+        for (size_t q = a; r == n && q < b && !title; q++)
+            title = is_word(&tk[q]) && in_lex(doc, &tk[q], L->titles);
+        if (r == n && !title && is_word(&tk[p]) &&
+            first_name_gender(L, tok_str(doc, &tk[p]), tok_len(&tk[p])) == GENDER_UNKNOWN)
+            return;
     }
     /* the plural of post-nominal letters names a group of people, not an
      * organisation; the words before it qualify it: "Opposition MPs",
@@ -876,7 +1085,8 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
                        !(k == b && org_tail && !(lead & W(FUNCTION)));
     if (lead_common && k < b && !(lead & W(FUNCTION)) && (span_lists(S, a, tk[k].end) & W(PLACE)))
         lead_common = false;    /* it opens a known place: "New York City FC" */
-    bool lead_demonym = demonym && !(k <= b && org_tail);
+    bool lead_demonym = demonym && !(k <= b && org_tail) &&
+                        !(k < b && in_lex(doc, &tk[k], L->org_words));   /* "European Centre for ..." */
     bool lead_ing = (at_sent_start || a == 0) && tok_len(&tk[a]) > 3 &&
                     strncmp(tok_str(doc, &tk[a]) + tok_len(&tk[a]) - 3, "ing", 3) == 0 &&
                     !(k <= b && org_tail);
@@ -899,6 +1109,10 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
         }
         if (all_titles)
             return;
+    }
+    if (b > a + 2 && in_lex(doc, &tk[b], L->titles) && office_of_title(L, doc, tk, a, b)) {
+        push_cand(S, a, b, end, ENT_ORGANIZATION, CF_SURE, -1);
+        return;
     }
     /* a title ends the run after "the": a role, not a name ("the NSW Premier,
      * Caroline Whitfield", "the Opposition Leader"); what goes before it
@@ -928,6 +1142,10 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
         if (v && strcmp(v, "-") != 0)
             last_title = i;
     }
+    /* "General" inside an institution's name before a place word is an
+     * adjective, not a title: "Massachusetts General Hospital" */
+    if (last_title != SIZE_MAX && last_place && last_title > a && tok_eq(doc, &tk[last_title], "General"))
+        last_title = SIZE_MAX;
     if (last_title != SIZE_MAX) {
         /* walk back over the words that qualify the title ("Chief Financial Officer") */
         first_title = last_title;
@@ -970,6 +1188,12 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
     }
     if (words == 1 && is_initial(doc, &tk[a]))
         return;
+    if (words == 1 && tok_len(&tk[a]) == 2) {
+        /* a fiscal quarter or half: "in Q3", "H1 sales" */
+        const char *w = tok_str(doc, &tk[a]);
+        if ((w[0] == 'Q' && w[1] >= '1' && w[1] <= '4') || (w[0] == 'H' && (w[1] == '1' || w[1] == '2')))
+            return;
+    }
     /* context: a role or organisation noun before, an apposition after, a
      * place preposition before a single word */
     int ctx = -1;
@@ -1065,16 +1289,31 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
                           first_name_gender(L, tok_str(doc, &tk[k]), tok_len(&tk[k])) == GENDER_UNKNOWN;
         /* a surname and a Korean given name with its lower-case second
          * syllable ("Park Ji-hoon"): a person, though Park is a place word */
-        bool syllable = words == 2 && end == tk[b].end && lower_tail(doc, &tk[b]);
+        bool syllable = words == 2 && ((end == tk[b].end && lower_tail(doc, &tk[b])) ||
+                                       (is_word(&tk[a]) && lower_tail(doc, &tk[a])));    /* "Ji-hoon Kim" */
         if (syllable)
             type = ENT_PERSON;
         else if (org_word || place_tail)
             type = ENT_ORGANIZATION;
+        else if (place_word && titled && !first_place &&
+                 first_name_gender(L, tok_str(doc, &tk[a]), tok_len(&tk[a])) != GENDER_UNKNOWN)
+            type = ENT_PERSON;      /* a title before FIRSTNAME Park: "Rep. Nina Park" */
         else if (place_word)
             type = ENT_PLACE;
         else if (place_frame && !titled && !particle && !initials)
             type = ENT_PLACE;       /* "the town of El Tambo" */
-        else if (titled || particle || initials || g != GENDER_UNKNOWN)
+        else if (particle && !titled && !initials && !lead_particle && particle_after_two(L, doc, tk, a, b)) {
+            /* "Central Unitaria de Trabajadores": two words before the
+             * particle and no first name opening them: an institution */
+            type = ENT_ORGANIZATION;
+            sure = CF_GUESS;
+        } else if (words == 2 && !titled && !initials && ctx != ENT_PERSON && spanish_article(doc, &tk[a])) {
+            /* a Spanish article and one word names a newspaper or an
+             * institution, not a person: "El Mercurio", "La Tercera"; or a
+             * place its context calls one ("La Moneda, the palace") */
+            type = ctx >= 0 ? (uint8_t)ctx : ENT_ORGANIZATION;
+            sure = ctx >= 0 ? CF_SURE : CF_GUESS;
+        } else if (titled || particle || initials || g != GENDER_UNKNOWN)
             type = ENT_PERSON;
         else if (ctx >= 0)
             type = (uint8_t)ctx;
@@ -1103,6 +1342,12 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
     uint16_t flags = CF_PERSONISH;
     if (ctx < 0 && has_inner_capital(doc, &tk[a]) && !(tk[a].flags & TOKF_ALLCAPS))
         ctx = ENT_ORGANIZATION;
+    if (ctx < 0 && place_list_item(S, a, b))
+        ctx = ENT_PLACE, weak = true;   /* "Flint, Benton Harbor and Hamtramck" */
+    if (ctx < 0 && end + 5 <= tk[b].end && doc->text[end] == '-' &&
+        ((tk[b].end - end == 6 && memcmp(doc->text + end, "-based", 6) == 0) ||
+         (tk[b].end - end == 5 && memcmp(doc->text + end, "-born", 5) == 0)))
+        ctx = ENT_PLACE;    /* "a Galway-based charity", "the Tromsø-born singer" */
     if (ctx < 0 && b + 1 < S->seg->tokens.len && geo_noun(S, b + 1))
         ctx = ENT_PLACE;    /* "the Bicol region", "Sorsogon province", "the Mayon volcano" */
     if (at_sent_start && ctx < 0)
@@ -1112,8 +1357,9 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
     push_cand(S, a, b, end, ENT_TYPE_COUNT, flags, (int8_t)ctx);
 }
 
-/* A run starting at token i continues over "for" after an institution's head
- * word ("Ministry for Economic Affairs"): lexicon/institution_heads.txt. */
+/* A run starting at token i continues over "for" or "on" after an
+ * institution's head word ("Ministry for Economic Affairs", "Commission on
+ * Human Rights"): lexicon/institution_heads.txt. */
 static bool for_head(const scan_t *S, size_t i)
 {
     return (S->seg->tokens.items[i].flags & TOKF_UPPER) && (word_lists(S, i) & W(INST_HEAD));
@@ -1155,6 +1401,7 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
     bool start = at_start(S, i);
     bool has_orgplace = false;
     bool in_of = false;     /* inside the "of"/"for" complement of an institution name */
+    size_t legal = SIZE_MAX;    /* the first token of a legal form with stops ("S.A.") */
     /* no name is longer than this; it also bounds the work per run */
     enum { MAX_RUN_TOKENS = 24 };
     for (;;) {
@@ -1177,6 +1424,15 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
                 k++;
                 continue;
             }
+            /* an office named after its holder: "Information Commissioner's
+             * Office", "District Attorney's Office" (a title's possessive, then
+             * an organisation word) */
+            if (k + 1 < send && k > a && is_cap(&tk[k + 1]) && (tk[k + 1].flags & TOKF_SPACE_BEFORE) &&
+                in_lex(doc, &tk[k + 1], L->org_words) &&
+                lexicon_has(L->titles, tok_str(doc, t), tok_len(t) - pos)) {
+                k++;
+                continue;
+            }
             end = t->end - (uint32_t)pos;
             k++;
             break;
@@ -1188,6 +1444,15 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
         if (tail && k > a && is_cap(&tk[k - 1]) && tok_len(&tk[k - 1]) <= 5 && tail <= 4 && tok_len(t) - tail - 1 >= 2 &&
             tok_len(t) - tail - 1 <= 5 && !(tok_str(doc, t)[tok_len(t) - 1] == 'd' && tok_str(doc, t)[tok_len(t) - 2] == 'e') &&
             !(tok_len(t) - tail - 1 == 4 && memcmp(tok_str(doc, t) + tail + 1, "born", 4) == 0))
+            tail = 0;
+        /* the same given name before the surname, Western order: "Hyun-woo
+         * Park", "Ji-hoon Kim" (a short capitalised syllable, a lower-case
+         * one, then a capitalised word that is no organisation word) */
+        if (tail && tail <= 4 && tok_len(t) - tail - 1 >= 2 && tok_len(t) - tail - 1 <= 4 &&
+            !(tok_str(doc, t)[tok_len(t) - 1] == 'd' && tok_str(doc, t)[tok_len(t) - 2] == 'e') &&
+            k + 1 < send && is_cap(&tk[k + 1]) && (tk[k + 1].flags & TOKF_SPACE_BEFORE) &&
+            !(tk[k + 1].flags & TOKF_ALLCAPS) && !in_lex(doc, &tk[k + 1], L->org_words) &&
+            !in_lex(doc, &tk[k + 1], L->common))
             tail = 0;
         if (tail) {
             end = t->start + (uint32_t)tail;
@@ -1205,9 +1470,37 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
             k = n + 1;
             break;
         }
-        /* A name is a few words: a run stops at a word it already holds
-         * ("Kaja Kallas Kaja Kallas" is two names) and at NAME_MAX_TOKENS. */
-        if (n - a >= NAME_MAX_TOKENS || repeats_word(doc, tk, a, n))
+        /* a legal form written with stops ends a company's name: "S.A.",
+         * "N.V.", "S.p.A." (a short word, a glued stop and a glued word) */
+        if (k > a && tok_len(t) <= 3 && tok_is_char(doc, &tk[n], '.') && tk[n].start == t->end &&
+            n + 1 < send && tk[n + 1].start == tk[n].end && is_word(&tk[n + 1])) {
+            size_t m = n + 1, hit = 0;
+            while (m + 1 < send && m < n + 6 && tk[m + 1].start == tk[m].end) {
+                m++;
+                if (tok_is_char(doc, &tk[m], '.') && (span_lists(S, k, tk[m].end) & W(ORG_WORD)))
+                    hit = m;
+            }
+            /* the Mexican "S.A. de C.V.", "S.A.B. de C.V." */
+            if (hit && hit + 4 < send && tok_eq(doc, &tk[hit + 1], "de") && tok_len(&tk[hit + 2]) == 1 &&
+                tk[hit + 3].start == tk[hit + 2].end && tk[hit + 4].start == tk[hit + 3].end) {
+                size_t e2 = hit + 4;
+                while (e2 + 1 < send && e2 < hit + 6 && tk[e2 + 1].start == tk[e2].end)
+                    e2++;
+                if (tok_is_char(doc, &tk[e2], '.') && (span_lists(S, hit + 2, tk[e2].end) & W(ORG_WORD)))
+                    hit = e2;
+            }
+            if (hit) {
+                legal = k;
+                b = hit;
+                end = tk[hit].end;
+                k = hit + 1;
+                break;
+            }
+        }
+        /* A name is a few words: a run stops at a capitalised word it
+         * already holds ("Kaja Kallas Kaja Kallas" is two names; a particle
+         * may come back: "Bolsa de Valores de Colombia") and at NAME_MAX_TOKENS. */
+        if (n - a >= NAME_MAX_TOKENS || ((tk[n].flags & TOKF_UPPER) && repeats_word(doc, tk, a, n)))
             { k = n; break; }
         /* an initial or an abbreviated title with its stop: "J. R. Okoye", "Dr. X" */
         if (tok_is_char(doc, &tk[n], '.') && tk[n].start == t->end &&
@@ -1239,6 +1532,10 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
             k = p;
             continue;
         }
+        if (article_surname(doc, &tk[n]) && (tk[n].flags & TOKF_SPACE_BEFORE)) {
+            k = n;      /* "Khalid bin Saif al-Harthy" */
+            continue;
+        }
         /* "Calder & Wharfe Engineering", "Procter & Gamble" */
         if (tok_is_char(doc, &tk[n], '&') && n + 1 < send && is_cap(&tk[n + 1])) {
             k = n + 1;
@@ -1246,14 +1543,32 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
         }
         /* "of" inside an organisation or place name: "Ministry of Health";
          * "for" after an institution's head: "Office for National Statistics" */
+        bool on = tok_eq(doc, &tk[n], "on");     /* "Commission on Human Rights" */
         if ((has_orgplace && tok_eq(doc, &tk[n], "of")) ||
-            (tok_eq(doc, &tk[n], "for") && for_head(S, k))) {
+            ((on || tok_eq(doc, &tk[n], "for")) && for_head(S, k)) ||
+            (on && in_of)) {       /* "Agency for Research on Cancer" */
             p = n + 1;
             if (p < send && tok_eq(doc, &tk[p], "the"))
                 p++;
-            if (p < send && is_cap(&tk[p]) && !(word_lists(S, p) & W(COMMON))) {
+            if (p < send && is_cap(&tk[p]) && !(word_lists(S, p) & W(COMMON)) &&
+                !(on && (word_lists(S, p) & (W(WEEKDAY) | W(MONTH))))) {
                 k = p;
                 in_of = true;
+                continue;
+            }
+        }
+        /* "of" inside a known name without such a word, and "and" inside
+         * any known name: "House of Representatives", "Bosnia and
+         * Herzegovina" (the name's next one or two words) */
+        if ((tok_eq(doc, &tk[n], "and") || (!has_orgplace && tok_eq(doc, &tk[n], "of"))) && n + 1 < send &&
+            is_cap(&tk[n + 1])) {
+            size_t from = a + (k > a && closed_class(S, a));
+            size_t q = n + 1;
+            if (!(span_lists(S, from, tk[q].end) & (W(ORG) | W(PLACE))) && q + 1 < send && is_cap(&tk[q + 1]) &&
+                (span_lists(S, from, tk[q + 1].end) & (W(ORG) | W(PLACE))))
+                q++;
+            if (span_lists(S, from, tk[q].end) & (W(ORG) | W(PLACE))) {
+                k = q;
                 continue;
             }
         }
@@ -1266,6 +1581,20 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
             k = n + 3;
             continue;
         }
+        /* the same with a serial comma, US style, and a noun of two words:
+         * "Department of Environment, Great Lakes, and Energy", "Department
+         * of Health, Education, and Welfare" */
+        if (in_of && tok_is_char(doc, &tk[n], ',')) {
+            size_t q = n + 1;
+            while (q < send && q < n + 3 && is_cap(&tk[q]) && coordinated_noun(S, q))
+                q++;
+            if (q > n + 1 && q + 2 < send && tok_is_char(doc, &tk[q], ',') && tok_eq(doc, &tk[q + 1], "and") &&
+                is_cap(&tk[q + 2]) && coordinated_noun(S, q + 2)) {
+                in_of = false;
+                k = q + 2;
+                continue;
+            }
+        }
         /* "and" inside that complement coordinates its nouns, once: "Ministry of
          * Electronics and Information Technology", "Department of Health and Social
          * Care"; not before a second institution, a place or a person ("the Ministry
@@ -1273,7 +1602,8 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
         if (in_of && tok_eq(doc, &tk[n], "and") && n + 1 < send && is_cap(&tk[n + 1]) &&
             (tk[n + 1].flags & TOKF_SPACE_BEFORE) &&
             !(word_lists(S, n + 1) & (W(COMMON) | W(ORG_NOUN) | W(PLACE))) &&
-            !in_lex(doc, &tk[n + 1], L->first_names)) {
+            !in_lex(doc, &tk[n + 1], L->first_names) && !possessive_len(doc, &tk[n + 1])) {
+            /* (not an owner: "... Studies and Dubai's Gulf Research Center") */
             in_of = false;
             k = n + 1;
             continue;
@@ -1281,15 +1611,26 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
         /* "and" between the nouns of one institution's name: "Food and Drug
          * Administration", "Engineering and Physical Sciences Research Council"
          * (one word before it, no place or first name; the capitalised words
-         * after it end in an organisation word; a sentence's "The" may open
-         * the run: "The Health and Safety Executive") */
-        if ((k == a || (k == a + 1 && (word_lists(S, a) & W(COMMON)))) && tok_eq(doc, &tk[n], "and") && n + 1 < send && is_cap(&tk[n + 1]) &&
+         * after it end in an organisation word; a sentence's "The" or a
+         * place may open the run: "The Health and Safety Executive", "US
+         * Food and Drug Administration") */
+        bool lead_ok = k == a;      /* nothing, or "The", "US", "The US" before the noun */
+        for (size_t q = a; !lead_ok && k <= a + 2 && q < k; q++) {
+            if (!is_word(&tk[q]) || !(word_lists(S, q) & (W(COMMON) | W(PLACE))))
+                break;
+            lead_ok = q + 1 == k;
+        }
+        if (lead_ok && tok_eq(doc, &tk[n], "and") && n + 1 < send && is_cap(&tk[n + 1]) &&
             !(tk[n + 1].flags & TOKF_ALLCAPS) && !(word_lists(S, k) & W(PLACE)) &&
             first_name_gender(L, tok_str(doc, t), tok_len(t)) == GENDER_UNKNOWN) {
             p = n + 1;
             while (p + 1 < send && p < n + 6 && is_cap(&tk[p + 1]) && (tk[p + 1].flags & TOKF_SPACE_BEFORE))
                 p++;
-            if (p > n + 1 && (word_lists(S, p) & W(ORG_WORD))) {
+            /* (the last word may carry a possessive or its stop: "...
+             * Administration's", "Pacific Gas and Electric Co.") */
+            if (p > n + 1 && (lexicon_has(L->org_words, tok_str(doc, &tk[p]), tok_len(&tk[p]) - possessive_len(doc, &tk[p])) ||
+                              (p + 1 < send && tok_is_char(doc, &tk[p + 1], '.') && tk[p + 1].start == tk[p].end &&
+                               lexicon_has(L->org_words, tok_str(doc, &tk[p]), tok_len(&tk[p]) + 1)))) {
                 k = n + 1;
                 continue;
             }
@@ -1305,7 +1646,26 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
         k = n;
         break;
     }
-    if (!in_title_quote(S, tk[a].start))
+    /* a treaty or a law is no entity, nor its acronym: "Indus Waters Treaty",
+     * "Inflation Reduction Act (IRA)", "Treaty of Rome" */
+    if (b > a && is_word(&tk[b])) {
+        const char *v = lexicon_value(L->org_words, tok_str(doc, &tk[b]), end - tk[b].start);
+        size_t f = a + (closed_class(S, a) && a + 1 < b);
+        const char *v1 = tok_eq(doc, &tk[f + 1], "of") ? lexicon_value(L->org_words, tok_str(doc, &tk[f]), tok_len(&tk[f])) : NULL;
+        if ((v && strcmp(v, "document") == 0) || (v1 && strcmp(v1, "document") == 0)) {
+            if (k + 2 < send && tok_is_char(doc, &tk[k], '(') && (tk[k + 1].flags & TOKF_ALLCAPS) &&
+                tok_is_char(doc, &tk[k + 2], ')'))
+                k += 3;
+            return k > i ? k : i + 1;
+        }
+    }
+    if (legal != SIZE_MAX && !in_title_quote(S, tk[a].start)) {
+        size_t f = a;   /* without a sentence's "The" */
+        if (closed_class(S, f) && f + 1 < legal)
+            f++;
+        push_cand(S, f, b, end, ENT_ORGANIZATION, CF_SURE, -1);
+        vec_last(S->out).last_start = tk[legal].start;
+    } else if (!in_title_quote(S, tk[a].start))
         classify(S, a, b, end, false, start);
     /* an acronym defined in parentheses: "Alpine Freshwater Institute (AFI)" */
     if (k + 2 < send && tok_is_char(doc, &tk[k], '(') && (tk[k + 1].flags & TOKF_ALLCAPS) &&
@@ -1420,6 +1780,12 @@ static void scan_paragraph(const doc_t *doc, span_t para, segment_t *seg, const 
         while (i < send) {
             /* only a number or a capitalised word can start a date */
             size_t j = tk[i].kind == TOK_NUMBER || is_cap(&tk[i]) ? date_at(&S, i) : i;
+            /* a sentence's "On", "By", "The" before a date: "On Sept. 30 ..." */
+            if (j == i && i + 1 < send && is_cap(&tk[i]) && (tk[i + 1].kind == TOK_NUMBER || is_cap(&tk[i + 1])) &&
+                closed_class(&S, i) && date_at(&S, i + 1) > i + 1) {
+                i++;
+                continue;
+            }
             if (j > i) {
                 if (j > send)
                     j = send;
@@ -1432,10 +1798,11 @@ static void scan_paragraph(const doc_t *doc, span_t para, segment_t *seg, const 
                 i += 2;
                 continue;
             }
-            if (is_cap(&tk[i]) || (is_word(&tk[i]) && i + 1 < send && tok_len(&tk[i]) <= 4 &&
+            if (is_cap(&tk[i]) || article_surname(doc, &tk[i]) ||
+                (is_word(&tk[i]) && i + 1 < send && tok_len(&tk[i]) <= 4 &&
                                    (is_cap(&tk[i + 1]) || (is_word(&tk[i + 1]) && i + 2 < send && is_cap(&tk[i + 2]))) &&
                                    !(tk[i].flags & TOKF_SENT_START) && in_lex(doc, &tk[i], L->particles))) {
-                if (!is_cap(&tk[i])) {
+                if (!is_cap(&tk[i]) && !article_surname(doc, &tk[i])) {
                     /* a lower-case particle only opens a run before a capitalised word */
                     size_t p = i;
                     while (p < send && is_word(&tk[p]) && !(tk[p].flags & TOKF_UPPER) && in_lex(doc, &tk[p], L->particles))
@@ -1444,8 +1811,10 @@ static void scan_paragraph(const doc_t *doc, span_t para, segment_t *seg, const 
                         i++;
                         continue;
                     }
+                    /* (a speech verb may go before it: "said de la Roche") */
                     if (i > 0 && is_word(&tk[i - 1]) && !(tk[i - 1].flags & TOKF_UPPER) &&
-                        !(word_lists(&S, i - 1) & (W(COMMON) | W(ROLE)))) {
+                        !(word_lists(&S, i - 1) & (W(COMMON) | W(ROLE))) &&
+                        !in_lex(doc, &tk[i - 1], L->speech_verbs)) {
                         i++;
                         continue;
                     }
@@ -1578,6 +1947,28 @@ static void register_aliases(const doc_t *doc, const lexset_t *L, const cand_t *
                 p++;
             if (p < c->last_start)
                 add_alias(aliases, t + p, c->span.end - p, e);
+            /* a Spanish or Portuguese name's first surname stands for it
+             * alone: "Echeverría" of "Tomás Echeverría Lagos" (a middle word
+             * that is no first name, initial or particle) */
+            const char *q = memchr(t + p, ' ', c->span.end - p);
+            size_t wl = q ? (size_t)(q - (t + p)) : 0;
+            if (c->ntok == 3 && q && t + p + wl + 1 == t + c->last_start && wl >= 3 &&
+                (unsigned char)(t[p] - 'A') < 26 && !lexicon_has(L->first_names, t + p, wl) &&
+                !lexicon_has(L->particles, t + p, wl))
+                add_alias(aliases, t + p, wl, e);
+            /* two given names and two surnames: "López Obrador" and "López"
+             * of "Andrés Manuel López Obrador" (the second word a first
+             * name, the third none) */
+            if (c->ntok == 4 && q && wl >= 2 && lexicon_has(L->first_names, t + p, wl)) {
+                const char *r = t + p + wl + 1;
+                const char *q2 = memchr(r, ' ', (size_t)(t + c->span.end - r));
+                size_t wl2 = q2 ? (size_t)(q2 - r) : 0;
+                if (q2 && q2 + 1 == t + c->last_start && wl2 >= 3 && (unsigned char)(r[0] - 'A') < 26 &&
+                    !lexicon_has(L->first_names, r, wl2) && !lexicon_has(L->particles, r, wl2)) {
+                    add_alias(aliases, r, (size_t)(t + c->span.end - r), e);
+                    add_alias(aliases, r, wl2, e);
+                }
+            }
         }
         size_t fl = c->first_end - c->span.start;
         ucs4_t uc;
@@ -1601,6 +1992,13 @@ static void register_aliases(const doc_t *doc, const lexset_t *L, const cand_t *
             if (p > w && distinctive(L, w, (size_t)(p - w)))
                 add_alias(aliases, w, (size_t)(p - w), e);
         }
+        /* without its legal form written with a stop: "Pacífico Litio" of
+         * "Pacífico Litio Ltd.", "Minera Andina" of "Minera Andina S.A." */
+        uint32_t ls = c->last_start;
+        if (t[c->span.end - 1] == '.' && ls > c->span.start + 1 &&
+            (lexicon_has(L->org_words, t + ls, c->span.end - ls) ||
+             lexicon_has(L->org_words, t + ls, c->span.end - ls - 1)))
+            add_alias(aliases, t + c->span.start, ls - 1 - c->span.start, e);
     }
 }
 
@@ -1685,6 +2083,13 @@ static void cluster(doc_t *doc, const lexset_t *L, cands_t *cands, bool clubs)
             e = entity_for_key(&E, &keys, s, n, c->type);
             if ((c->flags & CF_GUESS) && c->type == ENT_ORGANIZATION && !c->pron)
                 register_aliases(doc, L, c, e, &aliases);  /* "Rheinfeld Logistik" -> a later "Rheinfeld" */
+            else if ((c->flags & CF_GUESS) && c->type == ENT_ORGANIZATION && c->ntok >= 2) {
+                /* he or she after it makes it a person (below): a later
+                 * surname joins it ("Ørjan Lindqvist-Høyer ... he" -> "Lindqvist-Høyer") */
+                cand_t pc = *c;
+                pc.type = ENT_PERSON;
+                register_aliases(doc, L, &pc, e, &aliases);
+            }
         }
         if (e < 0)
             continue;

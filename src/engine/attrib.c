@@ -140,11 +140,27 @@ static bool bare_form(const at_t *A, size_t i)
     return true;
 }
 
+/* A verb that attributes speech with the particle "back" after it ("hit
+ * back", "fired back"): the lexicon lists the pair, read only when the next
+ * word is "back". */
+static bool is_phrasal_speech(const at_t *A, size_t i)
+{
+    const token_t *t = TK(A, i);
+    char buf[24];
+    size_t n = tok_len(t);
+    if (n > 12 || i + 1 >= A->seg.tokens.len || !word_is(A, i + 1, "back") ||
+        (TK(A, i + 1)->flags & TOKF_IN_QUOTE))
+        return false;
+    memcpy(buf, tok_str(A->doc, t), n);
+    memcpy(buf + n, " back", 5);
+    return lexicon_has(A->speech, buf, n + 5);
+}
+
 static bool is_speech_verb(const at_t *A, size_t i)
 {
     const token_t *t = TK(A, i);
     if (t->kind != TOK_WORD || (t->flags & (TOKF_IN_QUOTE | TOKF_UPPER)) ||
-        !lexicon_has(A->speech, tok_str(A->doc, t), tok_len(t)))
+        !(lexicon_has(A->speech, tok_str(A->doc, t), tok_len(t)) || is_phrasal_speech(A, i)))
         return false;
     /* a noun after a determiner or a possessive: "the union's demand", "a warning" */
     if (i > 0 && TK(A, i - 1)->kind == TOK_WORD &&
@@ -680,8 +696,10 @@ static subj_t subject_before(const at_t *A, size_t v, size_t sfirst)
          * prepositional phrase after the sentence's first noun phrase modifies
          * that noun, which is the subject */
         size_t p = f > sfirst && word_is(A, f - 1, "the") ? f - 1 : f;
+        /* (the noun may open the sentence capitalised: "Analysts at Kestrel Bank said") */
         if (p >= sfirst + 2 && is_preposition(A, p - 1) && TK(A, p - 2)->kind == TOK_WORD &&
-            !(TK(A, p - 2)->flags & (TOKF_UPPER | TOKF_IN_QUOTE)) && mention_at(A, TK(A, p - 2)->start) < 0) {
+            (!(TK(A, p - 2)->flags & TOKF_UPPER) || p - 2 == sfirst) &&
+            !(TK(A, p - 2)->flags & TOKF_IN_QUOTE) && mention_at(A, TK(A, p - 2)->start) < 0) {
             subj_t s = np_back(A, p - 2, sfirst);
             if (s.span.start == TK(A, sfirst)->start)
                 return s;
@@ -712,7 +730,23 @@ static subj_t subject_before(const at_t *A, size_t v, size_t sfirst)
     if (tok_is_char(A->doc, t, ',')) {
         /* "Kallas, who represents …, argued": the first name of the sentence
          * followed by a comma, not governed by a preposition */
-        for (size_t i = k > sfirst + WINDOW ? k - WINDOW : sfirst; i < k; i++) {
+        size_t from = k > sfirst + WINDOW ? k - WINDOW : sfirst;
+        /* a fronted participle or prepositional clause is no subject: in
+         * "Opening the debate on the Water Bill, the minister, Ana Ruiz,
+         * said" or "At a meeting with Rutte, Kallas said" its names are not */
+        if (from == sfirst && mention_at(A, TK(A, sfirst)->start) < 0 &&
+            (is_preposition(A, sfirst) ||
+             (tok_len(TK(A, sfirst)) > 5 &&
+              memcmp(tok_str(A->doc, TK(A, sfirst)) + tok_len(TK(A, sfirst)) - 3, "ing", 3) == 0)))
+            for (size_t i = sfirst + 1; i + 1 < k && i < sfirst + 24; i++) {
+                if (TK(A, i)->flags & (TOKF_IN_QUOTE | TOKF_QUOTE_MARK))
+                    break;
+                if (tok_is_char(A->doc, TK(A, i), ',')) {
+                    from = i + 1;
+                    break;
+                }
+            }
+        for (size_t i = from; i < k; i++) {
             const token_t *w = TK(A, i);
             if (w->flags & TOKF_IN_QUOTE || w->kind != TOK_WORD)
                 continue;

@@ -364,6 +364,22 @@ int main(void)
         "Ostara Mills, said costs had been “far higher than planned”.");
     is_str(speaker(0), "Brightwater Foods", "The company, which … ORG2, said “…”: the company named before");
 
+    /* a sentence-initial plural role before a prepositional name is the
+     * subject, unnamed: not the organisation */
+    run("Economists at Marlowe Capital said the rise was “almost certainly temporary”.");
+    is_str(speaker(0), "(null)", "Analysts at ORG said “…”: unnamed, not ORG");
+
+    /* a fronted participle clause holds no subject */
+    run("Introducing the Ports (Pilotage) Act, the transport minister, Ruth Adeyemi, said ships "
+        "would “never again sail blind into Tilbury”.");
+    is_str(speaker(0), "Ruth Adeyemi", "Opening … Act, the ROLE, NAME, said: NAME");
+
+    /* a speech verb with the particle "back" */
+    run("The club chairman, Aled Prosser, hit back that the fine was “out of all proportion”.");
+    is_str(speaker(0), "Aled Prosser", "NAME hit back that “…”");
+    run("“Nobody asked us,” Ingrid Solheim fired back.");
+    is_str(speaker(0), "Ingrid Solheim", "“…,” NAME fired back");
+
     doc_free(doc);
     return tap_done();
 }

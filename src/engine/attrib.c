@@ -1217,6 +1217,12 @@ static verdict_t before_quote(at_t *A, size_t o, size_t sfirst, size_t send, siz
     size_t p = o;
     if (p > sfirst && (word_is(A, p - 1, "a") || word_is(A, p - 1, "an") || word_is(A, p - 1, "the")))
         p--;
+    /* the content of a noun of speech: "shouts of “shame”", "chants of “…”"
+     * are the shouters', unnamed, not the sentence subject's */
+    if (p > sfirst + 1 && word_is(A, p - 1, "of") && TK(A, p - 2)->kind == TOK_WORD &&
+        tok_str(A->doc, TK(A, p - 2))[tok_len(TK(A, p - 2)) - 1] == 's' &&
+        lexicon_has(A->speech, tok_str(A->doc, TK(A, p - 2)), tok_len(TK(A, p - 2))))
+        return (verdict_t){-1, true, SPAN_NONE, SPAN_NONE, MENTION_NAME};
     /* and a name given to a thing with no one's words behind it: the so-called
      * "shadow fleet", a scheme dubbed "Project Fear" ("what he called a “levy”"
      * quotes him, so "called" alone is not enough) */
@@ -1239,10 +1245,17 @@ static verdict_t before_quote(at_t *A, size_t o, size_t sfirst, size_t send, siz
         if (q < p - 1 && q > sfirst && (TK(A, q - 1)->flags & TOKF_QUOTE_MARK))
             while (q > sfirst && (TK(A, q - 1)->flags & (TOKF_IN_QUOTE | TOKF_QUOTE_MARK)) && p - q < 40)
                 q--;
-        for (size_t k = q - 1; k-- > sfirst && k + 8 > q && !said_as;) {
+        /* further back, up to a clause away, only a verb whose object takes
+         * "as" (the lexicon marks it): "she described an amendment that
+         * would have capped … as “…”", "accused ministers of treating it as" */
+        for (size_t k = q - 1; k-- > sfirst && k + 24 > q && !said_as;) {
             if (TK(A, k)->flags & TOKF_IN_QUOTE)
                 break;
             said_as = is_speech_verb(A, k) && !(k > sfirst && is_passive_aux(A, k - 1));
+            if (said_as && k + 8 <= q) {
+                const char *v = lexicon_value(A->speech, tok_str(A->doc, TK(A, k)), tok_len(TK(A, k)));
+                said_as = v && strcmp(v, "as") == 0;
+            }
         }
     }
     if (p > sfirst && ((word_is(A, p - 1, "as") && !said_as) || word_is(A, p - 1, "dubbed") ||

@@ -380,6 +380,23 @@ int main(void)
     run("“Nobody asked us,” Ingrid Solheim fired back.");
     is_str(speaker(0), "Ingrid Solheim", "“…,” NAME fired back");
 
+    /* a verb whose object takes "as", a clause before the quote */
+    run("The mayor, Olga Brandt, dismissed a report that had been commissioned by the harbour "
+        "board in 2019 as “a work of fiction”.");
+    is_str(speaker(0), "Olga Brandt", "NAME dismissed a report that … as “…”");
+    run("Jonas Reiter spoke last. He accused the regional council of treating the valley as "
+        "“a car park with a view”.");
+    is_str(speaker(0), "Jonas Reiter", "he accused X of treating Y as “…”");
+    run("Councillors were accused of treating the park as “a building site in waiting”.");
+    is_str(speaker(0), "(null)", "were accused of … as “…”: passive, nobody");
+    run("Ines Berg said the line, which locals have long known as “the ghost train”, would close.");
+    is_str(speaker(0), "(null)", "NAME said X, which … known as “…”: a name, not hers");
+
+    /* the content of a noun of speech is not the subject's */
+    run("Mayor Petra Kask described the budget as “honest”, drawing shouts of “resign” from the gallery.");
+    is_str(speaker(0), "Petra Kask", "described … as “…”");
+    is_str(speaker(1), "(null)", "shouts of “…”: the shouters, unnamed");
+
     doc_free(doc);
     return tap_done();
 }

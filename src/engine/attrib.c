@@ -1562,6 +1562,35 @@ static verdict_t nested_speaker(at_t *A, const quote_t *q, int32_t outer)
     return v;
 }
 
+/* A paragraph without quotes before one that opens with a quote: when it
+ * reports speech ("Her daughter, she said, is the only one …", "A spokesman
+ * said the council would …"), its last speech verb's subject is the one a
+ * quote standing alone in the next paragraph continues, not the speaker of
+ * an earlier quote. */
+static void paraphrase_speaker(at_t *A, size_t p, span_t para)
+{
+    const doc_t *doc = A->doc;
+    if (p + 1 >= doc->paragraphs.len)
+        return;
+    const unsigned char *nx = (const unsigned char *)doc->text + doc->paragraphs.items[p + 1].start;
+    if (!(*nx == '"' || (nx[0] == 0xE2 && nx[1] == 0x80 && (nx[2] == 0x9C || nx[2] == 0x98)) ||
+          (nx[0] == 0xC2 && nx[1] == 0xAB)))
+        return;
+    for (size_t k = A->seg.tokens.len; k-- > 0;) {
+        if (!is_speech_verb(A, k))
+            continue;
+        size_t sfirst = A->seg.sentences.items[sentence_of(A, k)].first;
+        if (is_passive_verb(A, k, sfirst))
+            return;
+        subj_t s = subject_before(A, k, sfirst);
+        if (s.kind == S_NONE || s.kind == S_UNKNOWN)
+            continue;   /* "allowed to tell her": no subject of its own */
+        verdict_t v = verdict_of(A, s, para);
+        A->last_para_speaker = v.speaker;
+        return;
+    }
+}
+
 typedef struct { size_t q; verdict_t pre; bool standalone; } pending_t;
 
 void attrib_resolve(doc_t *doc)
@@ -1752,6 +1781,8 @@ void attrib_resolve_cached(doc_t *doc, seg_cache_t *cache)
         advance_to(&A, para.end, para.start, para.end);
         if (para_last != -3)
             A.last_para_speaker = para_last;
+        else
+            paraphrase_speaker(&A, p, para);
         /* a dialogue paragraph: a quote first, and at most a short cue outside it */
         size_t outside = 0;
         for (size_t k = 0; k < ntok && outside <= 6; k++)

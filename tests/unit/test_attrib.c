@@ -397,6 +397,16 @@ int main(void)
     is_str(speaker(0), "Petra Kask", "described … as “…”");
     is_str(speaker(1), "(null)", "shouts of “…”: the shouters, unnamed");
 
+    /* a quote standing alone after a paragraph of reported speech continues
+     * that paragraph's speaker, not the last quote's */
+    run("Tomas Brekke coached the team for a decade. “We never had money,” he said.\n\n"
+        "Anja Lund remembers those years differently. The club, she said, was allowed to tell "
+        "players almost anything.\n\n“Nobody checked. Nobody cared.”");
+    is_str(speaker(1), "Anja Lund", "quote after a paraphrase paragraph: its speaker");
+    run("Tomas Brekke coached the team for a decade. “We never had money,” he said.\n\n"
+        "A former player said the club had often paid wages late.\n\n“Nobody checked. Nobody cared.”");
+    is_str(speaker(1), "(null)", "quote after an unnamed source's paraphrase: nobody");
+
     doc_free(doc);
     return tap_done();
 }

@@ -467,6 +467,24 @@ static void role_subjects_to(at_t *A, uint32_t pos)
     }
 }
 
+/* The name at token first modifies an unnamed subject opening its sentence:
+ * "A rescuer from X, who …, said", "One lawyer for X said" — the sentence,
+ * and a "he" after it, are about the rescuer, not X. */
+static bool in_unnamed_subject(const at_t *A, size_t first, size_t sfirst)
+{
+    if (first < sfirst + 3 || !is_preposition(A, first - 1))
+        return false;
+    const token_t *h = TK(A, first - 2);
+    if (h->kind != TOK_WORD || (h->flags & (TOKF_UPPER | TOKF_IN_QUOTE)) ||
+        !(word_is(A, sfirst, "a") || word_is(A, sfirst, "an") || word_is(A, sfirst, "one") ||
+          word_is(A, sfirst, "another")) || first - 2 > sfirst + 3)
+        return false;
+    for (size_t k = sfirst + 1; k < first - 2; k++)
+        if (TK(A, k)->kind != TOK_WORD)
+            return false;
+    return lexicon_has(A->roles, tok_str(A->doc, h), tok_len(h));
+}
+
 /* Takes in the NAME mentions that start before pos: recency, roles, they/them. */
 static void advance_to(at_t *A, uint32_t pos, uint32_t para_start, uint32_t para_end)
 {
@@ -488,6 +506,9 @@ static void advance_to(at_t *A, uint32_t pos, uint32_t para_start, uint32_t para
         if (e->type != ENT_PERSON)
             continue;
         mru_push(A->pmru, &A->npmru, (int32_t)m->entity);
+        const sentence_t *ms = &A->seg.sentences.items[sentence_of(A, first)];
+        if (in_unnamed_subject(A, first, ms->first))
+            continue;
         A->p0_pos = m->span.start;
         if (A->para_person == -1)
             A->para_person = (int32_t)m->entity;
@@ -498,7 +519,6 @@ static void advance_to(at_t *A, uint32_t pos, uint32_t para_start, uint32_t para
         /* "Toktogulov said he had invited Rahimzoda": the subject of a speech
          * verb, for a pronoun that follows (see resolve_pronoun) */
         size_t v = last + 1;
-        const sentence_t *ms = &A->seg.sentences.items[sentence_of(A, first)];
         if (v + 1 < A->seg.tokens.len && tok_is_char(doc, TK(A, v), ',')) {
             /* an apposition or relative clause between the subject and its
              * verb: "Collard, who has spent …, said", "X, of the University

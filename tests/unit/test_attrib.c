@@ -407,6 +407,14 @@ int main(void)
         "A former player said the club had often paid wages late.\n\n“Nobody checked. Nobody cared.”");
     is_str(speaker(1), "(null)", "quote after an unnamed source's paraphrase: nobody");
 
+    /* a name in a prepositional phrase on an unnamed subject is not the
+     * subject a later "he" means */
+    run("Tomas Vik was convicted in May. A lawyer for Tomas Vik, who asked not to be named, said "
+        "an appeal would be lodged. “We are confident of the outcome,” he said.");
+    is_str(speaker(0), "(null)", "A ROLE for NAME, who …, said … “…,” he said: the unnamed role");
+    run("Storms hit the coast. A rescuer from Brønnøysund said the boat sank fast. “We had seconds,” he said.");
+    is_str(speaker(0), "(null)", "A rescuer from PLACE said … he said: unnamed");
+
     doc_free(doc);
     return tap_done();
 }

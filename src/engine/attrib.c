@@ -88,6 +88,8 @@ typedef struct {
     int32_t dlg_prev, dlg_prev2;        /* speakers of the last two dialogue paragraphs,
                                          * -9 when the run of dialogue broke */
     VEC(struct late { size_t q; char role[ROLE_LEN]; span_t source; size_t para; }) late;
+    size_t cq0, cq1;                    /* the quotes of the previous paragraph when it
+                                         * was quotes only, with no cue: [cq0, cq1) */
     size_t para;                        /* the paragraph being read */
     size_t resolving;                   /* the quote being resolved */
 } at_t;
@@ -1611,6 +1613,47 @@ static void paraphrase_speaker(at_t *A, size_t p, span_t para)
     }
 }
 
+/* A paragraph of quotes alone whose speaker the next paragraph names
+ * first: "“Who pays? …”\n\nThat was the question put by Rhiannon Pryce,
+ * …", "Those were the words of X", "So said X". The name must follow "by",
+ * "of" or a speech verb in a sentence that opens with a demonstrative or
+ * "So" and has no quote before it. */
+static void cataphoric_speaker(at_t *A)
+{
+    const doc_t *doc = A->doc;
+    if (A->cq1 <= A->cq0 || A->seg.sentences.len == 0)
+        return;
+    size_t n = A->seg.sentences.items[0].count;
+    char c0 = doc->text[TK(A, 0)->start];
+    if ((c0 != 'T' && c0 != 'S') || !(word_is(A, 0, "that") || word_is(A, 0, "this") || word_is(A, 0, "those") ||
+                                       word_is(A, 0, "these") || word_is(A, 0, "so")))
+        return;
+    for (size_t k = 1; k < n && k < 14; k++) {
+        const token_t *t = TK(A, k);
+        if (t->flags & (TOKF_IN_QUOTE | TOKF_QUOTE_MARK))
+            return;
+        int32_t mi = mention_at(A, t->start);
+        if (mi < 0 || doc->mentions.items[mi].span.start != t->start)
+            continue;
+        const mention_t *m = &doc->mentions.items[mi];
+        if (m->kind != MENTION_NAME || !speaker_type(A, (int32_t)m->entity) ||
+            !(word_is(A, k - 1, "by") || word_is(A, k - 1, "of") || is_speech_verb(A, k - 1)))
+            return;
+        for (size_t i = A->cq0; i < A->cq1; i++) {
+            quote_t *q = &A->doc->quotes.items[i];
+            if (q->parent >= 0)
+                continue;
+            if (q->speaker >= 0)
+                A->doc->entities.items[q->speaker].nquotes--;
+            q->speaker = (int32_t)m->entity;
+            q->source = m->span;
+            A->doc->entities.items[m->entity].nquotes++;
+        }
+        A->last_para_speaker = (int32_t)m->entity;
+        return;
+    }
+}
+
 typedef struct { size_t q; verdict_t pre; bool standalone; } pending_t;
 
 void attrib_resolve(doc_t *doc)
@@ -1657,6 +1700,9 @@ void attrib_resolve_cached(doc_t *doc, seg_cache_t *cache)
             continue;
         note_unnamed(&A, 0, ntok);
         find_role_subjects(&A);
+        cataphoric_speaker(&A);
+        A.cq0 = A.cq1 = 0;
+        size_t qi0 = qi;        /* the first quote opening here */
         int32_t para_last = -3;     /* speaker of the previous quote here; -3: none yet */
         span_t para_last_src = SPAN_NONE;   /* and the mention that named them */
         bool colon_used = false;
@@ -1807,6 +1853,16 @@ void attrib_resolve_cached(doc_t *doc, seg_cache_t *cache)
         size_t outside = 0;
         for (size_t k = 0; k < ntok && outside <= 6; k++)
             outside += TK(&A, k)->kind == TOK_WORD && !(TK(&A, k)->flags & TOKF_IN_QUOTE);
+        /* quotes alone, closed here, none with a cue: the next paragraph may name their speaker */
+        if (outside == 0 && qi > qi0 && !pending.len && (TK(&A, 0)->flags & TOKF_QUOTE_MARK)) {
+            bool cued = false;
+            for (size_t k = qi0; k < qi && !cued; k++)
+                cued = !span_is_empty(doc->quotes.items[k].cue);
+            if (!cued) {
+                A.cq0 = qi0;
+                A.cq1 = qi;
+            }
+        }
         if ((TK(&A, 0)->flags & TOKF_QUOTE_MARK) && outside <= 6 && para_last >= 0) {
             A.dlg_prev2 = A.dlg_prev;
             A.dlg_prev = para_last;

@@ -415,6 +415,16 @@ int main(void)
     run("Storms hit the coast. A rescuer from Brønnøysund said the boat sank fast. “We had seconds,” he said.");
     is_str(speaker(0), "(null)", "A rescuer from PLACE said … he said: unnamed");
 
+    /* a paragraph of quotes alone, its speaker named at the start of the next */
+    run("Helga Strand opened the debate. “The port must grow,” she said.\n\n"
+        "“Grow for whom? For the owners, or for the town?”\n\n"
+        "Those were the words of Piet Aalders, the harbour councillor, who voted against.");
+    is_str(speaker(1), "Piet Aalders", "“…”\n\nThose were the words of NAME: NAME");
+    run("Helga Strand opened the debate. “The port must grow,” she said.\n\n"
+        "“Grow for whom? For the owners, or for the town?”\n\n"
+        "Piet Aalders voted against the plan.");
+    is_str(speaker(1), "Helga Strand", "no such cue: the quote continues the last speaker");
+
     doc_free(doc);
     return tap_done();
 }

@@ -1510,6 +1510,10 @@ static size_t nested_subject(const at_t *A, size_t o, size_t c)
                 return k;
             if (word_is(A, k, "i") || mention_at(A, w->start) >= 0)
                 return k;
+            /* "the secretary of state told …": a role the narrative gave someone */
+            if (k > 0 && w->kind == TOK_WORD && !(w->flags & TOKF_UPPER) && word_is(A, k - 1, "the") &&
+                lexicon_has(A->roles, tok_str(A->doc, w), tok_len(w)))
+                return k;
             if (k == 0 || (TK(A, k - 1)->flags & TOKF_QUOTE_MARK) || (w->flags & TOKF_SENT_START))
                 return SIZE_MAX;
         }
@@ -1556,6 +1560,19 @@ static verdict_t nested_speaker(at_t *A, const quote_t *q, int32_t outer)
     }
     if (word_is(A, k, "i")) {
         v.speaker = outer >= 0 ? outer : -1;
+        return v;
+    }
+    if (word_is(A, k - 1, "the")) {
+        /* a role: the person the narrative introduced in it, not the outer
+         * speaker, unless someone unnamed has held it since */
+        char buf[ROLE_LEN];
+        head_word(A, k, buf, sizeof buf);
+        const role_t *r = role_find(A, buf, false);
+        if (r && r->ent >= 0 && r->ent != outer && r->anon_pos <= r->pos + 1) {
+            v.speaker = r->ent;
+            v.source = (span_t){t->start, t->end};
+            v.kind = MENTION_ROLE;
+        }
         return v;
     }
     bool org;

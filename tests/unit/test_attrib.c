@@ -425,6 +425,13 @@ int main(void)
         "Piet Aalders voted against the plan.");
     is_str(speaker(1), "Helga Strand", "no such cue: the quote continues the last speaker");
 
+    /* a quote inside a quote said by a role the narrative gave someone */
+    run("The health minister, Sara Lindgren, defended the cuts.\n\n"
+        "“Last year the minister promised us ‘not one ward will close’,” Owen Pike said.");
+    is_str(speaker(1), "Sara Lindgren", "‘…’ after “the ROLE promised”: the person in that role");
+    run("“My father always told me, ‘never sign on a Friday’,” Owen Pike said.");
+    is_str(speaker(1), "(null)", "‘…’ after “my father told me”: unnamed");
+
     doc_free(doc);
     return tap_done();
 }

@@ -164,11 +164,13 @@ static bool is_speech_verb(const at_t *A, size_t i)
     if (t->kind != TOK_WORD || (t->flags & (TOKF_IN_QUOTE | TOKF_UPPER)) ||
         !(lexicon_has(A->speech, tok_str(A->doc, t), tok_len(t)) || is_phrasal_speech(A, i)))
         return false;
-    /* a noun after a determiner or a possessive: "the union's demand", "a warning" */
+    /* a noun after a determiner or a possessive: "the union's demand", "a
+     * warning", "his answer" */
     if (i > 0 && TK(A, i - 1)->kind == TOK_WORD &&
         (tok_eq(A->doc, TK(A, i - 1), "the") || tok_eq(A->doc, TK(A, i - 1), "a") ||
          tok_eq(A->doc, TK(A, i - 1), "an") || tok_eq(A->doc, TK(A, i - 1), "its") ||
-         tok_eq(A->doc, TK(A, i - 1), "their") || is_possessive(A, i - 1)))
+         tok_eq(A->doc, TK(A, i - 1), "their") || tok_eq(A->doc, TK(A, i - 1), "his") ||
+         tok_eq(A->doc, TK(A, i - 1), "her") || is_possessive(A, i - 1)))
         return false;
     /* "on a conference call", "in a radio interview": after "a" and a
      * modifier, an uninflected form is a compound noun; a singular subject
@@ -941,10 +943,18 @@ static subj_t subject_after(const at_t *A, size_t i, size_t send, size_t *end)
 
 /* ---- resolution -------------------------------------------------------------- */
 
+static int32_t resolve_gender(at_t *A, gender_t g, bool org, size_t ti);
+
 static int32_t resolve_pronoun(at_t *A, size_t ti)
 {
     bool org;
     gender_t g = pronoun_gender(A, ti, &org);
+    return resolve_gender(A, g, org, ti);
+}
+
+/* A pronoun of gender g (an organisation's "it" when org) at token ti. */
+static int32_t resolve_gender(at_t *A, gender_t g, bool org, size_t ti)
+{
     if (org)
         return A->nomru ? A->omru[0] : -1;
     entity_t *ents = A->doc->entities.items;
@@ -1323,7 +1333,9 @@ static verdict_t before_quote(at_t *A, size_t o, size_t sfirst, size_t send, siz
          * after a comma has the subject of the speech verb before it, and so
          * has a verb joined to it by "and" ("the club said it … and accused
          * the council of “…”") */
-        if (k > sfirst + 1 && ((tok_is_char(A->doc, TK(A, k - 1), ',') && tok_len(t) > 4 &&
+        /* (perhaps after "before" or "after": "…,” she said, before adding that) */
+        size_t pc = k > sfirst + 2 && (word_is(A, k - 1, "before") || word_is(A, k - 1, "after")) ? k - 1 : k;
+        if (k > sfirst + 1 && ((tok_is_char(A->doc, TK(A, pc - 1), ',') && tok_len(t) > 4 &&
                                 memcmp(tok_str(A->doc, t) + tok_len(t) - 3, "ing", 3) == 0) ||
                                (b == k && word_is(A, k - 1, "and"))))
             for (size_t j = k - 1; j-- > lo;)
@@ -1784,6 +1796,20 @@ void attrib_resolve_cached(doc_t *doc, seg_cache_t *cache)
                         doc->entities.items[doc->mentions.items[mi].entity].type == ENT_PERSON) {
                         pre.speaker = (int32_t)doc->mentions.items[mi].entity;
                         pre.source = doc->mentions.items[mi].span;
+                    } else if (o >= sfirst + 3 && (word_is(&A, sfirst, "his") || word_is(&A, sfirst, "her")) &&
+                               TK(&A, sfirst + 1)->kind == TOK_WORD &&
+                               !(TK(&A, sfirst + 1)->flags & TOKF_UPPER) &&
+                               !lexicon_has(A.roles, tok_str(doc, TK(&A, sfirst + 1)),
+                                            tok_len(TK(&A, sfirst + 1)))) {
+                        /* "His answer was short:", "Her message to staff:": the
+                         * possessor's words (not "Her daughter put it this way:") */
+                        advance_to(&A, TK(&A, sfirst)->start, para.start, para.end);
+                        pre.speaker = resolve_gender(&A, word_is(&A, sfirst, "his") ? GENDER_MALE : GENDER_FEMALE,
+                                                     false, sfirst);
+                        if (pre.speaker >= 0) {
+                            pre.source = (span_t){TK(&A, sfirst)->start, TK(&A, sfirst)->end};
+                            pre.kind = MENTION_PRONOUN;
+                        }
                     }
                 }
             } else if (o == 0 && A.colon_set && !colon_used) {

@@ -432,6 +432,16 @@ int main(void)
     run("“My father always told me, ‘never sign on a Friday’,” Owen Pike said.");
     is_str(speaker(1), "(null)", "‘…’ after “my father told me”: unnamed");
 
+    /* "His answer …:" gives the possessor's words; a kinship noun does not */
+    run("Marek Novak was asked if he would resign. His reply was brief: “Never.”");
+    is_str(speaker(0), "Marek Novak", "His reply was brief: “…”: him");
+    run("Marek Novak died in May. His son put it simply: “He loved the sea.”");
+    is_str(speaker(0), "(null)", "His son put it simply: “…”: the son, unnamed");
+
+    /* ", before adding that …" has the subject of the verb before it */
+    run("“Costs are under control,” Hanne Dahl said, before adding that prices would “rise a little”.");
+    is_str(speaker(1), "Hanne Dahl", "NAME said, before adding that “…”");
+
     doc_free(doc);
     return tap_done();
 }

@@ -583,6 +583,10 @@ static void note_unnamed(at_t *A, size_t from, size_t to)
             if (w->kind != TOK_WORD)
                 break;
             if (lexicon_has(A->roles, tok_str(A->doc, w), tok_len(w))) {
+                /* "Another resident, Meera Joshi, said": named after all */
+                if (k + 2 < to && tok_is_char(A->doc, TK(A, k + 1), ',') &&
+                    mention_at(A, TK(A, k + 2)->start) >= 0)
+                    break;
                 char buf[ROLE_LEN];
                 size_t n = tok_len(w) < ROLE_LEN - 1 ? tok_len(w) : ROLE_LEN - 1;
                 for (size_t c = 0; c < n; c++) {
@@ -596,7 +600,6 @@ static void note_unnamed(at_t *A, size_t from, size_t to)
                     A->anon_subj = w->start + 1;
                     A->anon_gender = GENDER_UNKNOWN;
                 }
-                /* a name in apposition makes it named after all */
                 break;
             }
         }

@@ -442,6 +442,12 @@ int main(void)
     run("“Costs are under control,” Hanne Dahl said, before adding that prices would “rise a little”.");
     is_str(speaker(1), "Hanne Dahl", "NAME said, before adding that “…”");
 
+    /* a role named in apposition later in the paragraph does not hide an
+     * earlier unnamed subject */
+    run("Tomas Berg chairs the board.\n\nA paramedic who treated the driver said the crash was violent. "
+        "“There was glass everywhere,” he said. Another witness, Jens Holm, said he heard a bang.");
+    is_str(speaker(0), "(null)", "A ROLE said … he said, before “Another ROLE, NAME”: unnamed");
+
     doc_free(doc);
     return tap_done();
 }

@@ -1499,6 +1499,13 @@ static size_t nested_subject(const at_t *A, size_t o, size_t c)
     size_t n = A->seg.tokens.len, v = o;
     if (v > 0 && (tok_is_char(A->doc, TK(A, v - 1), ',') || tok_is_char(A->doc, TK(A, v - 1), ':')))
         v--;
+    /* the formula "and I quote" cites, it does not speak: "The minister
+     * said, and I quote, ‘…’" is the minister's */
+    if (v > 3 && word_is(A, v - 1, "quote") && word_is(A, v - 2, "i")) {
+        v -= word_is(A, v - 3, "and") ? 3 : 2;
+        if (tok_is_char(A->doc, TK(A, v - 1), ','))
+            v--;
+    }
     /* the verb, perhaps before its object: "told the board,", "wrote to him:" */
     const token_t *t = NULL;
     for (size_t k = v; k-- > 0 && v - k <= 4;) {

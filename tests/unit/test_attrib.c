@@ -448,6 +448,11 @@ int main(void)
         "“There was glass everywhere,” he said. Another witness, Jens Holm, said he heard a bang.");
     is_str(speaker(0), "(null)", "A ROLE said … he said, before “Another ROLE, NAME”: unnamed");
 
+    /* "and I quote" cites the words of the speech verb's subject before it */
+    run("Nadia Rahman, the energy minister, spoke in January.\n\n"
+        "“Nadia Rahman said, and I quote, ‘bills will fall by spring’,” Colm Byrne said.");
+    is_str(speaker(1), "Nadia Rahman", "NAME said, and I quote, ‘…’: NAME, not the quoter");
+
     doc_free(doc);
     return tap_done();
 }

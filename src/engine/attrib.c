@@ -69,6 +69,10 @@ typedef struct {
     int32_t pmru[MRU_N], omru[MRU_N];   /* people / organisations, latest first */
     size_t npmru, nomru;
     uint32_t p0_pos;                    /* where pmru[0] was last named */
+    uint32_t anon_pl;                   /* where unnamed people opened a sentence
+                                         * ("Analysts at X said"), +1, or 0 */
+    uint32_t o0_pos;                    /* where an organisation was last named, outside
+                                         * an unnamed subject's own phrase */
     int32_t said_subj;                  /* the latest sentence subject: "NAME said …",
                                          * "NAME, who …, said", "NAME was …" */
     uint32_t anon_subj;                 /* where an unnamed person opened a sentence
@@ -476,9 +480,15 @@ static void role_subjects_to(at_t *A, uint32_t pos)
  * and a "he" after it, are about the rescuer, not X. */
 static bool in_unnamed_subject(const at_t *A, size_t first, size_t sfirst)
 {
-    if (first < sfirst + 3 || !is_preposition(A, first - 1))
+    if (first < sfirst + 2 || !is_preposition(A, first - 1))
         return false;
     const token_t *h = TK(A, first - 2);
+    if (first == sfirst + 2) {
+        /* "Analysts at X", "Residents of X": a plural role opening the sentence */
+        size_t n = tok_len(h);
+        return h->kind == TOK_WORD && n > 4 && tok_str(A->doc, h)[n - 1] == 's' &&
+               lexicon_has(A->roles, tok_str(A->doc, h), n - 1);
+    }
     if (h->kind != TOK_WORD || (h->flags & (TOKF_UPPER | TOKF_IN_QUOTE)) ||
         !(word_is(A, sfirst, "a") || word_is(A, sfirst, "an") || word_is(A, sfirst, "one") ||
           word_is(A, sfirst, "another")) || first - 2 > sfirst + 3)
@@ -505,6 +515,8 @@ static void advance_to(at_t *A, uint32_t pos, uint32_t para_start, uint32_t para
         entity_t *e = &doc->entities.items[m->entity];
         if (e->type == ENT_ORGANIZATION) {
             mru_push(A->omru, &A->nomru, (int32_t)m->entity);
+            if (!in_unnamed_subject(A, first, A->seg.sentences.items[sentence_of(A, first)].first))
+                A->o0_pos = m->span.start;
             continue;
         }
         if (e->type != ENT_PERSON)
@@ -567,6 +579,14 @@ static void note_unnamed(at_t *A, size_t from, size_t to)
     for (size_t i = from; i < to; i++) {
         const token_t *t = TK(A, i);
         size_t len = tok_len(t);
+        /* "Analysts at X said", "Residents said": a plural role opening a
+         * sentence, whom a "they" after it means (one look-up a sentence) */
+        if ((t->flags & TOKF_SENT_START) && t->kind == TOK_WORD && !(t->flags & TOKF_IN_QUOTE) && len > 4 &&
+            tok_str(A->doc, t)[len - 1] == 's' && i + 1 < to && TK(A, i + 1)->kind == TOK_WORD &&
+            mention_at(A, t->start) < 0 && lexicon_has(A->roles, tok_str(A->doc, t), len - 1)) {
+            A->anon_pl = t->start + 1;
+            continue;
+        }
         if (t->kind != TOK_WORD || (len > 3 && len != 7))
             continue;   /* a, an, one, another: the length rules out most words unread */
         char c0 = A->doc->text[t->start];
@@ -962,6 +982,11 @@ static int32_t resolve_gender(at_t *A, gender_t g, bool org, size_t ti)
         return A->nomru ? A->omru[0] : -1;
     entity_t *ents = A->doc->entities.items;
     if (g == GENDER_PLURAL) {
+        /* unnamed people opened a sentence since anyone was named: "Analysts
+         * at X were less sure. “…,” they wrote" */
+        if (A->anon_pl && A->anon_pl <= TK(A, ti)->start &&
+            A->anon_pl > A->p0_pos + 1 && A->anon_pl > A->o0_pos + 1)
+            return -1;
         for (size_t i = 0; i < A->npmru && i < 3; i++)
             if (ents[A->pmru[i]].gender == GENDER_PLURAL)
                 return A->pmru[i];

@@ -453,6 +453,13 @@ int main(void)
         "“Nadia Rahman said, and I quote, ‘bills will fall by spring’,” Colm Byrne said.");
     is_str(speaker(1), "Nadia Rahman", "NAME said, and I quote, ‘…’: NAME, not the quoter");
 
+    /* "they" after unnamed people opening a sentence is them, not an organisation */
+    run("Strata Mining raised its forecast. Economists at Halden Bank were unconvinced. "
+        "“Copper prices are too volatile,” they wrote in a note.");
+    is_str(speaker(0), "(null)", "Economists at ORG … “…,” they wrote: unnamed");
+    run("Strata Mining raised its forecast. “Copper prices will hold,” they said.");
+    is_str(speaker(0), "Strata Mining", "ORG … “…,” they said: the organisation");
+
     doc_free(doc);
     return tap_done();
 }

@@ -1826,8 +1826,32 @@ void attrib_resolve_cached(doc_t *doc, seg_cache_t *cache)
                     /* no speech verb: "Andrea Zurbriggen, a guide, put it bluntly:"
                      * gives the sentence's named subject; "a sign read:" nobody */
                     pre.decided = true;
-                    int32_t mi = mention_at(&A, TK(&A, sfirst)->start);
-                    if (mi >= 0 && doc->mentions.items[mi].span.start == TK(&A, sfirst)->start &&
+                    /* after a fronted participle clause: "Asked whether …, she
+                     * was cautious:" */
+                    size_t sj = sfirst;
+                    const token_t *t0 = TK(&A, sfirst);
+                    if (t0->kind == TOK_WORD && tok_len(t0) > 4 && mention_at(&A, t0->start) < 0 &&
+                        (memcmp(tok_str(doc, t0) + tok_len(t0) - 2, "ed", 2) == 0 ||
+                         memcmp(tok_str(doc, t0) + tok_len(t0) - 3, "ing", 3) == 0))
+                        for (size_t j = sfirst + 1; j + 2 < o && j < sfirst + 24; j++) {
+                            if (TK(&A, j)->flags & (TOKF_IN_QUOTE | TOKF_QUOTE_MARK))
+                                break;
+                            if (tok_is_char(doc, TK(&A, j), ',')) {
+                                sj = j + 1;
+                                break;
+                            }
+                        }
+                    int32_t mi = mention_at(&A, TK(&A, sj)->start);
+                    bool org;
+                    if (is_pronoun(&A, sj) && (int)pronoun_gender(&A, sj, &org) >= 0 && !org &&
+                        pronoun_gender(&A, sj, &org) != GENDER_PLURAL) {
+                        advance_to(&A, TK(&A, sj)->start, para.start, para.end);
+                        pre.speaker = resolve_pronoun(&A, sj);
+                        if (pre.speaker >= 0) {
+                            pre.source = (span_t){TK(&A, sj)->start, TK(&A, sj)->end};
+                            pre.kind = MENTION_PRONOUN;
+                        }
+                    } else if (mi >= 0 && doc->mentions.items[mi].span.start == TK(&A, sj)->start &&
                         doc->entities.items[doc->mentions.items[mi].entity].type == ENT_PERSON) {
                         pre.speaker = (int32_t)doc->mentions.items[mi].entity;
                         pre.source = doc->mentions.items[mi].span;

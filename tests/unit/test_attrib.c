@@ -460,6 +460,15 @@ int main(void)
     run("Strata Mining raised its forecast. “Copper prices will hold,” they said.");
     is_str(speaker(0), "Strata Mining", "ORG … “…,” they said: the organisation");
 
+    /* a colon with no speech verb: a pronoun subject, perhaps after a
+     * fronted participle clause */
+    run("Greta Lund runs the clinic. Asked whether the ward would reopen, she was careful: “Not this winter.”");
+    is_str(speaker(0), "Greta Lund", "Asked …, she was careful: “…”: her");
+    run("Greta Lund runs the clinic. She was blunt: “We are full.”");
+    is_str(speaker(0), "Greta Lund", "She was blunt: “…”: her");
+    run("Greta Lund runs the clinic. A sign on the door read: “Closed until Monday.”");
+    is_str(speaker(0), "(null)", "a sign read: “…”: nobody");
+
     doc_free(doc);
     return tap_done();
 }

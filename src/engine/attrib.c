@@ -587,6 +587,21 @@ static void note_unnamed(at_t *A, size_t from, size_t to)
             A->anon_pl = t->start + 1;
             continue;
         }
+        /* "The study's authors acknowledged", "Their lawyers said" */
+        if ((t->flags & TOKF_SENT_START) && t->kind == TOK_WORD && !(t->flags & TOKF_IN_QUOTE) &&
+            (word_is(A, i, "the") || word_is(A, i, "their") || word_is(A, i, "its") ||
+             word_is(A, i, "his") || word_is(A, i, "her")))
+            for (size_t k = i + 1; k + 1 < to && k <= i + 3; k++) {
+                const token_t *w = TK(A, k), *nx = TK(A, k + 1);
+                size_t wl = tok_len(w);
+                if (w->kind != TOK_WORD || (w->flags & (TOKF_UPPER | TOKF_IN_QUOTE)))
+                    break;
+                if (wl > 4 && tok_str(A->doc, w)[wl - 1] == 's' && nx->kind == TOK_WORD &&
+                    !(nx->flags & (TOKF_UPPER | TOKF_IN_QUOTE)) && lexicon_has(A->roles, tok_str(A->doc, w), wl - 1)) {
+                    A->anon_pl = t->start + 1;
+                    break;
+                }
+            }
         if (t->kind != TOK_WORD || (len > 3 && len != 7))
             continue;   /* a, an, one, another: the length rules out most words unread */
         char c0 = A->doc->text[t->start];

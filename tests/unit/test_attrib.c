@@ -469,6 +469,10 @@ int main(void)
     run("Greta Lund runs the clinic. A sign on the door read: “Closed until Monday.”");
     is_str(speaker(0), "(null)", "a sign read: “…”: nobody");
 
+    run("Lena Brandt of Tromsø University led the survey. The report's authors admitted its limits. "
+        "“The sample was small,” they wrote.");
+    is_str(speaker(0), "(null)", "The report's authors … “…,” they wrote: unnamed");
+
     doc_free(doc);
     return tap_done();
 }

@@ -185,6 +185,13 @@ static bool is_speech_verb(const at_t *A, size_t i)
     return true;
 }
 
+/* The speech verb at k is the object noun of the speech verb before it:
+ * "told state television", "said state media". */
+static bool object_of_speech(const at_t *A, size_t k, size_t sfirst)
+{
+    return k > sfirst && bare_form(A, k) && is_speech_verb(A, k - 1);
+}
+
 static bool is_according_to(const at_t *A, size_t i)
 {
     return word_is(A, i, "according") && word_is(A, i + 1, "to") &&
@@ -1345,7 +1352,7 @@ static verdict_t before_quote(at_t *A, size_t o, size_t sfirst, size_t send, siz
         const token_t *t = TK(A, k);
         if (t->flags & TOKF_IN_QUOTE)
             continue;
-        if (!is_speech_verb(A, k))
+        if (!is_speech_verb(A, k) || object_of_speech(A, k, sfirst))
             continue;
         size_t b = verb_group_start(A, k, sfirst);
         if (b > sfirst && is_passive_aux(A, b - 1)) {
@@ -1494,7 +1501,7 @@ static size_t colon_verb(const at_t *A, size_t colon, size_t sfirst)
         const token_t *t = TK(A, k);
         if (t->kind != TOK_WORD || (t->flags & TOKF_IN_QUOTE))
             break;
-        if (is_speech_verb(A, k))
+        if (is_speech_verb(A, k) && !object_of_speech(A, k, sfirst))
             return k;
     }
     return SIZE_MAX;

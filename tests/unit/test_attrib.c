@@ -473,6 +473,12 @@ int main(void)
         "“The sample was small,” they wrote.");
     is_str(speaker(0), "(null)", "The report's authors … “…,” they wrote: unnamed");
 
+    /* a speech verb's object noun that is itself in the list is no verb */
+    run("The fire chief, Rasmus Eklund, told state radio that crews were “close to exhaustion”.");
+    is_str(speaker(0), "Rasmus Eklund", "NAME told state radio that “…”: not the noun “state”");
+    run("The fire chief, Rasmus Eklund, told state radio: “We need rain.”");
+    is_str(speaker(0), "Rasmus Eklund", "NAME told state radio: “…”");
+
     doc_free(doc);
     return tap_done();
 }

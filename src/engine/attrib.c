@@ -13,7 +13,10 @@
  *   3. inside the sentence: 'SUBJECT VERB … “quote”' (partial quotes, "A," she
  *      said, "B."), or a later ', according to X';
  *   4. a quote that is a sentence of its own continues the previous speaker of
- *      the paragraph, or the subject of the sentence before it.
+ *      the paragraph, or the subject of the sentence before it; a paragraph
+ *      of quotes alone continues the subject of the speech verb that ends a
+ *      paragraph of reported speech before it, or takes the speaker the next
+ *      paragraph names ("That was the question put by X").
  * A SUBJECT is a name, a pronoun (he, she, they, it: the most recent person or
  * organisation of that gender), a role noun ("the minister": the person
  * introduced in that role), a nationality epithet ("the Spaniard": the person

@@ -13,7 +13,10 @@
  *   3. inside the sentence: 'SUBJECT VERB … “quote”' (partial quotes, "A," she
  *      said, "B."), or a later ', according to X';
  *   4. a quote that is a sentence of its own continues the previous speaker of
- *      the paragraph, or the subject of the sentence before it.
+ *      the paragraph, or the subject of the sentence before it; a paragraph
+ *      of quotes alone continues the subject of the speech verb that ends a
+ *      paragraph of reported speech before it, or takes the speaker the next
+ *      paragraph names ("That was the question put by X").
  * A SUBJECT is a name, a pronoun (he, she, they, it: the most recent person or
  * organisation of that gender), a role noun ("the minister": the person
  * introduced in that role), a nationality epithet ("the Spaniard": the person
@@ -69,6 +72,10 @@ typedef struct {
     int32_t pmru[MRU_N], omru[MRU_N];   /* people / organisations, latest first */
     size_t npmru, nomru;
     uint32_t p0_pos;                    /* where pmru[0] was last named */
+    uint32_t anon_pl;                   /* where unnamed people opened a sentence
+                                         * ("Analysts at X said"), +1, or 0 */
+    uint32_t o0_pos;                    /* where an organisation was last named, outside
+                                         * an unnamed subject's own phrase */
     int32_t said_subj;                  /* the latest sentence subject: "NAME said …",
                                          * "NAME, who …, said", "NAME was …" */
     uint32_t anon_subj;                 /* where an unnamed person opened a sentence
@@ -88,6 +95,8 @@ typedef struct {
     int32_t dlg_prev, dlg_prev2;        /* speakers of the last two dialogue paragraphs,
                                          * -9 when the run of dialogue broke */
     VEC(struct late { size_t q; char role[ROLE_LEN]; span_t source; size_t para; }) late;
+    size_t cq0, cq1;                    /* the quotes of the previous paragraph when it
+                                         * was quotes only, with no cue: [cq0, cq1) */
     size_t para;                        /* the paragraph being read */
     size_t resolving;                   /* the quote being resolved */
 } at_t;
@@ -142,17 +151,35 @@ static bool bare_form(const at_t *A, size_t i)
     return true;
 }
 
+/* A verb that attributes speech with the particle "back" after it ("hit
+ * back", "fired back"): the lexicon lists the pair, read only when the next
+ * word is "back". */
+static bool is_phrasal_speech(const at_t *A, size_t i)
+{
+    const token_t *t = TK(A, i);
+    char buf[24];
+    size_t n = tok_len(t);
+    if (n > 12 || i + 1 >= A->seg.tokens.len || !word_is(A, i + 1, "back") ||
+        (TK(A, i + 1)->flags & TOKF_IN_QUOTE))
+        return false;
+    memcpy(buf, tok_str(A->doc, t), n);
+    memcpy(buf + n, " back", 5);
+    return lexicon_has(A->speech, buf, n + 5);
+}
+
 static bool is_speech_verb(const at_t *A, size_t i)
 {
     const token_t *t = TK(A, i);
     if (t->kind != TOK_WORD || (t->flags & (TOKF_IN_QUOTE | TOKF_UPPER)) ||
-        !lexicon_has(A->speech, tok_str(A->doc, t), tok_len(t)))
+        !(lexicon_has(A->speech, tok_str(A->doc, t), tok_len(t)) || is_phrasal_speech(A, i)))
         return false;
-    /* a noun after a determiner or a possessive: "the union's demand", "a warning" */
+    /* a noun after a determiner or a possessive: "the union's demand", "a
+     * warning", "his answer" */
     if (i > 0 && TK(A, i - 1)->kind == TOK_WORD &&
         (tok_eq(A->doc, TK(A, i - 1), "the") || tok_eq(A->doc, TK(A, i - 1), "a") ||
          tok_eq(A->doc, TK(A, i - 1), "an") || tok_eq(A->doc, TK(A, i - 1), "its") ||
-         tok_eq(A->doc, TK(A, i - 1), "their") || is_possessive(A, i - 1)))
+         tok_eq(A->doc, TK(A, i - 1), "their") || tok_eq(A->doc, TK(A, i - 1), "his") ||
+         tok_eq(A->doc, TK(A, i - 1), "her") || is_possessive(A, i - 1)))
         return false;
     /* "on a conference call", "in a radio interview": after "a" and a
      * modifier, an uninflected form is a compound noun; a singular subject
@@ -161,6 +188,13 @@ static bool is_speech_verb(const at_t *A, size_t i)
         (tok_eq(A->doc, TK(A, i - 2), "a") || tok_eq(A->doc, TK(A, i - 2), "an")) && bare_form(A, i))
         return false;
     return true;
+}
+
+/* The speech verb at k is the object noun of the speech verb before it:
+ * "told state television", "said state media". */
+static bool object_of_speech(const at_t *A, size_t k, size_t sfirst)
+{
+    return k > sfirst && bare_form(A, k) && is_speech_verb(A, k - 1);
 }
 
 static bool is_according_to(const at_t *A, size_t i)
@@ -452,6 +486,30 @@ static void role_subjects_to(at_t *A, uint32_t pos)
     }
 }
 
+/* The name at token first modifies an unnamed subject opening its sentence:
+ * "A rescuer from X, who …, said", "One lawyer for X said" — the sentence,
+ * and a "he" after it, are about the rescuer, not X. */
+static bool in_unnamed_subject(const at_t *A, size_t first, size_t sfirst)
+{
+    if (first < sfirst + 2 || !is_preposition(A, first - 1))
+        return false;
+    const token_t *h = TK(A, first - 2);
+    if (first == sfirst + 2) {
+        /* "Analysts at X", "Residents of X": a plural role opening the sentence */
+        size_t n = tok_len(h);
+        return h->kind == TOK_WORD && n > 4 && tok_str(A->doc, h)[n - 1] == 's' &&
+               lexicon_has(A->roles, tok_str(A->doc, h), n - 1);
+    }
+    if (h->kind != TOK_WORD || (h->flags & (TOKF_UPPER | TOKF_IN_QUOTE)) ||
+        !(word_is(A, sfirst, "a") || word_is(A, sfirst, "an") || word_is(A, sfirst, "one") ||
+          word_is(A, sfirst, "another")) || first - 2 > sfirst + 3)
+        return false;
+    for (size_t k = sfirst + 1; k < first - 2; k++)
+        if (TK(A, k)->kind != TOK_WORD)
+            return false;
+    return lexicon_has(A->roles, tok_str(A->doc, h), tok_len(h));
+}
+
 /* Takes in the NAME mentions that start before pos: recency, roles, they/them. */
 static void advance_to(at_t *A, uint32_t pos, uint32_t para_start, uint32_t para_end)
 {
@@ -470,9 +528,14 @@ static void advance_to(at_t *A, uint32_t pos, uint32_t para_start, uint32_t para
             continue;       /* a name inside a quote is not the narrative's */
         if (e->type == ENT_ORGANIZATION) {
             mru_push(A->omru, &A->nomru, (int32_t)m->entity);
+            if (!in_unnamed_subject(A, first, A->seg.sentences.items[sentence_of(A, first)].first))
+                A->o0_pos = m->span.start;
             continue;
         }
         mru_push(A->pmru, &A->npmru, (int32_t)m->entity);
+        const sentence_t *ms = &A->seg.sentences.items[sentence_of(A, first)];
+        if (in_unnamed_subject(A, first, ms->first))
+            continue;
         A->p0_pos = m->span.start;
         if (A->para_person == -1)
             A->para_person = (int32_t)m->entity;
@@ -484,7 +547,6 @@ static void advance_to(at_t *A, uint32_t pos, uint32_t para_start, uint32_t para
         /* "Toktogulov said he had invited Rahimzoda": the subject of a speech
          * verb, for a pronoun that follows (see resolve_pronoun) */
         size_t v = last + 1;
-        const sentence_t *ms = &A->seg.sentences.items[sentence_of(A, first)];
         if (v + 1 < A->seg.tokens.len && tok_is_char(doc, TK(A, v), ',')) {
             /* an apposition or relative clause between the subject and its
              * verb: "Collard, who has spent …, said", "X, of the University
@@ -530,9 +592,32 @@ static void note_unnamed(at_t *A, size_t from, size_t to)
         const token_t *t = TK(A, i);
         if (t->kind != TOK_WORD || (t->flags & TOKF_IN_QUOTE))
             continue;
+        size_t len = tok_len(t);
+        /* "Analysts at X said", "Residents said": a plural role opening a
+         * sentence, whom a "they" after it means (one look-up a sentence) */
+        if ((t->flags & TOKF_SENT_START) && len > 4 &&
+            tok_str(A->doc, t)[len - 1] == 's' && i + 1 < to && TK(A, i + 1)->kind == TOK_WORD &&
+            mention_at(A, t->start) < 0 && lexicon_has(A->roles, tok_str(A->doc, t), len - 1)) {
+            A->anon_pl = t->start + 1;
+            continue;
+        }
+        /* "The study's authors acknowledged", "Their lawyers said" */
+        if ((t->flags & TOKF_SENT_START) &&
+            (word_is(A, i, "the") || word_is(A, i, "their") || word_is(A, i, "its") ||
+             word_is(A, i, "his") || word_is(A, i, "her")))
+            for (size_t k = i + 1; k + 1 < to && k <= i + 3; k++) {
+                const token_t *w = TK(A, k), *nx = TK(A, k + 1);
+                size_t wl = tok_len(w);
+                if (w->kind != TOK_WORD || (w->flags & (TOKF_UPPER | TOKF_IN_QUOTE)))
+                    break;
+                if (wl > 4 && tok_str(A->doc, w)[wl - 1] == 's' && nx->kind == TOK_WORD &&
+                    !(nx->flags & (TOKF_UPPER | TOKF_IN_QUOTE)) && lexicon_has(A->roles, tok_str(A->doc, w), wl - 1)) {
+                    A->anon_pl = t->start + 1;
+                    break;
+                }
+            }
         /* a, an, one, another: the length names the one word to compare */
         static const char *const det[8] = {[1] = "a", [2] = "an", [3] = "one", [7] = "another"};
-        size_t len = tok_len(t);
         if (len >= 8 || !det[len] || !tok_eq(A->doc, t, det[len]))
             continue;
         /* "Maria Lopes, a nurse": in apposition to a name, not unnamed */
@@ -543,6 +628,10 @@ static void note_unnamed(at_t *A, size_t from, size_t to)
             if (w->kind != TOK_WORD)
                 break;
             if (lexicon_has(A->roles, tok_str(A->doc, w), tok_len(w))) {
+                /* "Another resident, Meera Joshi, said": named after all */
+                if (k + 2 < to && tok_is_char(A->doc, TK(A, k + 1), ',') &&
+                    mention_at(A, TK(A, k + 2)->start) >= 0)
+                    break;
                 char buf[ROLE_LEN];
                 size_t n = tok_len(w) < ROLE_LEN - 1 ? tok_len(w) : ROLE_LEN - 1;
                 for (size_t c = 0; c < n; c++) {
@@ -556,7 +645,6 @@ static void note_unnamed(at_t *A, size_t from, size_t to)
                     A->anon_subj = w->start + 1;
                     A->anon_gender = GENDER_UNKNOWN;
                 }
-                /* a name in apposition makes it named after all */
                 break;
             }
         }
@@ -680,8 +768,10 @@ static subj_t subject_before(const at_t *A, size_t v, size_t sfirst)
          * prepositional phrase after the sentence's first noun phrase modifies
          * that noun, which is the subject */
         size_t p = f > sfirst && word_is(A, f - 1, "the") ? f - 1 : f;
+        /* (the noun may open the sentence capitalised: "Analysts at Kestrel Bank said") */
         if (p >= sfirst + 2 && is_preposition(A, p - 1) && TK(A, p - 2)->kind == TOK_WORD &&
-            !(TK(A, p - 2)->flags & (TOKF_UPPER | TOKF_IN_QUOTE)) && mention_at(A, TK(A, p - 2)->start) < 0) {
+            (!(TK(A, p - 2)->flags & TOKF_UPPER) || p - 2 == sfirst) &&
+            !(TK(A, p - 2)->flags & TOKF_IN_QUOTE) && mention_at(A, TK(A, p - 2)->start) < 0) {
             subj_t s = np_back(A, p - 2, sfirst);
             if (s.span.start == TK(A, sfirst)->start)
                 return s;
@@ -712,7 +802,23 @@ static subj_t subject_before(const at_t *A, size_t v, size_t sfirst)
     if (tok_is_char(A->doc, t, ',')) {
         /* "Kallas, who represents …, argued": the first name of the sentence
          * followed by a comma, not governed by a preposition */
-        for (size_t i = k > sfirst + WINDOW ? k - WINDOW : sfirst; i < k; i++) {
+        size_t from = k > sfirst + WINDOW ? k - WINDOW : sfirst;
+        /* a fronted participle or prepositional clause is no subject: in
+         * "Opening the debate on the Water Bill, the minister, Ana Ruiz,
+         * said" or "At a meeting with Rutte, Kallas said" its names are not */
+        if (from == sfirst && mention_at(A, TK(A, sfirst)->start) < 0 &&
+            (is_preposition(A, sfirst) ||
+             (tok_len(TK(A, sfirst)) > 5 &&
+              memcmp(tok_str(A->doc, TK(A, sfirst)) + tok_len(TK(A, sfirst)) - 3, "ing", 3) == 0)))
+            for (size_t i = sfirst + 1; i + 1 < k && i < sfirst + 24; i++) {
+                if (TK(A, i)->flags & (TOKF_IN_QUOTE | TOKF_QUOTE_MARK))
+                    break;
+                if (tok_is_char(A->doc, TK(A, i), ',')) {
+                    from = i + 1;
+                    break;
+                }
+            }
+        for (size_t i = from; i < k; i++) {
             const token_t *w = TK(A, i);
             if (w->flags & TOKF_IN_QUOTE || w->kind != TOK_WORD)
                 continue;
@@ -885,14 +991,27 @@ static subj_t subject_after(const at_t *A, size_t i, size_t send, size_t *end)
 
 /* ---- resolution -------------------------------------------------------------- */
 
+static int32_t resolve_gender(at_t *A, gender_t g, bool org, size_t ti);
+
 static int32_t resolve_pronoun(at_t *A, size_t ti)
 {
     bool org;
     gender_t g = pronoun_gender(A, ti, &org);
+    return resolve_gender(A, g, org, ti);
+}
+
+/* A pronoun of gender g (an organisation's "it" when org) at token ti. */
+static int32_t resolve_gender(at_t *A, gender_t g, bool org, size_t ti)
+{
     if (org)
         return A->nomru ? A->omru[0] : -1;
     entity_t *ents = A->doc->entities.items;
     if (g == GENDER_PLURAL) {
+        /* unnamed people opened a sentence since anyone was named: "Analysts
+         * at X were less sure. “…,” they wrote" */
+        if (A->anon_pl && A->anon_pl <= TK(A, ti)->start &&
+            A->anon_pl > A->p0_pos + 1 && A->anon_pl > A->o0_pos + 1)
+            return -1;
         for (size_t i = 0; i < A->npmru && i < 3; i++)
             if (ents[A->pmru[i]].gender == GENDER_PLURAL)
                 return A->pmru[i];
@@ -1183,6 +1302,12 @@ static verdict_t before_quote(at_t *A, size_t o, size_t sfirst, size_t send, siz
     size_t p = o;
     if (p > sfirst && (word_is(A, p - 1, "a") || word_is(A, p - 1, "an") || word_is(A, p - 1, "the")))
         p--;
+    /* the content of a noun of speech: "shouts of “shame”", "chants of “…”"
+     * are the shouters', unnamed, not the sentence subject's */
+    if (p > sfirst + 1 && word_is(A, p - 1, "of") && TK(A, p - 2)->kind == TOK_WORD &&
+        tok_str(A->doc, TK(A, p - 2))[tok_len(TK(A, p - 2)) - 1] == 's' &&
+        lexicon_has(A->speech, tok_str(A->doc, TK(A, p - 2)), tok_len(TK(A, p - 2))))
+        return (verdict_t){-1, true, SPAN_NONE, SPAN_NONE, MENTION_NAME};
     /* and a name given to a thing with no one's words behind it: the so-called
      * "shadow fleet", a scheme dubbed "Project Fear" ("what he called a “levy”"
      * quotes him, so "called" alone is not enough) */
@@ -1205,10 +1330,17 @@ static verdict_t before_quote(at_t *A, size_t o, size_t sfirst, size_t send, siz
         if (q < p - 1 && q > sfirst && (TK(A, q - 1)->flags & TOKF_QUOTE_MARK))
             while (q > sfirst && (TK(A, q - 1)->flags & (TOKF_IN_QUOTE | TOKF_QUOTE_MARK)) && p - q < 40)
                 q--;
-        for (size_t k = q - 1; k-- > sfirst && k + 8 > q && !said_as;) {
+        /* further back, up to a clause away, only a verb whose object takes
+         * "as" (the lexicon marks it): "she described an amendment that
+         * would have capped … as “…”", "accused ministers of treating it as" */
+        for (size_t k = q - 1; k-- > sfirst && k + 24 > q && !said_as;) {
             if (TK(A, k)->flags & TOKF_IN_QUOTE)
                 break;
             said_as = is_speech_verb(A, k) && !(k > sfirst && is_passive_aux(A, k - 1));
+            if (said_as && k + 8 <= q) {
+                const char *v = lexicon_value(A->speech, tok_str(A->doc, TK(A, k)), tok_len(TK(A, k)));
+                said_as = v && strcmp(v, "as") == 0;
+            }
         }
     }
     if (p > sfirst && ((word_is(A, p - 1, "as") && !said_as) || word_is(A, p - 1, "dubbed") ||
@@ -1223,7 +1355,7 @@ static verdict_t before_quote(at_t *A, size_t o, size_t sfirst, size_t send, siz
         const token_t *t = TK(A, k);
         if (t->flags & TOKF_IN_QUOTE)
             continue;
-        if (!is_speech_verb(A, k))
+        if (!is_speech_verb(A, k) || object_of_speech(A, k, sfirst))
             continue;
         size_t b = verb_group_start(A, k, sfirst);
         if (b > sfirst && is_passive_aux(A, b - 1)) {
@@ -1254,7 +1386,9 @@ static verdict_t before_quote(at_t *A, size_t o, size_t sfirst, size_t send, siz
          * after a comma has the subject of the speech verb before it, and so
          * has a verb joined to it by "and" ("the club said it … and accused
          * the council of “…”") */
-        if (k > sfirst + 1 && ((tok_is_char(A->doc, TK(A, k - 1), ',') && tok_len(t) > 4 &&
+        /* (perhaps after "before" or "after": "…,” she said, before adding that) */
+        size_t pc = k > sfirst + 2 && (word_is(A, k - 1, "before") || word_is(A, k - 1, "after")) ? k - 1 : k;
+        if (k > sfirst + 1 && ((tok_is_char(A->doc, TK(A, pc - 1), ',') && tok_len(t) > 4 &&
                                 memcmp(tok_str(A->doc, t) + tok_len(t) - 3, "ing", 3) == 0) ||
                                (b == k && word_is(A, k - 1, "and"))))
             for (size_t j = k - 1; j-- > lo;)
@@ -1370,7 +1504,7 @@ static size_t colon_verb(const at_t *A, size_t colon, size_t sfirst)
         const token_t *t = TK(A, k);
         if (t->kind != TOK_WORD || (t->flags & TOKF_IN_QUOTE))
             break;
-        if (is_speech_verb(A, k))
+        if (is_speech_verb(A, k) && !object_of_speech(A, k, sfirst))
             return k;
     }
     return SIZE_MAX;
@@ -1415,6 +1549,13 @@ static size_t nested_subject(const at_t *A, size_t o, size_t c)
     size_t n = A->seg.tokens.len, v = o;
     if (v > 0 && (tok_is_char(A->doc, TK(A, v - 1), ',') || tok_is_char(A->doc, TK(A, v - 1), ':')))
         v--;
+    /* the formula "and I quote" cites, it does not speak: "The minister
+     * said, and I quote, ‘…’" is the minister's */
+    if (v > 3 && word_is(A, v - 1, "quote") && word_is(A, v - 2, "i")) {
+        v -= word_is(A, v - 3, "and") ? 3 : 2;
+        if (tok_is_char(A->doc, TK(A, v - 1), ','))
+            v--;
+    }
     /* the verb, perhaps before its object: "told the board,", "wrote to him:" */
     const token_t *t = NULL;
     for (size_t k = v; k-- > 0 && v - k <= 4;) {
@@ -1440,6 +1581,10 @@ static size_t nested_subject(const at_t *A, size_t o, size_t c)
             if ((int)pronoun_gender(A, k, &org) >= 0 && !org)
                 return k;
             if (word_is(A, k, "i") || mention_at(A, w->start) >= 0)
+                return k;
+            /* "the secretary of state told …": a role the narrative gave someone */
+            if (k > 0 && w->kind == TOK_WORD && !(w->flags & TOKF_UPPER) && word_is(A, k - 1, "the") &&
+                lexicon_has(A->roles, tok_str(A->doc, w), tok_len(w)))
                 return k;
             if (k == 0 || (TK(A, k - 1)->flags & TOKF_QUOTE_MARK) || (w->flags & TOKF_SENT_START))
                 return SIZE_MAX;
@@ -1489,6 +1634,19 @@ static verdict_t nested_speaker(at_t *A, const quote_t *q, int32_t outer)
         v.speaker = outer >= 0 ? outer : -1;
         return v;
     }
+    if (word_is(A, k - 1, "the")) {
+        /* a role: the person the narrative introduced in it, not the outer
+         * speaker, unless someone unnamed has held it since */
+        char buf[ROLE_LEN];
+        head_word(A, k, buf, sizeof buf);
+        const role_t *r = role_find(A, buf, false);
+        if (r && r->ent >= 0 && r->ent != outer && r->anon_pos <= r->pos + 1) {
+            v.speaker = r->ent;
+            v.source = (span_t){t->start, t->end};
+            v.kind = MENTION_ROLE;
+        }
+        return v;
+    }
     bool org;
     gender_t g = pronoun_gender(A, k, &org);
     if (outer == -2 || g == GENDER_PLURAL)
@@ -1513,6 +1671,76 @@ static verdict_t nested_speaker(at_t *A, const quote_t *q, int32_t outer)
                 }
         }
     return v;
+}
+
+/* A paragraph without quotes before one that opens with a quote: when it
+ * reports speech ("Her daughter, she said, is the only one …", "A spokesman
+ * said the council would …"), its last speech verb's subject is the one a
+ * quote standing alone in the next paragraph continues, not the speaker of
+ * an earlier quote. */
+static void paraphrase_speaker(at_t *A, size_t p, span_t para)
+{
+    const doc_t *doc = A->doc;
+    if (p + 1 >= doc->paragraphs.len)
+        return;
+    const unsigned char *nx = (const unsigned char *)doc->text + doc->paragraphs.items[p + 1].start;
+    if (!(*nx == '"' || (nx[0] == 0xE2 && nx[1] == 0x80 && (nx[2] == 0x9C || nx[2] == 0x98)) ||
+          (nx[0] == 0xC2 && nx[1] == 0xAB)))
+        return;
+    for (size_t k = A->seg.tokens.len; k-- > 0;) {
+        if (!is_speech_verb(A, k))
+            continue;
+        size_t sfirst = A->seg.sentences.items[sentence_of(A, k)].first;
+        if (is_passive_verb(A, k, sfirst))
+            return;
+        subj_t s = subject_before(A, k, sfirst);
+        if (s.kind == S_NONE || s.kind == S_UNKNOWN)
+            continue;   /* "allowed to tell her": no subject of its own */
+        verdict_t v = verdict_of(A, s, para);
+        A->last_para_speaker = v.speaker;
+        return;
+    }
+}
+
+/* A paragraph of quotes alone whose speaker the next paragraph names
+ * first: "“Who pays? …”\n\nThat was the question put by Rhiannon Pryce,
+ * …", "Those were the words of X", "So said X". The name must follow "by",
+ * "of" or a speech verb in a sentence that opens with a demonstrative or
+ * "So" and has no quote before it. */
+static void cataphoric_speaker(at_t *A)
+{
+    const doc_t *doc = A->doc;
+    if (A->cq1 <= A->cq0 || A->seg.sentences.len == 0)
+        return;
+    size_t n = A->seg.sentences.items[0].count;
+    char c0 = doc->text[TK(A, 0)->start];
+    if ((c0 != 'T' && c0 != 'S') || !(word_is(A, 0, "that") || word_is(A, 0, "this") || word_is(A, 0, "those") ||
+                                       word_is(A, 0, "these") || word_is(A, 0, "so")))
+        return;
+    for (size_t k = 1; k < n && k < 14; k++) {
+        const token_t *t = TK(A, k);
+        if (t->flags & (TOKF_IN_QUOTE | TOKF_QUOTE_MARK))
+            return;
+        int32_t mi = mention_at(A, t->start);
+        if (mi < 0 || doc->mentions.items[mi].span.start != t->start)
+            continue;
+        const mention_t *m = &doc->mentions.items[mi];
+        if (m->kind != MENTION_NAME || !speaker_type(A, (int32_t)m->entity) ||
+            !(word_is(A, k - 1, "by") || word_is(A, k - 1, "of") || is_speech_verb(A, k - 1)))
+            return;
+        for (size_t i = A->cq0; i < A->cq1; i++) {
+            quote_t *q = &A->doc->quotes.items[i];
+            if (q->parent >= 0)
+                continue;
+            if (q->speaker >= 0)
+                A->doc->entities.items[q->speaker].nquotes--;
+            q->speaker = (int32_t)m->entity;
+            q->source = m->span;
+            A->doc->entities.items[m->entity].nquotes++;
+        }
+        A->last_para_speaker = (int32_t)m->entity;
+        return;
+    }
 }
 
 typedef struct { size_t q; verdict_t pre; bool standalone; } pending_t;
@@ -1562,6 +1790,9 @@ void attrib_resolve_cached(doc_t *doc, seg_cache_t *cache)
             continue;
         note_unnamed(&A, 0, ntok);
         find_role_subjects(&A);
+        cataphoric_speaker(&A);
+        A.cq0 = A.cq1 = 0;
+        size_t qi0 = qi;        /* the first quote opening here */
         int32_t para_last = -3;     /* speaker of the previous quote here; -3: none yet */
         span_t para_last_src = SPAN_NONE;   /* and the mention that named them */
         bool colon_used = false;
@@ -1621,11 +1852,49 @@ void attrib_resolve_cached(doc_t *doc, seg_cache_t *cache)
                     /* no speech verb: "Andrea Zurbriggen, a guide, put it bluntly:"
                      * gives the sentence's named subject; "a sign read:" nobody */
                     pre.decided = true;
-                    int32_t mi = mention_at(&A, TK(&A, sfirst)->start);
-                    if (mi >= 0 && doc->mentions.items[mi].span.start == TK(&A, sfirst)->start &&
+                    /* after a fronted participle clause: "Asked whether …, she
+                     * was cautious:" */
+                    size_t sj = sfirst;
+                    const token_t *t0 = TK(&A, sfirst);
+                    if (t0->kind == TOK_WORD && tok_len(t0) > 4 && mention_at(&A, t0->start) < 0 &&
+                        (memcmp(tok_str(doc, t0) + tok_len(t0) - 2, "ed", 2) == 0 ||
+                         memcmp(tok_str(doc, t0) + tok_len(t0) - 3, "ing", 3) == 0))
+                        for (size_t j = sfirst + 1; j + 2 < o && j < sfirst + 24; j++) {
+                            if (TK(&A, j)->flags & (TOKF_IN_QUOTE | TOKF_QUOTE_MARK))
+                                break;
+                            if (tok_is_char(doc, TK(&A, j), ',')) {
+                                sj = j + 1;
+                                break;
+                            }
+                        }
+                    int32_t mi = mention_at(&A, TK(&A, sj)->start);
+                    bool org;
+                    if (is_pronoun(&A, sj) && (int)pronoun_gender(&A, sj, &org) >= 0 && !org &&
+                        pronoun_gender(&A, sj, &org) != GENDER_PLURAL) {
+                        advance_to(&A, TK(&A, sj)->start, para.start, para.end);
+                        pre.speaker = resolve_pronoun(&A, sj);
+                        if (pre.speaker >= 0) {
+                            pre.source = (span_t){TK(&A, sj)->start, TK(&A, sj)->end};
+                            pre.kind = MENTION_PRONOUN;
+                        }
+                    } else if (mi >= 0 && doc->mentions.items[mi].span.start == TK(&A, sj)->start &&
                         doc->entities.items[doc->mentions.items[mi].entity].type == ENT_PERSON) {
                         pre.speaker = (int32_t)doc->mentions.items[mi].entity;
                         pre.source = doc->mentions.items[mi].span;
+                    } else if (o >= sfirst + 3 && (word_is(&A, sfirst, "his") || word_is(&A, sfirst, "her")) &&
+                               TK(&A, sfirst + 1)->kind == TOK_WORD &&
+                               !(TK(&A, sfirst + 1)->flags & TOKF_UPPER) &&
+                               !lexicon_has(A.roles, tok_str(doc, TK(&A, sfirst + 1)),
+                                            tok_len(TK(&A, sfirst + 1)))) {
+                        /* "His answer was short:", "Her message to staff:": the
+                         * possessor's words (not "Her daughter put it this way:") */
+                        advance_to(&A, TK(&A, sfirst)->start, para.start, para.end);
+                        pre.speaker = resolve_gender(&A, word_is(&A, sfirst, "his") ? GENDER_MALE : GENDER_FEMALE,
+                                                     false, sfirst);
+                        if (pre.speaker >= 0) {
+                            pre.source = (span_t){TK(&A, sfirst)->start, TK(&A, sfirst)->end};
+                            pre.kind = MENTION_PRONOUN;
+                        }
                     }
                 }
             } else if (o == 0 && A.colon_set && !colon_used) {
@@ -1706,13 +1975,25 @@ void attrib_resolve_cached(doc_t *doc, seg_cache_t *cache)
         advance_to(&A, para.end, para.start, para.end);
         if (para_last != -3)
             A.last_para_speaker = para_last;
-        /* a dialogue paragraph: a quote first, and at most a short cue outside it
-         * (the words outside counted only then: most paragraphs are no dialogue) */
-        bool dialogue = (TK(&A, 0)->flags & TOKF_QUOTE_MARK) && para_last >= 0;
+        else
+            paraphrase_speaker(&A, p, para);
+        /* a dialogue paragraph: a quote first, and at most a short cue outside
+         * it; the words outside are counted only after an opening quote mark */
+        bool opens_quote = TK(&A, 0)->flags & TOKF_QUOTE_MARK;
         size_t outside = 0;
-        for (size_t k = 0; dialogue && k < ntok && outside <= 6; k++)
+        for (size_t k = 0; opens_quote && k < ntok && outside <= 6; k++)
             outside += TK(&A, k)->kind == TOK_WORD && !(TK(&A, k)->flags & TOKF_IN_QUOTE);
-        if (dialogue && outside <= 6) {
+        /* quotes alone, closed here, none with a cue: the next paragraph may name their speaker */
+        if (opens_quote && outside == 0 && qi > qi0 && !pending.len) {
+            bool cued = false;
+            for (size_t k = qi0; k < qi && !cued; k++)
+                cued = !span_is_empty(doc->quotes.items[k].cue);
+            if (!cued) {
+                A.cq0 = qi0;
+                A.cq1 = qi;
+            }
+        }
+        if (opens_quote && outside <= 6 && para_last >= 0) {
             A.dlg_prev2 = A.dlg_prev;
             A.dlg_prev = para_last;
         } else {

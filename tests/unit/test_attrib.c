@@ -364,6 +364,121 @@ int main(void)
         "Ostara Mills, said costs had been “far higher than planned”.");
     is_str(speaker(0), "Brightwater Foods", "The company, which … ORG2, said “…”: the company named before");
 
+    /* a sentence-initial plural role before a prepositional name is the
+     * subject, unnamed: not the organisation */
+    run("Economists at Marlowe Capital said the rise was “almost certainly temporary”.");
+    is_str(speaker(0), "(null)", "Analysts at ORG said “…”: unnamed, not ORG");
+
+    /* a fronted participle clause holds no subject */
+    run("Introducing the Ports (Pilotage) Act, the transport minister, Ruth Adeyemi, said ships "
+        "would “never again sail blind into Tilbury”.");
+    is_str(speaker(0), "Ruth Adeyemi", "Opening … Act, the ROLE, NAME, said: NAME");
+
+    /* a speech verb with the particle "back" */
+    run("The club chairman, Aled Prosser, hit back that the fine was “out of all proportion”.");
+    is_str(speaker(0), "Aled Prosser", "NAME hit back that “…”");
+    run("“Nobody asked us,” Ingrid Solheim fired back.");
+    is_str(speaker(0), "Ingrid Solheim", "“…,” NAME fired back");
+
+    /* a verb whose object takes "as", a clause before the quote */
+    run("The mayor, Olga Brandt, dismissed a report that had been commissioned by the harbour "
+        "board in 2019 as “a work of fiction”.");
+    is_str(speaker(0), "Olga Brandt", "NAME dismissed a report that … as “…”");
+    run("Jonas Reiter spoke last. He accused the regional council of treating the valley as "
+        "“a car park with a view”.");
+    is_str(speaker(0), "Jonas Reiter", "he accused X of treating Y as “…”");
+    run("Councillors were accused of treating the park as “a building site in waiting”.");
+    is_str(speaker(0), "(null)", "were accused of … as “…”: passive, nobody");
+    run("Ines Berg said the line, which locals have long known as “the ghost train”, would close.");
+    is_str(speaker(0), "(null)", "NAME said X, which … known as “…”: a name, not hers");
+
+    /* the content of a noun of speech is not the subject's */
+    run("Mayor Petra Kask described the budget as “honest”, drawing shouts of “resign” from the gallery.");
+    is_str(speaker(0), "Petra Kask", "described … as “…”");
+    is_str(speaker(1), "(null)", "shouts of “…”: the shouters, unnamed");
+
+    /* a quote standing alone after a paragraph of reported speech continues
+     * that paragraph's speaker, not the last quote's */
+    run("Tomas Brekke coached the team for a decade. “We never had money,” he said.\n\n"
+        "Anja Lund remembers those years differently. The club, she said, was allowed to tell "
+        "players almost anything.\n\n“Nobody checked. Nobody cared.”");
+    is_str(speaker(1), "Anja Lund", "quote after a paraphrase paragraph: its speaker");
+    run("Tomas Brekke coached the team for a decade. “We never had money,” he said.\n\n"
+        "A former player said the club had often paid wages late.\n\n“Nobody checked. Nobody cared.”");
+    is_str(speaker(1), "(null)", "quote after an unnamed source's paraphrase: nobody");
+
+    /* a name in a prepositional phrase on an unnamed subject is not the
+     * subject a later "he" means */
+    run("Tomas Vik was convicted in May. A lawyer for Tomas Vik, who asked not to be named, said "
+        "an appeal would be lodged. “We are confident of the outcome,” he said.");
+    is_str(speaker(0), "(null)", "A ROLE for NAME, who …, said … “…,” he said: the unnamed role");
+    run("Storms hit the coast. A rescuer from Brønnøysund said the boat sank fast. “We had seconds,” he said.");
+    is_str(speaker(0), "(null)", "A rescuer from PLACE said … he said: unnamed");
+
+    /* a paragraph of quotes alone, its speaker named at the start of the next */
+    run("Helga Strand opened the debate. “The port must grow,” she said.\n\n"
+        "“Grow for whom? For the owners, or for the town?”\n\n"
+        "Those were the words of Piet Aalders, the harbour councillor, who voted against.");
+    is_str(speaker(1), "Piet Aalders", "“…”\n\nThose were the words of NAME: NAME");
+    run("Helga Strand opened the debate. “The port must grow,” she said.\n\n"
+        "“Grow for whom? For the owners, or for the town?”\n\n"
+        "Piet Aalders voted against the plan.");
+    is_str(speaker(1), "Helga Strand", "no such cue: the quote continues the last speaker");
+
+    /* a quote inside a quote said by a role the narrative gave someone */
+    run("The health minister, Sara Lindgren, defended the cuts.\n\n"
+        "“Last year the minister promised us ‘not one ward will close’,” Owen Pike said.");
+    is_str(speaker(1), "Sara Lindgren", "‘…’ after “the ROLE promised”: the person in that role");
+    run("“My father always told me, ‘never sign on a Friday’,” Owen Pike said.");
+    is_str(speaker(1), "(null)", "‘…’ after “my father told me”: unnamed");
+
+    /* "His answer …:" gives the possessor's words; a kinship noun does not */
+    run("Marek Novak was asked if he would resign. His reply was brief: “Never.”");
+    is_str(speaker(0), "Marek Novak", "His reply was brief: “…”: him");
+    run("Marek Novak died in May. His son put it simply: “He loved the sea.”");
+    is_str(speaker(0), "(null)", "His son put it simply: “…”: the son, unnamed");
+
+    /* ", before adding that …" has the subject of the verb before it */
+    run("“Costs are under control,” Hanne Dahl said, before adding that prices would “rise a little”.");
+    is_str(speaker(1), "Hanne Dahl", "NAME said, before adding that “…”");
+
+    /* a role named in apposition later in the paragraph does not hide an
+     * earlier unnamed subject */
+    run("Tomas Berg chairs the board.\n\nA paramedic who treated the driver said the crash was violent. "
+        "“There was glass everywhere,” he said. Another witness, Jens Holm, said he heard a bang.");
+    is_str(speaker(0), "(null)", "A ROLE said … he said, before “Another ROLE, NAME”: unnamed");
+
+    /* "and I quote" cites the words of the speech verb's subject before it */
+    run("Nadia Rahman, the energy minister, spoke in January.\n\n"
+        "“Nadia Rahman said, and I quote, ‘bills will fall by spring’,” Colm Byrne said.");
+    is_str(speaker(1), "Nadia Rahman", "NAME said, and I quote, ‘…’: NAME, not the quoter");
+
+    /* "they" after unnamed people opening a sentence is them, not an organisation */
+    run("Strata Mining raised its forecast. Economists at Halden Bank were unconvinced. "
+        "“Copper prices are too volatile,” they wrote in a note.");
+    is_str(speaker(0), "(null)", "Economists at ORG … “…,” they wrote: unnamed");
+    run("Strata Mining raised its forecast. “Copper prices will hold,” they said.");
+    is_str(speaker(0), "Strata Mining", "ORG … “…,” they said: the organisation");
+
+    /* a colon with no speech verb: a pronoun subject, perhaps after a
+     * fronted participle clause */
+    run("Greta Lund runs the clinic. Asked whether the ward would reopen, she was careful: “Not this winter.”");
+    is_str(speaker(0), "Greta Lund", "Asked …, she was careful: “…”: her");
+    run("Greta Lund runs the clinic. She was blunt: “We are full.”");
+    is_str(speaker(0), "Greta Lund", "She was blunt: “…”: her");
+    run("Greta Lund runs the clinic. A sign on the door read: “Closed until Monday.”");
+    is_str(speaker(0), "(null)", "a sign read: “…”: nobody");
+
+    run("Lena Brandt of Tromsø University led the survey. The report's authors admitted its limits. "
+        "“The sample was small,” they wrote.");
+    is_str(speaker(0), "(null)", "The report's authors … “…,” they wrote: unnamed");
+
+    /* a speech verb's object noun that is itself in the list is no verb */
+    run("The fire chief, Rasmus Eklund, told state radio that crews were “close to exhaustion”.");
+    is_str(speaker(0), "Rasmus Eklund", "NAME told state radio that “…”: not the noun “state”");
+    run("The fire chief, Rasmus Eklund, told state radio: “We need rain.”");
+    is_str(speaker(0), "Rasmus Eklund", "NAME told state radio: “…”");
+
     doc_free(doc);
     return tap_done();
 }

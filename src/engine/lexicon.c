@@ -194,8 +194,22 @@ const lexicon_t *lexicon_get(const char *name)
     return NULL;
 }
 
+/* lexicon_slot's probe of the table for the key with hash h. Out of line,
+ * so that the rejections before it, most lookups, are inlined in each
+ * lookup function and save no registers. */
+__attribute__((noinline)) static size_t probe(const lexicon_t *lex, uint64_t h, const char *s,
+                                              size_t n)
+{
+    uint64_t head = head8(s, n < 8 ? n : 8);
+    for (size_t i = (size_t)(h >> lex->slot_shift); lex->slots[i]; i = (i + 1) & lex->mask) {
+        if (same_key(lex->folded + lex->slots[i] - 1, head, s, n))
+            return i;
+    }
+    return SIZE_MAX;
+}
+
 /* The slot of the key that is the n bytes at s, or SIZE_MAX. */
-static size_t lexicon_slot(const lexicon_t *lex, const char *s, size_t n)
+static inline size_t lexicon_slot(const lexicon_t *lex, const char *s, size_t n)
 {
     /* bit 0 of lengths is never set: an empty s is rejected with the rest */
     if (!lex || !(lex->lengths & (1ull << (n < 63 ? n : 63))))
@@ -203,12 +217,7 @@ static size_t lexicon_slot(const lexicon_t *lex, const char *s, size_t n)
     uint64_t h = hash_key(s, n);
     if (!(lex->filter[h >> lex->filter_shift >> 6] >> (h >> lex->filter_shift & 63) & 1))
         return SIZE_MAX;
-    uint64_t head = head8(s, n < 8 ? n : 8);
-    for (size_t i = (size_t)(h >> lex->slot_shift); lex->slots[i]; i = (i + 1) & lex->mask) {
-        if (same_key(lex->folded + lex->slots[i] - 1, head, s, n))
-            return i;
-    }
-    return SIZE_MAX;
+    return probe(lex, h, s, n);
 }
 
 static const char *lexicon_key(const lexicon_t *lex, const char *s, size_t n)

@@ -89,8 +89,9 @@ enum {
     BC_SPACE = 1,               /* ' ', \t \n \v \f \r */
     BC_ALNUM = 2,               /* an ASCII letter or digit */
     BC_DIGIT = 4,               /* an ASCII digit (with BC_ALNUM) */
-    BC_JOIN = 8,                /* may join two parts of a word or number: ' - . , : / */
+    BC_JOIN = 8,                /* may join two parts of a number: ' - . , : / */
     BC_MULTI = 16,              /* the lead (or a stray continuation) of a longer character */
+    BC_WORD_JOIN = 32,          /* may join two parts of a word: ' - (with BC_JOIN) */
 };
 #define BC_L BC_ALNUM
 #define BC_D (BC_ALNUM | BC_DIGIT)
@@ -98,8 +99,8 @@ enum {
 static const unsigned char byte_class[256] = {
     ['\t'] = BC_SPACE, BC_SPACE, BC_SPACE, BC_SPACE, BC_SPACE,        /* \t to \r */
     [' '] = BC_SPACE,
-    ['\''] = BC_JOIN, ['-'] = BC_JOIN, ['.'] = BC_JOIN, [','] = BC_JOIN, [':'] = BC_JOIN,
-    ['/'] = BC_JOIN,
+    ['\''] = BC_JOIN | BC_WORD_JOIN, ['-'] = BC_JOIN | BC_WORD_JOIN,
+    ['.'] = BC_JOIN, [','] = BC_JOIN, [':'] = BC_JOIN, ['/'] = BC_JOIN,
     ['0'] = BC_D, BC_D, BC_D, BC_D, BC_D, BC_D, BC_D, BC_D, BC_D, BC_D,
     ['A'] = BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L,
             BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L,
@@ -346,9 +347,12 @@ static void tokenize(const doc_t *doc, span_t para, segment_t *seg, const qmarks
             tok.kind = c == C_DIGIT ? TOK_NUMBER : TOK_WORD;
             const char *q = p + len;
             bool ascii = !(k & BC_MULTI);
+            /* a word ends at the common "word," and "word." without a look
+             * at what follows the comma or stop */
+            unsigned joiners = BC_MULTI | (tok.kind == TOK_WORD ? BC_WORD_JOIN : BC_JOIN);
             for (;;) {
                 q = skip_alnum(q, end);         /* the hot loop */
-                if (q == end || !(byte_class[(unsigned char)*q] & (BC_JOIN | BC_MULTI)))
+                if (q == end || !(byte_class[(unsigned char)*q] & joiners))
                     break;      /* a space or punctuation that joins nothing */
                 if ((unsigned char)*q >= 0x80)
                     ascii = false;

@@ -467,6 +467,12 @@ void quotes_find(doc_t *doc)
 {
     finder_t f = {.doc = doc};
     const unsigned char *t = (const unsigned char *)doc->text;
+    /* Room for news text's density of quotes (one in 200-odd bytes) before
+     * the first: capacity costs nothing until touched, and a large array
+     * reserved whole is on huge pages from its start, where one grown by
+     * doubling has its first megabytes on 4 KiB pages, each a page fault
+     * (1900 of them, 20% of all, on 50 MB). */
+    vec_reserve(&doc->quotes, doc->len / 256);
     for (size_t p = 0; p < doc->paragraphs.len; p++) {
         span_t para = doc->paragraphs.items[p];
         uint32_t last_open_end = UINT32_MAX;

@@ -737,6 +737,16 @@ static subj_t subject_before(const at_t *A, size_t v, size_t sfirst)
         k--;
     if (is_passive_aux(A, k))
         return (subj_t){S_UNKNOWN, SPAN_NONE, SPAN_NONE, -1, 0};
+    /* an acronym in brackets after a name: "the Kidney Foundation (KF) said",
+     * "Li Wei of Fudan University (FU) said" */
+    if (k > sfirst + 2 && tok_is_char(A->doc, TK(A, k), ')')) {
+        size_t j = k - 1;
+        while (j > sfirst && j + 3 > k && TK(A, j)->kind == TOK_WORD && (TK(A, j)->flags & TOKF_UPPER))
+            j--;
+        if (j < k - 1 && tok_is_char(A->doc, TK(A, j), '(') && j > sfirst &&
+            mention_at(A, TK(A, j - 1)->start) >= 0)
+            k = j - 1;
+    }
     const token_t *t = TK(A, k);
     if (t->flags & TOKF_IN_QUOTE || (t->flags & TOKF_QUOTE_MARK))
         return none;
@@ -768,6 +778,13 @@ static subj_t subject_before(const at_t *A, size_t v, size_t sfirst)
          * prepositional phrase after the sentence's first noun phrase modifies
          * that noun, which is the subject */
         size_t p = f > sfirst && word_is(A, f - 1, "the") ? f - 1 : f;
+        /* "Ana Ruiz of the University of Chile said": the person, not her institution */
+        if (p >= sfirst + 2 && (word_is(A, p - 1, "of") || word_is(A, p - 1, "from") || word_is(A, p - 1, "at"))) {
+            int32_t mp = mention_at(A, TK(A, p - 2)->start);
+            if (mp >= 0 && A->doc->mentions.items[mp].kind == MENTION_NAME &&
+                A->doc->entities.items[A->doc->mentions.items[mp].entity].type == ENT_PERSON)
+                return name_subject(A, mp);
+        }
         /* (the noun may open the sentence capitalised: "Analysts at Kestrel Bank said") */
         if (p >= sfirst + 2 && is_preposition(A, p - 1) && TK(A, p - 2)->kind == TOK_WORD &&
             (!(TK(A, p - 2)->flags & TOKF_UPPER) || p - 2 == sfirst) &&
@@ -858,7 +875,14 @@ static bool role_phrase_word(const at_t *A, size_t k, size_t send)
 {
     const token_t *t = TK(A, k);
     if (t->kind != TOK_WORD || (t->flags & TOKF_UPPER) || word_is(A, k, "a") || word_is(A, k, "an") ||
-        word_is(A, k, "the") || word_is(A, k, "one") || is_speech_verb(A, k))
+        word_is(A, k, "the") || word_is(A, k, "one"))
+        return false;
+    /* a lower-case modifier of a title: "state Rep. Ana Ruiz", "county
+     * Commissioner Li Wei" ("state" is a speech verb too, but not before a title) */
+    if (k + 1 < send && (TK(A, k + 1)->flags & TOKF_UPPER) && !is_preposition(A, k) &&
+        lexicon_has(A->titles, tok_str(A->doc, TK(A, k + 1)), tok_len(TK(A, k + 1))))
+        return true;
+    if (is_speech_verb(A, k))
         return false;
     for (size_t j = k; j < send && j <= k + 1; j++)
         if (TK(A, j)->kind == TOK_WORD && !(TK(A, j)->flags & TOKF_UPPER) &&

@@ -479,6 +479,21 @@ int main(void)
     run("The fire chief, Rasmus Eklund, told state radio: “We need rain.”");
     is_str(speaker(0), "Rasmus Eklund", "NAME told state radio: “…”");
 
+
+    /* an acronym in brackets between the subject and the verb */
+    run("The Royal Society for Bird Protection (RSBP) said in a report that the colony was “in free fall.”");
+    is_str(speaker(0), "Royal Society for Bird Protection", "ORG (ACR) said that “…”: the organisation");
+    run("Dr. Tomasz Wierzbicki of the Warsaw University of Technology (WUT) said the cracks were “worrying.”");
+    is_str(speaker(0), "Tomasz Wierzbicki", "NAME of ORG (ACR) said “…”: the person, not the institution");
+    run("Ingrid Sollie of Statnett Grid said the repairs were “urgent.”");
+    is_str(speaker(0), "Ingrid Sollie", "NAME of ORG said “…”: the person");
+
+    /* a lower-case modifier before an abbreviated title after an inverted verb */
+    run("“We will not back down,” said county Commissioner Rosalind Achebe, who chairs the budget panel.");
+    is_str(speaker(0), "Rosalind Achebe", "said county Commissioner NAME: the person");
+    run("“The bill is dead,” said state Sen. Orrin Delacroix-Petty, a Republican from Tulsa.");
+    is_str(speaker(0), "Orrin Delacroix-Petty", "said state Sen. NAME, ROLE: the person");
+
     doc_free(doc);
     return tap_done();
 }

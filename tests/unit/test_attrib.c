@@ -494,6 +494,13 @@ int main(void)
     run("“The bill is dead,” said state Sen. Orrin Delacroix-Petty, a Republican from Tulsa.");
     is_str(speaker(0), "Orrin Delacroix-Petty", "said state Sen. NAME, ROLE: the person");
 
+
+    /* feature style: present-tense manner verbs of speech after the quote */
+    run("Odile Marchetti has run the ferry for thirty years.\n\n“Nobody told me it would be this cold,” she laughs.");
+    is_str(speaker(0), "Odile Marchetti", "“…,” she laughs: her");
+    run("Odile Marchetti has run the ferry for thirty years.\n\n“The gulls are the real captains,” Marchetti jokes.");
+    is_str(speaker(0), "Odile Marchetti", "“…,” NAME jokes: her");
+
     doc_free(doc);
     return tap_done();
 }

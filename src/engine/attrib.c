@@ -726,6 +726,8 @@ static subj_t name_subject(const at_t *A, int32_t mi)
     return s;
 }
 
+static subj_t subject_after(const at_t *A, size_t i, size_t send, size_t *end);
+
 /* The subject of the speech verb at v, looking left within the sentence. */
 static subj_t subject_before(const at_t *A, size_t v, size_t sfirst)
 {
@@ -737,6 +739,16 @@ static subj_t subject_before(const at_t *A, size_t v, size_t sfirst)
         k--;
     if (is_passive_aux(A, k))
         return (subj_t){S_UNKNOWN, SPAN_NONE, SPAN_NONE, -1, 0};
+    /* a second verb phrase shares the sentence's subject: "Ana Ruiz, the
+     * party's candidate, came fourth and said she was “proud”" */
+    if (k > sfirst + 2 && (word_is(A, k, "and") || word_is(A, k, "but")) &&
+        !(TK(A, k - 1)->flags & (TOKF_IN_QUOTE | TOKF_QUOTE_MARK))) {
+        size_t e = sfirst;
+        subj_t s = subject_after(A, sfirst, k, &e);
+        if ((s.kind == S_NAME || s.kind == S_PRONOUN) && e > sfirst && e + 1 < k &&
+            !is_possessive(A, e - 1) && !word_is(A, e, "and"))
+            return s;
+    }
     /* an acronym in brackets after a name: "the Kidney Foundation (KF) said",
      * "Li Wei of Fudan University (FU) said" */
     if (k > sfirst + 2 && tok_is_char(A->doc, TK(A, k), ')')) {

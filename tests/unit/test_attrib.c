@@ -501,6 +501,15 @@ int main(void)
     run("Odile Marchetti has run the ferry for thirty years.\n\n“The gulls are the real captains,” Marchetti jokes.");
     is_str(speaker(0), "Odile Marchetti", "“…,” NAME jokes: her");
 
+
+    /* a second verb phrase shares the sentence's subject */
+    run("Vestland’s planning chief, Marit Solheim, toured the site and said she was “thrilled” with the progress.");
+    is_str(speaker(0), "Marit Solheim", "ROLE, NAME, VERBED … and said she was “…”: NAME");
+    run("Coach Dariusz Nowak praised the defence but said the attack had been “toothless.”");
+    is_str(speaker(0), "Dariusz Nowak", "NAME VERBED … but said “…”: NAME");
+    run("Dariusz Nowak’s assistant watched the match and said the team was “tired.”");
+    is_str(speaker(0), "(null)", "NAME’s ROLE VERBED … and said: not the possessor");
+
     doc_free(doc);
     return tap_done();
 }

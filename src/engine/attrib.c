@@ -861,6 +861,14 @@ static subj_t subject_before(const at_t *A, size_t v, size_t sfirst)
                 return name_subject(A, m2);     /* "Lars Berg of the Seabird Trust, who …, called" */
             if (e >= A->seg.tokens.len || TK(A, e)->start != m->span.end)
                 continue;   /* a possessive: "Lisbon's" */
+            /* "Ada Park, an analyst at Kestrel Bank, said": the sentence's
+             * first name, with an apposition after it, is the subject even
+             * when it was not recognised as a person; the names inside the
+             * apposition are not */
+            if (i == from && tok_is_char(A->doc, TK(A, e), ',') && e + 2 < k &&
+                (word_is(A, e + 1, "a") || word_is(A, e + 1, "an") || word_is(A, e + 1, "the")) &&
+                A->doc->entities.items[m->entity].type == ENT_PLACE)
+                return (subj_t){S_UNKNOWN, SPAN_NONE, SPAN_NONE, -1, 0};
             if (!tok_is_char(A->doc, TK(A, e), ',') || !speaker_type(A, (int32_t)m->entity))
                 continue;
             if (i > sfirst && is_preposition(A, i - 1))

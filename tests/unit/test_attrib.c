@@ -510,6 +510,12 @@ int main(void)
     run("Dariusz Nowak’s assistant watched the match and said the team was “tired.”");
     is_str(speaker(0), "(null)", "NAME’s ROLE VERBED … and said: not the possessor");
 
+
+    /* the sentence's first name with an apposition is the subject even when
+     * it was taken for a place: the organisation inside the apposition is not */
+    run("Gwenllian Park, an economist at Corvid Capital, said rates were “too high.”");
+    is_str(speaker(0), "(null)", "NAME(place), an ROLE at ORG, said “…”: not the ORG");
+
     doc_free(doc);
     return tap_done();
 }

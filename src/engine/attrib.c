@@ -804,6 +804,15 @@ static subj_t subject_before(const at_t *A, size_t v, size_t sfirst)
             subj_t s = np_back(A, p - 2, sfirst);
             if (s.span.start == TK(A, sfirst)->start)
                 return s;
+            /* or after a fronted prepositional or participle clause: "In a
+             * statement, the family of NAME said" */
+            size_t fs = tok_at(A, s.span.start);
+            const token_t *t0 = TK(A, sfirst);
+            if (fs > sfirst + 1 && fs < p - 1 && tok_is_char(A->doc, TK(A, fs - 1), ',') &&
+                (is_preposition(A, sfirst) ||
+                 (t0->kind == TOK_WORD && tok_len(t0) > 5 &&
+                  memcmp(tok_str(A->doc, t0) + tok_len(t0) - 3, "ing", 3) == 0)))
+                return s;
         }
         return name_subject(A, mi);
     }

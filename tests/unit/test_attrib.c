@@ -516,6 +516,11 @@ int main(void)
     run("Gwenllian Park, an economist at Corvid Capital, said rates were “too high.”");
     is_str(speaker(0), "(null)", "NAME(place), an ROLE at ORG, said “…”: not the ORG");
 
+
+    /* after a fronted clause, "the ROLE of NAME said" is the unnamed ROLE */
+    run("In a letter read out by the coroner, the family of Arvid Lindahl said he had been “failed at every turn.”");
+    is_str(speaker(0), "(null)", "In …, the ROLE of NAME said “…”: unnamed, not NAME");
+
     doc_free(doc);
     return tap_done();
 }

@@ -1949,6 +1949,17 @@ void attrib_resolve_cached(doc_t *doc, seg_cache_t *cache)
                             pre.kind = MENTION_PRONOUN;
                         }
                     }
+                    if (pre.speaker < 0 && !(TK(&A, sj)->flags & TOKF_IN_QUOTE)) {
+                        /* a role phrase before the named subject: "Her
+                         * colleague Ines Moura put it differently:", "Party
+                         * chairman Li Wei was blunt:" */
+                        size_t e = sj;
+                        subj_t s2 = subject_after(&A, sj, o - 1, &e);
+                        if (s2.kind == S_NAME && s2.ent >= 0 && doc->entities.items[s2.ent].type == ENT_PERSON) {
+                            pre.speaker = s2.ent;
+                            pre.source = s2.span;
+                        }
+                    }
                 }
             } else if (o == 0 && A.colon_set && !colon_used) {
                 pre = A.colon;

@@ -521,6 +521,13 @@ int main(void)
     run("In a letter read out by the coroner, the family of Arvid Lindahl said he had been “failed at every turn.”");
     is_str(speaker(0), "(null)", "In …, the ROLE of NAME said “…”: unnamed, not NAME");
 
+
+    /* a colon cue with no speech verb: a role phrase before the named subject */
+    run("Ludmila Hrubá coached the squad for a decade.\n\nHis teammate Oskar Lindgren was more generous: “He carried us all season.”");
+    is_str(speaker(0), "Oskar Lindgren", "His ROLE NAME was generous: “…”: NAME, not the possessor");
+    run("Ludmila Hrubá coached the squad for a decade.\n\nHer friend Dagny Holt put it another way: “She never gave up on anyone.”");
+    is_str(speaker(0), "Dagny Holt", "Her friend NAME put it another way: “…”: NAME");
+
     doc_free(doc);
     return tap_done();
 }

@@ -802,6 +802,11 @@ static subj_t subject_before(const at_t *A, size_t v, size_t sfirst)
             (!(TK(A, p - 2)->flags & TOKF_UPPER) || p - 2 == sfirst) &&
             !(TK(A, p - 2)->flags & TOKF_IN_QUOTE) && mention_at(A, TK(A, p - 2)->start) < 0) {
             subj_t s = np_back(A, p - 2, sfirst);
+            /* "the widow of NAME", "the lawyer of NAME": someone other than
+             * the person named, and not named here */
+            if (s.kind == S_ROLE && word_is(A, p - 1, "of") &&
+                A->doc->entities.items[m->entity].type == ENT_PERSON)
+                s.kind = S_ANON;
             if (s.span.start == TK(A, sfirst)->start)
                 return s;
             /* or after a fronted prepositional or participle clause: "In a

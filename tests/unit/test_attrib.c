@@ -528,6 +528,11 @@ int main(void)
     run("Ludmila Hrubá coached the squad for a decade.\n\nHer friend Dagny Holt put it another way: “She never gave up on anyone.”");
     is_str(speaker(0), "Dagny Holt", "Her friend NAME put it another way: “…”: NAME");
 
+
+    /* "the ROLE of NAME" is someone else, unnamed */
+    run("Teodor Vasić was buried in Split on Friday.\n\nThe nephew of Teodor Vasić said the old man had been “the heart of the village.”");
+    is_str(speaker(0), "(null)", "The ROLE of NAME said “…”: not NAME");
+
     doc_free(doc);
     return tap_done();
 }

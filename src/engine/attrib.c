@@ -99,6 +99,9 @@ typedef struct {
                                          * was quotes only, with no cue: [cq0, cq1) */
     size_t para;                        /* the paragraph being read */
     size_t resolving;                   /* the quote being resolved */
+    uint32_t stmt_pos;                  /* where a cue last mentioned a statement
+                                         * ("X said in a statement"), +1, or 0 */
+    int32_t stmt_speaker;               /* and who the quote there was given to */
 } at_t;
 
 typedef VEC(mention_t) mentions_t;
@@ -1209,6 +1212,11 @@ static verdict_t verdict_of(at_t *A, subj_t s, span_t para)
         v.kind = MENTION_ROLE;
         break;
     case S_ORGNOUN:
+        if (A->stmt_pos && word_is(A, s.head, "statement") && s.span.start >= A->stmt_pos &&
+            s.span.start - A->stmt_pos < 2000) {
+            v.speaker = A->stmt_speaker;    /* "the statement said": its author's */
+            break;
+        }
         v.speaker = resolve_orgnoun(A, s.head);
         v.kind = MENTION_ROLE;
         break;
@@ -1486,6 +1494,20 @@ static verdict_t before_quote(at_t *A, size_t o, size_t sfirst, size_t send, siz
 static void decide(at_t *A, quote_t *q, verdict_t v)
 {
     q->speaker = v.speaker;
+    /* a cue that names a statement: "In a statement, the family said …",
+     * "X said in a statement that …" — a later "the statement said" is theirs */
+    if (v.decided && !span_is_empty(v.cue)) {
+        size_t ct = tok_at(A, v.cue.start);
+        if (ct < A->seg.tokens.len && TK(A, ct)->start == v.cue.start) {
+            const sentence_t *st = &A->seg.sentences.items[sentence_of(A, ct)];
+            for (size_t k = st->first; k < st->first + st->count; k++)
+                if (word_is(A, k, "statement") && !(TK(A, k)->flags & TOKF_IN_QUOTE)) {
+                    A->stmt_pos = v.cue.start + 1;
+                    A->stmt_speaker = v.speaker;
+                    break;
+                }
+        }
+    }
     if (v.speaker < 0)
         return;
     q->source = v.source;

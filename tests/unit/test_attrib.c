@@ -533,6 +533,15 @@ int main(void)
     run("Teodor Vasić was buried in Split on Friday.\n\nThe nephew of Teodor Vasić said the old man had been “the heart of the village.”");
     is_str(speaker(0), "(null)", "The ROLE of NAME said “…”: not NAME");
 
+
+    /* "the statement said" is the author of the statement named before */
+    run("Brannock Rail cancelled the service. In a statement released by Brannock Rail, the parents of "
+        "Edda Voss said she had been “let down by everyone.”\n\n“We want answers,” the statement said.");
+    is_str(speaker(1), "(null)", "In a statement, the parents of NAME said …; “…,” the statement said: unnamed");
+    run("Ostmark Water was fined on Monday. Ostmark Water said in a statement that the leak was “regrettable.”\n\n"
+        "“We are reviewing every site,” the statement said.");
+    is_str(speaker(1), "Ostmark Water", "ORG said in a statement …; “…,” the statement said: ORG");
+
     doc_free(doc);
     return tap_done();
 }

@@ -99,6 +99,9 @@ typedef struct {
                                          * was quotes only, with no cue: [cq0, cq1) */
     size_t para;                        /* the paragraph being read */
     size_t resolving;                   /* the quote being resolved */
+    uint32_t stmt_pos;                  /* where a cue last mentioned a statement
+                                         * ("X said in a statement"), +1, or 0 */
+    int32_t stmt_speaker;               /* and who the quote there was given to */
 } at_t;
 
 typedef VEC(mention_t) mentions_t;
@@ -726,6 +729,8 @@ static subj_t name_subject(const at_t *A, int32_t mi)
     return s;
 }
 
+static subj_t subject_after(const at_t *A, size_t i, size_t send, size_t *end);
+
 /* The subject of the speech verb at v, looking left within the sentence. */
 static subj_t subject_before(const at_t *A, size_t v, size_t sfirst)
 {
@@ -737,6 +742,26 @@ static subj_t subject_before(const at_t *A, size_t v, size_t sfirst)
         k--;
     if (is_passive_aux(A, k))
         return (subj_t){S_UNKNOWN, SPAN_NONE, SPAN_NONE, -1, 0};
+    /* a second verb phrase shares the sentence's subject: "Ana Ruiz, the
+     * party's candidate, came fourth and said she was “proud”" */
+    if (k > sfirst + 2 && (word_is(A, k, "and") || word_is(A, k, "but")) &&
+        !(TK(A, k - 1)->flags & (TOKF_IN_QUOTE | TOKF_QUOTE_MARK))) {
+        size_t e = sfirst;
+        subj_t s = subject_after(A, sfirst, k, &e);
+        if ((s.kind == S_NAME || s.kind == S_PRONOUN) && e > sfirst && e + 1 < k &&
+            !is_possessive(A, e - 1) && !word_is(A, e, "and"))
+            return s;
+    }
+    /* an acronym in brackets after a name: "the Kidney Foundation (KF) said",
+     * "Li Wei of Fudan University (FU) said" */
+    if (k > sfirst + 2 && tok_is_char(A->doc, TK(A, k), ')')) {
+        size_t j = k - 1;
+        while (j > sfirst && j + 3 > k && TK(A, j)->kind == TOK_WORD && (TK(A, j)->flags & TOKF_UPPER))
+            j--;
+        if (j < k - 1 && tok_is_char(A->doc, TK(A, j), '(') && j > sfirst &&
+            mention_at(A, TK(A, j - 1)->start) >= 0)
+            k = j - 1;
+    }
     const token_t *t = TK(A, k);
     if (t->flags & TOKF_IN_QUOTE || (t->flags & TOKF_QUOTE_MARK))
         return none;
@@ -768,12 +793,33 @@ static subj_t subject_before(const at_t *A, size_t v, size_t sfirst)
          * prepositional phrase after the sentence's first noun phrase modifies
          * that noun, which is the subject */
         size_t p = f > sfirst && word_is(A, f - 1, "the") ? f - 1 : f;
+        /* "Ana Ruiz of the University of Chile said": the person, not her institution */
+        if (p >= sfirst + 2 && (word_is(A, p - 1, "of") || word_is(A, p - 1, "from") || word_is(A, p - 1, "at"))) {
+            int32_t mp = mention_at(A, TK(A, p - 2)->start);
+            if (mp >= 0 && A->doc->mentions.items[mp].kind == MENTION_NAME &&
+                A->doc->entities.items[A->doc->mentions.items[mp].entity].type == ENT_PERSON)
+                return name_subject(A, mp);
+        }
         /* (the noun may open the sentence capitalised: "Analysts at Kestrel Bank said") */
         if (p >= sfirst + 2 && is_preposition(A, p - 1) && TK(A, p - 2)->kind == TOK_WORD &&
             (!(TK(A, p - 2)->flags & TOKF_UPPER) || p - 2 == sfirst) &&
             !(TK(A, p - 2)->flags & TOKF_IN_QUOTE) && mention_at(A, TK(A, p - 2)->start) < 0) {
             subj_t s = np_back(A, p - 2, sfirst);
+            /* "the widow of NAME", "the lawyer of NAME": someone other than
+             * the person named, and not named here */
+            if (s.kind == S_ROLE && word_is(A, p - 1, "of") &&
+                A->doc->entities.items[m->entity].type == ENT_PERSON)
+                s.kind = S_ANON;
             if (s.span.start == TK(A, sfirst)->start)
+                return s;
+            /* or after a fronted prepositional or participle clause: "In a
+             * statement, the family of NAME said" */
+            size_t fs = tok_at(A, s.span.start);
+            const token_t *t0 = TK(A, sfirst);
+            if (fs > sfirst + 1 && fs < p - 1 && tok_is_char(A->doc, TK(A, fs - 1), ',') &&
+                (is_preposition(A, sfirst) ||
+                 (t0->kind == TOK_WORD && tok_len(t0) > 5 &&
+                  memcmp(tok_str(A->doc, t0) + tok_len(t0) - 3, "ing", 3) == 0)))
                 return s;
         }
         return name_subject(A, mi);
@@ -832,6 +878,14 @@ static subj_t subject_before(const at_t *A, size_t v, size_t sfirst)
                 return name_subject(A, m2);     /* "Lars Berg of the Seabird Trust, who …, called" */
             if (e >= A->seg.tokens.len || TK(A, e)->start != m->span.end)
                 continue;   /* a possessive: "Lisbon's" */
+            /* "Ada Park, an analyst at Kestrel Bank, said": the sentence's
+             * first name, with an apposition after it, is the subject even
+             * when it was not recognised as a person; the names inside the
+             * apposition are not */
+            if (i == from && tok_is_char(A->doc, TK(A, e), ',') && e + 2 < k &&
+                (word_is(A, e + 1, "a") || word_is(A, e + 1, "an") || word_is(A, e + 1, "the")) &&
+                A->doc->entities.items[m->entity].type == ENT_PLACE)
+                return (subj_t){S_UNKNOWN, SPAN_NONE, SPAN_NONE, -1, 0};
             if (!tok_is_char(A->doc, TK(A, e), ',') || !speaker_type(A, (int32_t)m->entity))
                 continue;
             if (i > sfirst && is_preposition(A, i - 1))
@@ -858,7 +912,14 @@ static bool role_phrase_word(const at_t *A, size_t k, size_t send)
 {
     const token_t *t = TK(A, k);
     if (t->kind != TOK_WORD || (t->flags & TOKF_UPPER) || word_is(A, k, "a") || word_is(A, k, "an") ||
-        word_is(A, k, "the") || word_is(A, k, "one") || is_speech_verb(A, k))
+        word_is(A, k, "the") || word_is(A, k, "one"))
+        return false;
+    /* a lower-case modifier of a title: "state Rep. Ana Ruiz", "county
+     * Commissioner Li Wei" ("state" is a speech verb too, but not before a title) */
+    if (k + 1 < send && (TK(A, k + 1)->flags & TOKF_UPPER) && !is_preposition(A, k) &&
+        lexicon_has(A->titles, tok_str(A->doc, TK(A, k + 1)), tok_len(TK(A, k + 1))))
+        return true;
+    if (is_speech_verb(A, k))
         return false;
     for (size_t j = k; j < send && j <= k + 1; j++)
         if (TK(A, j)->kind == TOK_WORD && !(TK(A, j)->flags & TOKF_UPPER) &&
@@ -1151,6 +1212,11 @@ static verdict_t verdict_of(at_t *A, subj_t s, span_t para)
         v.kind = MENTION_ROLE;
         break;
     case S_ORGNOUN:
+        if (A->stmt_pos && word_is(A, s.head, "statement") && s.span.start >= A->stmt_pos &&
+            s.span.start - A->stmt_pos < 2000) {
+            v.speaker = A->stmt_speaker;    /* "the statement said": its author's */
+            break;
+        }
         v.speaker = resolve_orgnoun(A, s.head);
         v.kind = MENTION_ROLE;
         break;
@@ -1428,6 +1494,20 @@ static verdict_t before_quote(at_t *A, size_t o, size_t sfirst, size_t send, siz
 static void decide(at_t *A, quote_t *q, verdict_t v)
 {
     q->speaker = v.speaker;
+    /* a cue that names a statement: "In a statement, the family said …",
+     * "X said in a statement that …" — a later "the statement said" is theirs */
+    if (v.decided && !span_is_empty(v.cue)) {
+        size_t ct = tok_at(A, v.cue.start);
+        if (ct < A->seg.tokens.len && TK(A, ct)->start == v.cue.start) {
+            const sentence_t *st = &A->seg.sentences.items[sentence_of(A, ct)];
+            for (size_t k = st->first; k < st->first + st->count; k++)
+                if (word_is(A, k, "statement") && !(TK(A, k)->flags & TOKF_IN_QUOTE)) {
+                    A->stmt_pos = v.cue.start + 1;
+                    A->stmt_speaker = v.speaker;
+                    break;
+                }
+        }
+    }
     if (v.speaker < 0)
         return;
     q->source = v.source;
@@ -1894,6 +1974,17 @@ void attrib_resolve_cached(doc_t *doc, seg_cache_t *cache)
                         if (pre.speaker >= 0) {
                             pre.source = (span_t){TK(&A, sfirst)->start, TK(&A, sfirst)->end};
                             pre.kind = MENTION_PRONOUN;
+                        }
+                    }
+                    if (pre.speaker < 0 && !(TK(&A, sj)->flags & TOKF_IN_QUOTE)) {
+                        /* a role phrase before the named subject: "Her
+                         * colleague Ines Moura put it differently:", "Party
+                         * chairman Li Wei was blunt:" */
+                        size_t e = sj;
+                        subj_t s2 = subject_after(&A, sj, o - 1, &e);
+                        if (s2.kind == S_NAME && s2.ent >= 0 && doc->entities.items[s2.ent].type == ENT_PERSON) {
+                            pre.speaker = s2.ent;
+                            pre.source = s2.span;
                         }
                     }
                 }

@@ -479,6 +479,69 @@ int main(void)
     run("The fire chief, Rasmus Eklund, told state radio: “We need rain.”");
     is_str(speaker(0), "Rasmus Eklund", "NAME told state radio: “…”");
 
+
+    /* an acronym in brackets between the subject and the verb */
+    run("The Royal Society for Bird Protection (RSBP) said in a report that the colony was “in free fall.”");
+    is_str(speaker(0), "Royal Society for Bird Protection", "ORG (ACR) said that “…”: the organisation");
+    run("Dr. Tomasz Wierzbicki of the Warsaw University of Technology (WUT) said the cracks were “worrying.”");
+    is_str(speaker(0), "Tomasz Wierzbicki", "NAME of ORG (ACR) said “…”: the person, not the institution");
+    run("Ingrid Sollie of Statnett Grid said the repairs were “urgent.”");
+    is_str(speaker(0), "Ingrid Sollie", "NAME of ORG said “…”: the person");
+
+    /* a lower-case modifier before an abbreviated title after an inverted verb */
+    run("“We will not back down,” said county Commissioner Rosalind Achebe, who chairs the budget panel.");
+    is_str(speaker(0), "Rosalind Achebe", "said county Commissioner NAME: the person");
+    run("“The bill is dead,” said state Sen. Orrin Delacroix-Petty, a Republican from Tulsa.");
+    is_str(speaker(0), "Orrin Delacroix-Petty", "said state Sen. NAME, ROLE: the person");
+
+
+    /* feature style: present-tense manner verbs of speech after the quote */
+    run("Odile Marchetti has run the ferry for thirty years.\n\n“Nobody told me it would be this cold,” she laughs.");
+    is_str(speaker(0), "Odile Marchetti", "“…,” she laughs: her");
+    run("Odile Marchetti has run the ferry for thirty years.\n\n“The gulls are the real captains,” Marchetti jokes.");
+    is_str(speaker(0), "Odile Marchetti", "“…,” NAME jokes: her");
+
+
+    /* a second verb phrase shares the sentence's subject */
+    run("Vestland’s planning chief, Marit Solheim, toured the site and said she was “thrilled” with the progress.");
+    is_str(speaker(0), "Marit Solheim", "ROLE, NAME, VERBED … and said she was “…”: NAME");
+    run("Coach Dariusz Nowak praised the defence but said the attack had been “toothless.”");
+    is_str(speaker(0), "Dariusz Nowak", "NAME VERBED … but said “…”: NAME");
+    run("Dariusz Nowak’s assistant watched the match and said the team was “tired.”");
+    is_str(speaker(0), "(null)", "NAME’s ROLE VERBED … and said: not the possessor");
+
+
+    /* the sentence's first name with an apposition is the subject even when
+     * it was taken for a place: the organisation inside the apposition is not */
+    run("Gwenllian Park, an economist at Corvid Capital, said rates were “too high.”");
+    is_str(speaker(0), "(null)", "NAME(place), an ROLE at ORG, said “…”: not the ORG");
+
+
+    /* after a fronted clause, "the ROLE of NAME said" is the unnamed ROLE */
+    run("In a letter read out by the coroner, the family of Arvid Lindahl said he had been “failed at every turn.”");
+    is_str(speaker(0), "(null)", "In …, the ROLE of NAME said “…”: unnamed, not NAME");
+
+
+    /* a colon cue with no speech verb: a role phrase before the named subject */
+    run("Ludmila Hrubá coached the squad for a decade.\n\nHis teammate Oskar Lindgren was more generous: “He carried us all season.”");
+    is_str(speaker(0), "Oskar Lindgren", "His ROLE NAME was generous: “…”: NAME, not the possessor");
+    run("Ludmila Hrubá coached the squad for a decade.\n\nHer friend Dagny Holt put it another way: “She never gave up on anyone.”");
+    is_str(speaker(0), "Dagny Holt", "Her friend NAME put it another way: “…”: NAME");
+
+
+    /* "the ROLE of NAME" is someone else, unnamed */
+    run("Teodor Vasić was buried in Split on Friday.\n\nThe nephew of Teodor Vasić said the old man had been “the heart of the village.”");
+    is_str(speaker(0), "(null)", "The ROLE of NAME said “…”: not NAME");
+
+
+    /* "the statement said" is the author of the statement named before */
+    run("Brannock Rail cancelled the service. In a statement released by Brannock Rail, the parents of "
+        "Edda Voss said she had been “let down by everyone.”\n\n“We want answers,” the statement said.");
+    is_str(speaker(1), "(null)", "In a statement, the parents of NAME said …; “…,” the statement said: unnamed");
+    run("Ostmark Water was fined on Monday. Ostmark Water said in a statement that the leak was “regrettable.”\n\n"
+        "“We are reviewing every site,” the statement said.");
+    is_str(speaker(1), "Ostmark Water", "ORG said in a statement …; “…,” the statement said: ORG");
+
     doc_free(doc);
     return tap_done();
 }

@@ -1117,7 +1117,10 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
     /* a title ends the run after "the": a role, not a name ("the NSW Premier,
      * Caroline Whitfield", "the Opposition Leader"); what goes before it
      * may still be a name of its own */
-    if (b > a && a > 0 && !last_org && (tok_eq(doc, &tk[a - 1], "the") || tok_eq(doc, &tk[a - 1], "The"))) {
+    if (b > a && a > 0 && !last_org && (tok_eq(doc, &tk[a - 1], "the") || tok_eq(doc, &tk[a - 1], "The")) &&
+        /* (not the complement of a place's or an institution's name: "the
+         * Palace of Justice", unlike "the Minister of Justice") */
+        !(tok_eq(doc, &tk[b - 1], "of") && !(lead & W(TITLE)))) {
         const char *v = title_value(S, b, tok_len(&tk[b]));
         if (v && *v && strcmp(v, "-") != 0) {
             size_t p = b - 1;
@@ -1169,9 +1172,12 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
     size_t words = 0;
     bool org_word = false, place_word = false, particle = false, initials = false;
     bool first_place = false;   /* the first word opens place names: "Lake Drive" */
+    bool amp = false;           /* "Kessler & Voss": partners' names make a firm */
     for (size_t i = a; i <= b; i++) {
-        if (!is_word(&tk[i]))
+        if (!is_word(&tk[i])) {
+            amp = amp || tok_is_char(doc, &tk[i], '&');
             continue;
+        }
         words++;
         uint32_t lists = word_lists(S, i);
         if (i == b ? last_org : (lists & W(ORG_WORD)))
@@ -1242,7 +1248,8 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
     case AP_WHO:
         /* "the Greens, who …", "the Democrats, who …": a plural after "the"
          * names a group (a party, a band), not a person */
-        if (words == 1 && a > 0 && (tok_eq(doc, &tk[a - 1], "the") || tok_eq(doc, &tk[a - 1], "The")) &&
+        if (a > 0 && (tok_eq(doc, &tk[a - 1], "the") || tok_eq(doc, &tk[a - 1], "The")) &&
+            (words == 1 || first_name_gender(L, tok_str(doc, &tk[a]), tok_len(&tk[a])) == GENDER_UNKNOWN) &&
             tok_len(&tk[b]) > 3 && tok_str(doc, &tk[b])[tok_len(&tk[b]) - 1] == 's' &&
             tok_str(doc, &tk[b])[tok_len(&tk[b]) - 2] != 's')
             ctx = ENT_ORGANIZATION;
@@ -1293,7 +1300,7 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
                                        (is_word(&tk[a]) && lower_tail(doc, &tk[a])));    /* "Ji-hoon Kim" */
         if (syllable)
             type = ENT_PERSON;
-        else if (org_word || place_tail)
+        else if (org_word || place_tail || amp)
             type = ENT_ORGANIZATION;
         else if (place_word && titled && !first_place &&
                  first_name_gender(L, tok_str(doc, &tk[a]), tok_len(&tk[a])) != GENDER_UNKNOWN)
@@ -1386,7 +1393,7 @@ static bool repeats_word(const doc_t *doc, const token_t *tk, size_t a, size_t n
 static bool coordinated_noun(const scan_t *S, size_t i)
 {
     const token_t *t = &S->seg->tokens.items[i];
-    return (t->flags & TOKF_SPACE_BEFORE) &&
+    return (t->flags & TOKF_SPACE_BEFORE) && !(t->flags & TOKF_ALLCAPS) &&   /* nor an acronym: "..., UNICEF and UNHCR" */
            !(word_lists(S, i) & (W(COMMON) | W(ORG_NOUN) | W(PLACE) | W(ORG))) &&
            !in_lex(S->doc, t, S->L->first_names);
 }
@@ -1513,7 +1520,9 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
         if (tk[n].kind == TOK_PUNCT && tk[n].start == t->end && !(tk[n].flags & TOKF_QUOTE_MARK) &&
             (tok_is_char(doc, &tk[n], '\'') || (tok_len(&tk[n]) == 3 && memcmp(tok_str(doc, &tk[n]), "\xE2\x80\x99", 3) == 0)) &&
             doc->text[t->end - 1] == 's' && n + 1 < send && is_cap(&tk[n + 1]) &&
-            !(span_lists(S, a + (k > a && closed_class(S, a)), t->end) & W(PLACE))) {
+            !(span_lists(S, a + (k > a && closed_class(S, a)), t->end) & W(PLACE)) &&
+            !(word_lists(S, k) & W(ORG_WORD))) {
+            /* nor an organisation's: "the Rovers’ Kingsway Park" */
             /* not a place's: "The United States’ Inflation Reduction Act" */
             k = n + 1;
             continue;
@@ -1544,7 +1553,7 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
         /* "of" inside an organisation or place name: "Ministry of Health";
          * "for" after an institution's head: "Office for National Statistics" */
         bool on = tok_eq(doc, &tk[n], "on");     /* "Commission on Human Rights" */
-        if ((has_orgplace && tok_eq(doc, &tk[n], "of")) ||
+        if (((has_orgplace || in_of) && tok_eq(doc, &tk[n], "of")) ||     /* "Command for the Protection of ..." */
             ((on || tok_eq(doc, &tk[n], "for")) && for_head(S, k)) ||
             (on && in_of)) {       /* "Agency for Research on Cancer" */
             p = n + 1;
@@ -1646,13 +1655,29 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
         k = n;
         break;
     }
+    /* a bill or an act whose title holds a parenthesised part is one title,
+     * no entity: "Water Industry (Special Measures) Bill", "Children
+     * (Scotland) Act" (capitalised words in the brackets, then the law's word) */
+    if (k + 2 < send && tok_is_char(doc, &tk[k], '(') && is_cap(&tk[k + 1])) {
+        size_t m = k + 1;
+        while (m < send && m < k + 8 && is_cap(&tk[m]))
+            m++;
+        if (m + 1 < send && tok_is_char(doc, &tk[m], ')') && is_cap(&tk[m + 1])) {
+            const char *v = lexicon_value(L->org_words, tok_str(doc, &tk[m + 1]), tok_len(&tk[m + 1]));
+            if ((v && strcmp(v, "document") == 0) || tok_eq(doc, &tk[m + 1], "Bill"))
+                return m + 2;
+        }
+    }
     /* a treaty or a law is no entity, nor its acronym: "Indus Waters Treaty",
      * "Inflation Reduction Act (IRA)", "Treaty of Rome" */
     if (b > a && is_word(&tk[b])) {
         const char *v = lexicon_value(L->org_words, tok_str(doc, &tk[b]), end - tk[b].start);
         size_t f = a + (closed_class(S, a) && a + 1 < b);
         const char *v1 = tok_eq(doc, &tk[f + 1], "of") ? lexicon_value(L->org_words, tok_str(doc, &tk[f]), tok_len(&tk[f])) : NULL;
-        if ((v && strcmp(v, "document") == 0) || (v1 && strcmp(v1, "document") == 0)) {
+        /* (a bill, too, though "Bill" is no organisation word, being a first
+         * name: "Housing Supply Bill") */
+        if ((v && strcmp(v, "document") == 0) || (v1 && strcmp(v1, "document") == 0) ||
+            (tok_eq(doc, &tk[b], "Bill") && end == tk[b].end && !(word_lists(S, b - 1) & W(TITLE)))) {
             if (k + 2 < send && tok_is_char(doc, &tk[k], '(') && (tk[k + 1].flags & TOKF_ALLCAPS) &&
                 tok_is_char(doc, &tk[k + 2], ')'))
                 k += 3;

@@ -780,6 +780,37 @@ int main(void)
     is_int(type_of(doc, "Ana Ruiz y Tovar"), ENT_PERSON, "X y Y is one person");
     doc_free(doc);
 
+    /* names from held-out set 9: institutions going on over "for", "on" and a
+     * second "of"; partners joined by "&"; a title after "of" inside a name;
+     * a plural group after "the" with ", who"; a club's possessive; bills */
+    doc = run("Inspectors from the Federal Administration for Rail Safety and the Regional Working Group "
+              "on Flood Defence met officers of the Coastguard Command for the Protection of Marine Life.");
+    is_int(type_of(doc, "Federal Administration for Rail Safety"), ENT_ORGANIZATION, "Administration for X");
+    is_int(type_of(doc, "Regional Working Group on Flood Defence"), ENT_ORGANIZATION, "Group on X");
+    is_int(type_of(doc, "Coastguard Command for the Protection of Marine Life"), ENT_ORGANIZATION,
+           "Command for the X of Y is one name");
+    doc_free(doc);
+    doc = run("The accounts were audited by Brennan & Okafor, and the hearing was held in the Palace of Justice.");
+    is_int(type_of(doc, "Brennan & Okafor"), ENT_ORGANIZATION, "X & Y is a firm");
+    is_int(type_of(doc, "Palace of Justice"), ENT_PLACE, "a title after of stays in the name");
+    doc_free(doc);
+    doc = run("The Christian Democrats, who won twelve seats, left the talks in Vilnius.");
+    is_int(type_of(doc, "Christian Democrats"), ENT_ORGANIZATION, "the X Ys, who: a group");
+    doc_free(doc);
+    doc = run("United face Harbour Rovers at the Rovers' Millfield Stadium on Sunday.");
+    is_int(type_of(doc, "Millfield Stadium"), ENT_PLACE, "a club's possessive is no part of its ground's name");
+    doc_free(doc);
+    doc = run("MPs debated the Rivers and Lakes (Protection) Bill, which Anna Marsh opposed, and the Housing Supply Bill.");
+    is_int(type_of(doc, "Protection"), -1, "no entity inside a bill's brackets");
+    is_int(type_of(doc, "Bill"), -1, "no person Bill");
+    is_int(type_of(doc, "Housing Supply Bill"), -1, "a bill is no organisation");
+    is_int(type_of(doc, "Anna Marsh"), ENT_PERSON, "the person after it stays");
+    doc_free(doc);
+    doc = run("Aid reached camps near the Democratic Republic of Congo, UNICEF and UNHCR said.");
+    is_int(type_of(doc, "Democratic Republic of Congo"), ENT_PLACE, "DRC without the article is a place");
+    ok(has_mention(doc, "UNICEF") && has_mention(doc, "UNHCR"), "UN agencies' acronyms are names");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

@@ -403,14 +403,26 @@ static const char *role_of_token(const doc_t *doc, const token_t *t, const lexic
     return NULL;
 }
 
+/* Whether the role noun at token i is qualified so that its holder is not
+ * "the ROLE" of the story: a qualifier anywhere among the (at most three)
+ * words of the role phrase before it, "deputy mayor", "the shadow environment
+ * secretary", "former deputy health minister" (the phrase stops at a
+ * determiner, "and", "of", a possessive or punctuation) */
 bool entities_role_qualified(const doc_t *doc, const segment_t *seg, size_t i)
 {
-    if (i == 0)
-        return false;
-    const token_t *p = &seg->tokens.items[i - 1];
-    return is_word(p) && (tok_eq(doc, p, "deputy") || tok_eq(doc, p, "vice") ||
-                          tok_eq(doc, p, "assistant") || tok_eq(doc, p, "former") ||
-                          tok_eq(doc, p, "ex"));
+    for (size_t j = i, n = 0; j > 0 && n < 3; n++) {
+        const token_t *p = &seg->tokens.items[--j];
+        if (!is_word(p) || possessive_len(doc, p))
+            return false;
+        if (tok_eq(doc, p, "deputy") || tok_eq(doc, p, "vice") || tok_eq(doc, p, "assistant") ||
+            tok_eq(doc, p, "former") || tok_eq(doc, p, "ex") || tok_eq(doc, p, "shadow") ||
+            tok_eq(doc, p, "acting") || tok_eq(doc, p, "interim"))
+            return true;
+        if (tok_eq(doc, p, "the") || tok_eq(doc, p, "a") || tok_eq(doc, p, "an") ||
+            tok_eq(doc, p, "and") || tok_eq(doc, p, "of") || tok_eq(doc, p, "its") || tok_eq(doc, p, "their"))
+            return false;
+    }
+    return false;
 }
 
 const char *entities_role_near(const doc_t *doc, const segment_t *seg, size_t first,

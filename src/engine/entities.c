@@ -1224,8 +1224,14 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
             ctx = ENT_PERSON;
         else if (word_lists(S, a - 1) & W(ORG_NOUN))
             ctx = ENT_ORGANIZATION;
-        else if (tok_eq(doc, &tk[a - 1], "near") || tok_eq(doc, &tk[a - 1], "in"))
+        else if (tok_eq(doc, &tk[a - 1], "near") || tok_eq(doc, &tk[a - 1], "in") ||
+                 (words == 1 && tok_eq(doc, &tk[a - 1], "from") && !possessive_len(doc, &tk[a]) &&
+                  !(lead & (W(MONTH) | W(WEEKDAY)))))    /* "a rescuer from Thodupuzha" */
             ctx = ENT_PLACE, weak = true;
+        else if (tok_eq(doc, &tk[a - 1], "for") && a >= 2 && is_word(&tk[a - 2]) &&
+                 (((tk[a - 2].flags & TOKF_ALLCAPS) && (word_lists(S, a - 2) & W(POST_NOMINAL))) ||
+                  tok_eq(doc, &tk[a - 2], "member")))
+            ctx = ENT_PLACE, place_frame = true;    /* a constituency: "the MP for Ceredigion Preseli" */
         else if (tok_eq(doc, &tk[a - 1], "of") && a >= 2 && is_word(&tk[a - 2]) &&
                  ((word_lists(S, a - 2) & W(PLACE_WORD)) || tok_eq(doc, &tk[a - 2], "mayor")))
             ctx = ENT_PLACE, place_frame = true;
@@ -1319,8 +1325,10 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
             type = ENT_PERSON;      /* a title before FIRSTNAME Park: "Rep. Nina Park" */
         else if (place_word)
             type = ENT_PLACE;
-        else if (place_frame && !titled && !particle && !initials)
+        else if (place_frame && !titled && !initials)
             type = ENT_PLACE;       /* "the town of El Tambo" */
+        else if (ctx == ENT_PLACE && weak && particle && !titled && !initials && !lead_particle)
+            type = ENT_PLACE;       /* "a cannery in Vila do Conde" */
         else if (particle && !titled && !initials && !lead_particle && particle_after_two(L, doc, tk, a, b)) {
             /* "Central Unitaria de Trabajadores": two words before the
              * particle and no first name opening them: an institution */
@@ -1783,10 +1791,21 @@ static void pronoun_votes(const doc_t *doc, const segment_t *seg, cands_t *cands
         size_t end_tok = st->first + st->count;
         if (s + 1 < seg->sentences.len)
             end_tok += seg->sentences.items[s + 1].count;
+        /* (not a pronoun inside an apposition to the name, the subject of a
+         * relative clause about a thing: "Maré Baixa, a record she made") */
+        bool appos = false;
         for (size_t k = st->first; k < end_tok && k < seg->tokens.len; k++) {
             const token_t *t = &seg->tokens.items[k];
             if (t->start < cands->items[who].span.end || (t->flags & TOKF_IN_QUOTE))
                 continue;
+            if (t->kind == TOK_PUNCT) {
+                appos = t->start == cands->items[who].span.end && tok_is_char(doc, t, ',') &&
+                        k + 1 < seg->tokens.len && (tok_eq(doc, &seg->tokens.items[k + 1], "a") ||
+                                                    tok_eq(doc, &seg->tokens.items[k + 1], "an"));
+                continue;
+            }
+            if (appos && (tok_eq(doc, t, "she") || tok_eq(doc, t, "he")))
+                break;
             if (is_cap(t) && !(t->flags & TOKF_SENT_START) && !tok_eq(doc, t, "he") && !tok_eq(doc, t, "she"))
                 break;      /* another name: not a sole candidate any more */
             if (tok_eq(doc, t, "she")) {

@@ -811,6 +811,24 @@ int main(void)
     ok(has_mention(doc, "UNICEF") && has_mention(doc, "UNHCR"), "UN agencies' acronyms are names");
     doc_free(doc);
 
+    /* places by their frame: a constituency after "MP for", a town after
+     * "from" or a particle name after "in"; venues named Casa or House;
+     * plural institution heads; no pronoun vote from inside an apposition */
+    doc = run("The question came from Owen Harte, the Labour MP for Dwyfor Meirionnydd. "
+              "A volunteer from Kottarakkara said roads were shut, and the choir recorded in Ponte de Lima.");
+    is_int(type_of(doc, "Dwyfor Meirionnydd"), ENT_PLACE, "MP for X: a constituency");
+    is_int(type_of(doc, "Kottarakkara"), ENT_PLACE, "a volunteer from X: a place");
+    is_int(type_of(doc, "Ponte de Lima"), ENT_PLACE, "in X de Y: a place");
+    doc_free(doc);
+    doc = run("The quartet played at the Casa da Cultura and later at Harwood House, said the Pacific Centres for Ocean Science.");
+    is_int(type_of(doc, "Casa da Cultura"), ENT_PLACE, "Casa da X: a venue");
+    is_int(type_of(doc, "Harwood House"), ENT_PLACE, "X House: a building");
+    is_int(type_of(doc, "Pacific Centres for Ocean Science"), ENT_ORGANIZATION, "Centres for X");
+    doc_free(doc);
+    doc = run("Critics praised Vento Sul, a film she shot in Faro.");
+    ok(type_of(doc, "Vento Sul") != ENT_PERSON, "X, a film she shot: X is not she");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

@@ -733,6 +733,15 @@ static size_t date_at(const scan_t *S, size_t i)
                 if (i > 0 && tok_eq(doc, &tk[i - 1], "for") &&
                     (tok_eq(doc, &tk[i + 1], "to") || tok_eq(doc, &tk[i + 1], "and")))
                     return i + 1;
+                /* a verb after it ends a noun phrase "the budget for 2026": "its
+                 * appeal for 2026 was only 31 per cent funded" (not a count: "for
+                 * 2000 people") */
+                if (i > 0 && tok_eq(doc, &tk[i - 1], "for") &&
+                    (tok_eq(doc, &tk[i + 1], "was") || tok_eq(doc, &tk[i + 1], "is") ||
+                     tok_eq(doc, &tk[i + 1], "were") || tok_eq(doc, &tk[i + 1], "are") ||
+                     tok_eq(doc, &tk[i + 1], "will") || tok_eq(doc, &tk[i + 1], "would") ||
+                     tok_eq(doc, &tk[i + 1], "has") || tok_eq(doc, &tk[i + 1], "had")))
+                    return i + 1;
                 /* a year before a singular noun after a determiner: "a 2018
                  * crisis", "the original 1960 treaty"; not a count ("a 1500
                  * tonnes", "the 2000 people") */
@@ -1318,7 +1327,11 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
                                        (is_word(&tk[a]) && lower_tail(doc, &tk[a])));    /* "Ji-hoon Kim" */
         if (syllable)
             type = ENT_PERSON;
-        else if (org_word || place_tail || amp)
+        else if (org_word || place_tail || amp ||
+                 /* a name ending in an acronym (post-nominals went above):
+                  * "Africa CDC", "Europe PMC" */
+                 (!titled && !initials && end == tk[b].end && tok_len(&tk[b]) >= 3 && (tk[b].flags & TOKF_ALLCAPS) &&
+                  !(tk[a].flags & TOKF_ALLCAPS)))
             type = ENT_ORGANIZATION;
         else if (place_word && titled && !first_place &&
                  first_name_gender(L, tok_str(doc, &tk[a]), tok_len(&tk[a])) != GENDER_UNKNOWN)
@@ -1362,6 +1375,9 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
         push_cand(S, a, b, end, ENT_PLACE, CF_SURE | CF_KNOWN, -1);
         return;
     }
+    /* a nationality adjective in a compound: "Russian-speaking", "Chinese-made" */
+    if (end < tk[b].end && doc->text[end] == '-' && (span_lists(S, a, end) & W(DEMONYM)))
+        return;
     /* org_word and place_word hold for this word alone, and a lone title
      * returned above */
     if (org_word || place_word || (lead & (W(WEEKDAY) | W(MONTH))))

@@ -829,6 +829,15 @@ int main(void)
     ok(type_of(doc, "Vento Sul") != ENT_PERSON, "X, a film she shot: X is not she");
     doc_free(doc);
 
+    /* a year after "for" before a verb; a nationality adjective in a
+     * compound; a name ending in an acronym */
+    doc = run("The charity said its budget for 2027 was cut, and the Asia WHO office said a "
+              "largely French-speaking district near Liège needed Oceania NGO support.");
+    ok(has_mention(doc, "2027"), "its budget for YEAR was: a date");
+    is_int(type_of(doc, "French"), -1, "French-speaking: no entity");
+    is_int(type_of(doc, "Oceania NGO"), ENT_ORGANIZATION, "X ACRONYM: an organisation");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

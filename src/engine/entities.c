@@ -1234,7 +1234,8 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
         else if (word_lists(S, a - 1) & W(ORG_NOUN))
             ctx = ENT_ORGANIZATION;
         else if (tok_eq(doc, &tk[a - 1], "near") || tok_eq(doc, &tk[a - 1], "in") ||
-                 (words == 1 && tok_eq(doc, &tk[a - 1], "from") && !possessive_len(doc, &tk[a]) &&
+                 (words == 1 && (tok_eq(doc, &tk[a - 1], "from") || tok_eq(doc, &tk[a - 1], "around")) &&
+                  !possessive_len(doc, &tk[a]) &&
                   !(lead & (W(MONTH) | W(WEEKDAY)))))    /* "a rescuer from Thodupuzha" */
             ctx = ENT_PLACE, weak = true;
         else if (tok_eq(doc, &tk[a - 1], "for") && a >= 2 && is_word(&tk[a - 2]) &&
@@ -1357,6 +1358,8 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
             type = ENT_PERSON;
         else if (ctx >= 0)
             type = (uint8_t)ctx;
+        else if (words == 2 && b + 1 < S->seg->tokens.len && geo_noun(S, b + 1) && end == tk[b].end)
+            type = ENT_PLACE;   /* "the Bidi Bidi settlement", "the Kirya Hills district" */
         else {
             /* no evidence: a surname with its particle ("Ní Bhraonáin") may
              * still join a person; otherwise an organisation */
@@ -1543,7 +1546,12 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
         /* A name is a few words: a run stops at a capitalised word it
          * already holds ("Kaja Kallas Kaja Kallas" is two names; a particle
          * may come back: "Bolsa de Valores de Colombia") and at NAME_MAX_TOKENS. */
-        if (n - a >= NAME_MAX_TOKENS || ((tk[n].flags & TOKF_UPPER) && repeats_word(doc, tk, a, n)))
+        if (n - a >= NAME_MAX_TOKENS ||
+            ((tk[n].flags & TOKF_UPPER) && repeats_word(doc, tk, a, n) &&
+             /* (a reduplicated name is one: "Bidi Bidi", "Bora Bora", "Walla Walla") */
+             !(k == a && n == a + 1 && (tk[n].flags & TOKF_SPACE_BEFORE) && tok_len(&tk[n]) == tok_len(t) &&
+               memcmp(tok_str(doc, &tk[n]), tok_str(doc, t), tok_len(t)) == 0 &&
+               !(n + 1 < send && is_cap(&tk[n + 1])))))
             { k = n; break; }
         /* an initial or an abbreviated title with its stop: "J. R. Okoye", "Dr. X" */
         if (tok_is_char(doc, &tk[n], '.') && tk[n].start == t->end &&
@@ -1646,7 +1654,7 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
          * of Health and Department of Labour", "... and Kenya", "... and Maria Silva") */
         if (in_of && tok_eq(doc, &tk[n], "and") && n + 1 < send && is_cap(&tk[n + 1]) &&
             (tk[n + 1].flags & TOKF_SPACE_BEFORE) &&
-            !(word_lists(S, n + 1) & (W(COMMON) | W(ORG_NOUN) | W(PLACE))) &&
+            !(word_lists(S, n + 1) & (W(COMMON) | W(ORG_NOUN) | W(PLACE) | W(ORG))) &&    /* (nor a known one: "... and Labour") */
             !in_lex(doc, &tk[n + 1], L->first_names) && !possessive_len(doc, &tk[n + 1])) {
             /* (not an owner: "... Studies and Dubai's Gulf Research Center") */
             in_of = false;

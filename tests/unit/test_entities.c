@@ -838,6 +838,16 @@ int main(void)
     is_int(type_of(doc, "Oceania NGO"), ENT_ORGANIZATION, "X ACRONYM: an organisation");
     doc_free(doc);
 
+    /* a reduplicated place name; two words before a geographic noun; a town
+     * after "around"; "Friends of X"; the Conservative party as a modifier */
+    doc = run("Water trucks reached the Palorinya Palorinya settlement and villages around Moyoro, "
+              "while the Friends of Lake Kyoga and Conservative councillors asked for more.");
+    is_int(type_of(doc, "Palorinya Palorinya"), ENT_PLACE, "reduplicated name before settlement");
+    is_int(type_of(doc, "Moyoro"), ENT_PLACE, "around X: a place");
+    is_int(type_of(doc, "Friends of Lake Kyoga"), ENT_ORGANIZATION, "Friends of X: an association");
+    is_int(type_of(doc, "Conservative"), ENT_ORGANIZATION, "Conservative councillors: the party");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

@@ -1272,6 +1272,9 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
             ctx = ENT_ORGANIZATION;
         else if (word_lists(S, head) & W(PLACE_WORD))
             ctx = ENT_PLACE;
+        else if (head + 1 < S->seg->tokens.len && tok_eq(doc, &tk[head + 1], "at") &&
+                 !(tk[head].flags & TOKF_UPPER) && (tok_eq(doc, &tk[b + 2], "a") || tok_eq(doc, &tk[b + 2], "an")))
+            ctx = ENT_PERSON;   /* someone who works somewhere: "Zhang Wei, a partner at ..." */
         break;
     case AP_WHO:
         /* "the Greens, who …", "the Democrats, who …": a plural after "the"

@@ -848,6 +848,11 @@ int main(void)
     is_int(type_of(doc, "Conservative"), ENT_ORGANIZATION, "Conservative councillors: the party");
     doc_free(doc);
 
+    /* "NAME, a NOUN at ...": someone who works somewhere */
+    doc = run("Liu Yang, a partner at the Wuhan accountancy Tan & Hu, disagreed.");
+    is_int(type_of(doc, "Liu Yang"), ENT_PERSON, "X, a N at ORG: a person");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

@@ -923,15 +923,28 @@ static bool spanish_article(const doc_t *doc, const token_t *t)
  * the first of them no first name. */
 static bool particle_after_two(const lexset_t *L, const doc_t *doc, const token_t *tk, size_t a, size_t b)
 {
-    size_t words = 0;
+    size_t words = 0, after = 0;
+    bool seen = false;
     for (size_t i = a; i <= b; i++) {
         if (!is_word(&tk[i]))
             continue;
-        if (i > a && in_lex(doc, &tk[i], L->particles))
-            break;
-        words++;
+        if (i > a && in_lex(doc, &tk[i], L->particles)) {
+            if (words >= 2)
+                break;
+            seen = true;
+            after = 0;
+            continue;
+        }
+        if (seen)
+            after++;
+        else
+            words++;
     }
-    return words >= 2 && first_name_gender(L, tok_str(doc, &tk[a]), tok_len(&tk[a])) == GENDER_UNKNOWN;
+    /* or one word, the particle and two capitalised words: "Opificio delle
+     * Pietre Dure", "Museo de Arte Moderno" (a surname has one after it:
+     * "Ruiz de la Fuente") */
+    return (words >= 2 || (seen && words == 1 && after >= 2)) &&
+           first_name_gender(L, tok_str(doc, &tk[a]), tok_len(&tk[a])) == GENDER_UNKNOWN;
 }
 
 /* A word that closes a list after a place: ", X" or "and X" right after a

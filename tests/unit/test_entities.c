@@ -853,6 +853,12 @@ int main(void)
     is_int(type_of(doc, "Liu Yang"), ENT_PERSON, "X, a N at ORG: a person");
     doc_free(doc);
 
+    /* one word, a particle and two capitalised words: an institution */
+    doc = run("The drawings went to the Gabinetto dei Disegni Antichi, said Marta Ruiz de la Fuente.");
+    is_int(type_of(doc, "Gabinetto dei Disegni Antichi"), ENT_ORGANIZATION, "X dei Y Z: an institution");
+    is_int(type_of(doc, "Marta Ruiz de la Fuente"), ENT_PERSON, "a surname with its particle stays a person");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

@@ -1216,9 +1216,12 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
         uint32_t lists = word_lists(S, i);
         if (i == b ? last_org : (lists & W(ORG_WORD)))
             org_word = true;
-        if (i < b && i == a && (lists & W(PLACE_WORD)) &&
-            !is_street(L, tok_str(doc, &tk[i]), tok_len(&tk[i])))
-            first_place = true;
+        if (i < b && i == a && (lists & W(PLACE_WORD))) {
+            /* (a street word or a building's word ends place names, never
+             * opens one: "House of Commons Library", unlike "Lake Drive") */
+            const char *v = lexicon_value(L->place_words, tok_str(doc, &tk[i]), tok_len(&tk[i]));
+            first_place = !(v && (strcmp(v, "street") == 0 || strcmp(v, "last") == 0));
+        }
         if (i == b ? last_place : first_place)
             place_word = true;
         if (i > a && (lists & W(PARTICLE)) && !(lead & W(PARTICLE)))

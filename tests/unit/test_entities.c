@@ -825,6 +825,9 @@ int main(void)
     is_int(type_of(doc, "Harwood House"), ENT_PLACE, "X House: a building");
     is_int(type_of(doc, "Pacific Centres for Ocean Science"), ENT_ORGANIZATION, "Centres for X");
     doc_free(doc);
+    doc = run("Figures from the House of Lords Library were cited at Harwood House.");
+    is_int(type_of(doc, "House of Lords Library"), ENT_ORGANIZATION, "House opens no place name");
+    doc_free(doc);
     doc = run("Critics praised Vento Sul, a film she shot in Faro.");
     ok(type_of(doc, "Vento Sul") != ENT_PERSON, "X, a film she shot: X is not she");
     doc_free(doc);

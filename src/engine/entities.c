@@ -403,14 +403,26 @@ static const char *role_of_token(const doc_t *doc, const token_t *t, const lexic
     return NULL;
 }
 
+/* Whether the role noun at token i is qualified so that its holder is not
+ * "the ROLE" of the story: a qualifier anywhere among the (at most three)
+ * words of the role phrase before it, "deputy mayor", "the shadow environment
+ * secretary", "former deputy health minister" (the phrase stops at a
+ * determiner, "and", "of", a possessive or punctuation) */
 bool entities_role_qualified(const doc_t *doc, const segment_t *seg, size_t i)
 {
-    if (i == 0)
-        return false;
-    const token_t *p = &seg->tokens.items[i - 1];
-    return is_word(p) && (tok_eq(doc, p, "deputy") || tok_eq(doc, p, "vice") ||
-                          tok_eq(doc, p, "assistant") || tok_eq(doc, p, "former") ||
-                          tok_eq(doc, p, "ex"));
+    for (size_t j = i, n = 0; j > 0 && n < 3; n++) {
+        const token_t *p = &seg->tokens.items[--j];
+        if (!is_word(p) || possessive_len(doc, p))
+            return false;
+        if (tok_eq(doc, p, "deputy") || tok_eq(doc, p, "vice") || tok_eq(doc, p, "assistant") ||
+            tok_eq(doc, p, "former") || tok_eq(doc, p, "ex") || tok_eq(doc, p, "shadow") ||
+            tok_eq(doc, p, "acting") || tok_eq(doc, p, "interim"))
+            return true;
+        if (tok_eq(doc, p, "the") || tok_eq(doc, p, "a") || tok_eq(doc, p, "an") ||
+            tok_eq(doc, p, "and") || tok_eq(doc, p, "of") || tok_eq(doc, p, "its") || tok_eq(doc, p, "their"))
+            return false;
+    }
+    return false;
 }
 
 const char *entities_role_near(const doc_t *doc, const segment_t *seg, size_t first,
@@ -721,6 +733,15 @@ static size_t date_at(const scan_t *S, size_t i)
                 if (i > 0 && tok_eq(doc, &tk[i - 1], "for") &&
                     (tok_eq(doc, &tk[i + 1], "to") || tok_eq(doc, &tk[i + 1], "and")))
                     return i + 1;
+                /* a verb after it ends a noun phrase "the budget for 2026": "its
+                 * appeal for 2026 was only 31 per cent funded" (not a count: "for
+                 * 2000 people") */
+                if (i > 0 && tok_eq(doc, &tk[i - 1], "for") &&
+                    (tok_eq(doc, &tk[i + 1], "was") || tok_eq(doc, &tk[i + 1], "is") ||
+                     tok_eq(doc, &tk[i + 1], "were") || tok_eq(doc, &tk[i + 1], "are") ||
+                     tok_eq(doc, &tk[i + 1], "will") || tok_eq(doc, &tk[i + 1], "would") ||
+                     tok_eq(doc, &tk[i + 1], "has") || tok_eq(doc, &tk[i + 1], "had")))
+                    return i + 1;
                 /* a year before a singular noun after a determiner: "a 2018
                  * crisis", "the original 1960 treaty"; not a count ("a 1500
                  * tonnes", "the 2000 people") */
@@ -902,15 +923,28 @@ static bool spanish_article(const doc_t *doc, const token_t *t)
  * the first of them no first name. */
 static bool particle_after_two(const lexset_t *L, const doc_t *doc, const token_t *tk, size_t a, size_t b)
 {
-    size_t words = 0;
+    size_t words = 0, after = 0;
+    bool seen = false;
     for (size_t i = a; i <= b; i++) {
         if (!is_word(&tk[i]))
             continue;
-        if (i > a && in_lex(doc, &tk[i], L->particles))
-            break;
-        words++;
+        if (i > a && in_lex(doc, &tk[i], L->particles)) {
+            if (words >= 2)
+                break;
+            seen = true;
+            after = 0;
+            continue;
+        }
+        if (seen)
+            after++;
+        else
+            words++;
     }
-    return words >= 2 && first_name_gender(L, tok_str(doc, &tk[a]), tok_len(&tk[a])) == GENDER_UNKNOWN;
+    /* or one word, the particle and two capitalised words: "Opificio delle
+     * Pietre Dure", "Museo de Arte Moderno" (a surname has one after it:
+     * "Ruiz de la Fuente") */
+    return (words >= 2 || (seen && words == 1 && after >= 2)) &&
+           first_name_gender(L, tok_str(doc, &tk[a]), tok_len(&tk[a])) == GENDER_UNKNOWN;
 }
 
 /* A word that closes a list after a place: ", X" or "and X" right after a
@@ -1117,7 +1151,10 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
     /* a title ends the run after "the": a role, not a name ("the NSW Premier,
      * Caroline Whitfield", "the Opposition Leader"); what goes before it
      * may still be a name of its own */
-    if (b > a && a > 0 && !last_org && (tok_eq(doc, &tk[a - 1], "the") || tok_eq(doc, &tk[a - 1], "The"))) {
+    if (b > a && a > 0 && !last_org && (tok_eq(doc, &tk[a - 1], "the") || tok_eq(doc, &tk[a - 1], "The")) &&
+        /* (not the complement of a place's or an institution's name: "the
+         * Palace of Justice", unlike "the Minister of Justice") */
+        !(tok_eq(doc, &tk[b - 1], "of") && !(lead & W(TITLE)))) {
         const char *v = title_value(S, b, tok_len(&tk[b]));
         if (v && *v && strcmp(v, "-") != 0) {
             size_t p = b - 1;
@@ -1169,16 +1206,22 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
     size_t words = 0;
     bool org_word = false, place_word = false, particle = false, initials = false;
     bool first_place = false;   /* the first word opens place names: "Lake Drive" */
+    bool amp = false;           /* "Kessler & Voss": partners' names make a firm */
     for (size_t i = a; i <= b; i++) {
-        if (!is_word(&tk[i]))
+        if (!is_word(&tk[i])) {
+            amp = amp || tok_is_char(doc, &tk[i], '&');
             continue;
+        }
         words++;
         uint32_t lists = word_lists(S, i);
         if (i == b ? last_org : (lists & W(ORG_WORD)))
             org_word = true;
-        if (i < b && i == a && (lists & W(PLACE_WORD)) &&
-            !is_street(L, tok_str(doc, &tk[i]), tok_len(&tk[i])))
-            first_place = true;
+        if (i < b && i == a && (lists & W(PLACE_WORD))) {
+            /* (a street word or a building's word ends place names, never
+             * opens one: "House of Commons Library", unlike "Lake Drive") */
+            const char *v = lexicon_value(L->place_words, tok_str(doc, &tk[i]), tok_len(&tk[i]));
+            first_place = !(v && (strcmp(v, "street") == 0 || strcmp(v, "last") == 0));
+        }
         if (i == b ? last_place : first_place)
             place_word = true;
         if (i > a && (lists & W(PARTICLE)) && !(lead & W(PARTICLE)))
@@ -1206,8 +1249,15 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
             ctx = ENT_PERSON;
         else if (word_lists(S, a - 1) & W(ORG_NOUN))
             ctx = ENT_ORGANIZATION;
-        else if (tok_eq(doc, &tk[a - 1], "near") || tok_eq(doc, &tk[a - 1], "in"))
+        else if (tok_eq(doc, &tk[a - 1], "near") || tok_eq(doc, &tk[a - 1], "in") ||
+                 (words == 1 && (tok_eq(doc, &tk[a - 1], "from") || tok_eq(doc, &tk[a - 1], "around")) &&
+                  !possessive_len(doc, &tk[a]) &&
+                  !(lead & (W(MONTH) | W(WEEKDAY)))))    /* "a rescuer from Thodupuzha" */
             ctx = ENT_PLACE, weak = true;
+        else if (tok_eq(doc, &tk[a - 1], "for") && a >= 2 && is_word(&tk[a - 2]) &&
+                 (((tk[a - 2].flags & TOKF_ALLCAPS) && (word_lists(S, a - 2) & W(POST_NOMINAL))) ||
+                  tok_eq(doc, &tk[a - 2], "member")))
+            ctx = ENT_PLACE, place_frame = true;    /* a constituency: "the MP for Ceredigion Preseli" */
         else if (tok_eq(doc, &tk[a - 1], "of") && a >= 2 && is_word(&tk[a - 2]) &&
                  ((word_lists(S, a - 2) & W(PLACE_WORD)) || tok_eq(doc, &tk[a - 2], "mayor")))
             ctx = ENT_PLACE, place_frame = true;
@@ -1238,11 +1288,15 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
             ctx = ENT_ORGANIZATION;
         else if (word_lists(S, head) & W(PLACE_WORD))
             ctx = ENT_PLACE;
+        else if (head + 1 < S->seg->tokens.len && tok_eq(doc, &tk[head + 1], "at") &&
+                 !(tk[head].flags & TOKF_UPPER) && (tok_eq(doc, &tk[b + 2], "a") || tok_eq(doc, &tk[b + 2], "an")))
+            ctx = ENT_PERSON;   /* someone who works somewhere: "Zhang Wei, a partner at ..." */
         break;
     case AP_WHO:
         /* "the Greens, who …", "the Democrats, who …": a plural after "the"
          * names a group (a party, a band), not a person */
-        if (words == 1 && a > 0 && (tok_eq(doc, &tk[a - 1], "the") || tok_eq(doc, &tk[a - 1], "The")) &&
+        if (a > 0 && (tok_eq(doc, &tk[a - 1], "the") || tok_eq(doc, &tk[a - 1], "The")) &&
+            (words == 1 || first_name_gender(L, tok_str(doc, &tk[a]), tok_len(&tk[a])) == GENDER_UNKNOWN) &&
             tok_len(&tk[b]) > 3 && tok_str(doc, &tk[b])[tok_len(&tk[b]) - 1] == 's' &&
             tok_str(doc, &tk[b])[tok_len(&tk[b]) - 2] != 's')
             ctx = ENT_ORGANIZATION;
@@ -1293,15 +1347,21 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
                                        (is_word(&tk[a]) && lower_tail(doc, &tk[a])));    /* "Ji-hoon Kim" */
         if (syllable)
             type = ENT_PERSON;
-        else if (org_word || place_tail)
+        else if (org_word || place_tail || amp ||
+                 /* a name ending in an acronym (post-nominals went above):
+                  * "Africa CDC", "Europe PMC" */
+                 (!titled && !initials && end == tk[b].end && tok_len(&tk[b]) >= 3 && (tk[b].flags & TOKF_ALLCAPS) &&
+                  !(tk[a].flags & TOKF_ALLCAPS)))
             type = ENT_ORGANIZATION;
         else if (place_word && titled && !first_place &&
                  first_name_gender(L, tok_str(doc, &tk[a]), tok_len(&tk[a])) != GENDER_UNKNOWN)
             type = ENT_PERSON;      /* a title before FIRSTNAME Park: "Rep. Nina Park" */
         else if (place_word)
             type = ENT_PLACE;
-        else if (place_frame && !titled && !particle && !initials)
+        else if (place_frame && !titled && !initials)
             type = ENT_PLACE;       /* "the town of El Tambo" */
+        else if (ctx == ENT_PLACE && weak && particle && !titled && !initials && !lead_particle)
+            type = ENT_PLACE;       /* "a cannery in Vila do Conde" */
         else if (particle && !titled && !initials && !lead_particle && particle_after_two(L, doc, tk, a, b)) {
             /* "Central Unitaria de Trabajadores": two words before the
              * particle and no first name opening them: an institution */
@@ -1317,6 +1377,8 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
             type = ENT_PERSON;
         else if (ctx >= 0)
             type = (uint8_t)ctx;
+        else if (words == 2 && b + 1 < S->seg->tokens.len && geo_noun(S, b + 1) && end == tk[b].end)
+            type = ENT_PLACE;   /* "the Bidi Bidi settlement", "the Kirya Hills district" */
         else {
             /* no evidence: a surname with its particle ("Ní Bhraonáin") may
              * still join a person; otherwise an organisation */
@@ -1335,6 +1397,9 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
         push_cand(S, a, b, end, ENT_PLACE, CF_SURE | CF_KNOWN, -1);
         return;
     }
+    /* a nationality adjective in a compound: "Russian-speaking", "Chinese-made" */
+    if (end < tk[b].end && doc->text[end] == '-' && (span_lists(S, a, end) & W(DEMONYM)))
+        return;
     /* org_word and place_word hold for this word alone, and a lone title
      * returned above */
     if (org_word || place_word || (lead & (W(WEEKDAY) | W(MONTH))))
@@ -1386,7 +1451,7 @@ static bool repeats_word(const doc_t *doc, const token_t *tk, size_t a, size_t n
 static bool coordinated_noun(const scan_t *S, size_t i)
 {
     const token_t *t = &S->seg->tokens.items[i];
-    return (t->flags & TOKF_SPACE_BEFORE) &&
+    return (t->flags & TOKF_SPACE_BEFORE) && !(t->flags & TOKF_ALLCAPS) &&   /* nor an acronym: "..., UNICEF and UNHCR" */
            !(word_lists(S, i) & (W(COMMON) | W(ORG_NOUN) | W(PLACE) | W(ORG))) &&
            !in_lex(S->doc, t, S->L->first_names);
 }
@@ -1500,7 +1565,12 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
         /* A name is a few words: a run stops at a capitalised word it
          * already holds ("Kaja Kallas Kaja Kallas" is two names; a particle
          * may come back: "Bolsa de Valores de Colombia") and at NAME_MAX_TOKENS. */
-        if (n - a >= NAME_MAX_TOKENS || ((tk[n].flags & TOKF_UPPER) && repeats_word(doc, tk, a, n)))
+        if (n - a >= NAME_MAX_TOKENS ||
+            ((tk[n].flags & TOKF_UPPER) && repeats_word(doc, tk, a, n) &&
+             /* (a reduplicated name is one: "Bidi Bidi", "Bora Bora", "Walla Walla") */
+             !(k == a && n == a + 1 && (tk[n].flags & TOKF_SPACE_BEFORE) && tok_len(&tk[n]) == tok_len(t) &&
+               memcmp(tok_str(doc, &tk[n]), tok_str(doc, t), tok_len(t)) == 0 &&
+               !(n + 1 < send && is_cap(&tk[n + 1])))))
             { k = n; break; }
         /* an initial or an abbreviated title with its stop: "J. R. Okoye", "Dr. X" */
         if (tok_is_char(doc, &tk[n], '.') && tk[n].start == t->end &&
@@ -1513,7 +1583,9 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
         if (tk[n].kind == TOK_PUNCT && tk[n].start == t->end && !(tk[n].flags & TOKF_QUOTE_MARK) &&
             (tok_is_char(doc, &tk[n], '\'') || (tok_len(&tk[n]) == 3 && memcmp(tok_str(doc, &tk[n]), "\xE2\x80\x99", 3) == 0)) &&
             doc->text[t->end - 1] == 's' && n + 1 < send && is_cap(&tk[n + 1]) &&
-            !(span_lists(S, a + (k > a && closed_class(S, a)), t->end) & W(PLACE))) {
+            !(span_lists(S, a + (k > a && closed_class(S, a)), t->end) & W(PLACE)) &&
+            !(word_lists(S, k) & W(ORG_WORD))) {
+            /* nor an organisation's: "the Rovers’ Kingsway Park" */
             /* not a place's: "The United States’ Inflation Reduction Act" */
             k = n + 1;
             continue;
@@ -1544,7 +1616,7 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
         /* "of" inside an organisation or place name: "Ministry of Health";
          * "for" after an institution's head: "Office for National Statistics" */
         bool on = tok_eq(doc, &tk[n], "on");     /* "Commission on Human Rights" */
-        if ((has_orgplace && tok_eq(doc, &tk[n], "of")) ||
+        if (((has_orgplace || in_of) && tok_eq(doc, &tk[n], "of")) ||     /* "Command for the Protection of ..." */
             ((on || tok_eq(doc, &tk[n], "for")) && for_head(S, k)) ||
             (on && in_of)) {       /* "Agency for Research on Cancer" */
             p = n + 1;
@@ -1601,7 +1673,7 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
          * of Health and Department of Labour", "... and Kenya", "... and Maria Silva") */
         if (in_of && tok_eq(doc, &tk[n], "and") && n + 1 < send && is_cap(&tk[n + 1]) &&
             (tk[n + 1].flags & TOKF_SPACE_BEFORE) &&
-            !(word_lists(S, n + 1) & (W(COMMON) | W(ORG_NOUN) | W(PLACE))) &&
+            !(word_lists(S, n + 1) & (W(COMMON) | W(ORG_NOUN) | W(PLACE) | W(ORG))) &&    /* (nor a known one: "... and Labour") */
             !in_lex(doc, &tk[n + 1], L->first_names) && !possessive_len(doc, &tk[n + 1])) {
             /* (not an owner: "... Studies and Dubai's Gulf Research Center") */
             in_of = false;
@@ -1646,13 +1718,29 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
         k = n;
         break;
     }
+    /* a bill or an act whose title holds a parenthesised part is one title,
+     * no entity: "Water Industry (Special Measures) Bill", "Children
+     * (Scotland) Act" (capitalised words in the brackets, then the law's word) */
+    if (k + 2 < send && tok_is_char(doc, &tk[k], '(') && is_cap(&tk[k + 1])) {
+        size_t m = k + 1;
+        while (m < send && m < k + 8 && is_cap(&tk[m]))
+            m++;
+        if (m + 1 < send && tok_is_char(doc, &tk[m], ')') && is_cap(&tk[m + 1])) {
+            const char *v = lexicon_value(L->org_words, tok_str(doc, &tk[m + 1]), tok_len(&tk[m + 1]));
+            if ((v && strcmp(v, "document") == 0) || tok_eq(doc, &tk[m + 1], "Bill"))
+                return m + 2;
+        }
+    }
     /* a treaty or a law is no entity, nor its acronym: "Indus Waters Treaty",
      * "Inflation Reduction Act (IRA)", "Treaty of Rome" */
     if (b > a && is_word(&tk[b])) {
         const char *v = lexicon_value(L->org_words, tok_str(doc, &tk[b]), end - tk[b].start);
         size_t f = a + (closed_class(S, a) && a + 1 < b);
         const char *v1 = tok_eq(doc, &tk[f + 1], "of") ? lexicon_value(L->org_words, tok_str(doc, &tk[f]), tok_len(&tk[f])) : NULL;
-        if ((v && strcmp(v, "document") == 0) || (v1 && strcmp(v1, "document") == 0)) {
+        /* (a bill, too, though "Bill" is no organisation word, being a first
+         * name: "Housing Supply Bill") */
+        if ((v && strcmp(v, "document") == 0) || (v1 && strcmp(v1, "document") == 0) ||
+            (tok_eq(doc, &tk[b], "Bill") && end == tk[b].end && !(word_lists(S, b - 1) & W(TITLE)))) {
             if (k + 2 < send && tok_is_char(doc, &tk[k], '(') && (tk[k + 1].flags & TOKF_ALLCAPS) &&
                 tok_is_char(doc, &tk[k + 2], ')'))
                 k += 3;
@@ -1746,10 +1834,21 @@ static void pronoun_votes(const doc_t *doc, const segment_t *seg, cands_t *cands
         size_t end_tok = st->first + st->count;
         if (s + 1 < seg->sentences.len)
             end_tok += seg->sentences.items[s + 1].count;
+        /* (not a pronoun inside an apposition to the name, the subject of a
+         * relative clause about a thing: "Maré Baixa, a record she made") */
+        bool appos = false;
         for (size_t k = st->first; k < end_tok && k < seg->tokens.len; k++) {
             const token_t *t = &seg->tokens.items[k];
             if (t->start < cands->items[who].span.end || (t->flags & TOKF_IN_QUOTE))
                 continue;
+            if (t->kind == TOK_PUNCT) {
+                appos = t->start == cands->items[who].span.end && tok_is_char(doc, t, ',') &&
+                        k + 1 < seg->tokens.len && (tok_eq(doc, &seg->tokens.items[k + 1], "a") ||
+                                                    tok_eq(doc, &seg->tokens.items[k + 1], "an"));
+                continue;
+            }
+            if (appos && (tok_eq(doc, t, "she") || tok_eq(doc, t, "he")))
+                break;
             if (is_cap(t) && !(t->flags & TOKF_SENT_START) && !tok_eq(doc, t, "he") && !tok_eq(doc, t, "she"))
                 break;      /* another name: not a sole candidate any more */
             if (tok_eq(doc, t, "she")) {

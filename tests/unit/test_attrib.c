@@ -171,6 +171,12 @@ int main(void)
         "with her, and former mayor Gil Brandt walked out.\n\n“We will wait,” the mayor said.");
     is_str(speaker(0), "Lena Ortiz", "the mayor: not the deputy mayor, not the former one");
 
+    /* the qualifier may stand anywhere in the role phrase */
+    run("Transport Secretary Ruth Okonjo announced the rail plan. The shadow transport secretary, "
+        "Colin Ashdown, called it late, and the acting port director, Mina Seth, agreed.\n\n"
+        "“Every line will be electrified,” the secretary said.");
+    is_str(speaker(0), "Ruth Okonjo", "the secretary: not the shadow transport secretary");
+
     /* inverted, with a lower-case role phrase between the verb and the name */
     run("“The roof comes first,” said club treasurer Ann Mbeki. “Then the pitch,” "
         "said a spokesman for Ann Mbeki.");

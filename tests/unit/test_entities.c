@@ -435,6 +435,16 @@ int main(void)
            "Stevie: he decides");
     doc_free(doc);
 
+    /* Scottish and Yoruba given names the source list lacked; Joan, female in
+     * English and male in Catalan, is left to the pronouns */
+    doc = run("Rhona Baird and Morag Gunn chaired the count while Tunde Okafor waited. "
+              "Joan Pelham arrived late, and she apologised.");
+    is_int(type_of(doc, "Rhona Baird"), ENT_PERSON, "Rhona opens a person's name");
+    is_int(ent(doc, "Morag Gunn") ? (int)ent(doc, "Morag Gunn")->gender : -1, GENDER_FEMALE, "Morag is female");
+    is_int(ent(doc, "Tunde Okafor") ? (int)ent(doc, "Tunde Okafor")->gender : -1, GENDER_MALE, "Tunde is male");
+    is_int(ent(doc, "Joan Pelham") ? (int)ent(doc, "Joan Pelham")->gender : -1, GENDER_FEMALE, "Joan: she decides");
+    doc_free(doc);
+
     /* Cabinet qualifies a title; the Cabinet Office stays an organisation */
     doc = run("Health Cabinet Secretary Wanjiru Kamau met the Cabinet Office team.");
     is_int(type_of(doc, "Health Cabinet"), -1, "Health Cabinet is part of the title");

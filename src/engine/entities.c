@@ -1993,8 +1993,7 @@ typedef struct {
     int32_t out;            /* index in doc->entities once it has a mention */
     uint32_t last_pos;      /* end of its latest mention, while resolving */
     int fem, masc;          /* pronoun votes */
-    const char *key;
-    uint32_t keylen;
+    uint32_t keylen;        /* length of its key (cand_key) */
 } ient_t;
 
 typedef VEC(ient_t) ients_t;
@@ -2003,7 +2002,7 @@ static int32_t entity_for_key(ients_t *E, strmap_t *keys, const char *s, size_t 
 {
     slot_t *sl = strmap_slot(keys, s, n, true);
     if (sl->v < 0) {
-        vec_push(E, (ient_t){.type = type, .out = -1, .key = s, .keylen = (uint32_t)n});
+        vec_push(E, (ient_t){.type = type, .out = -1, .keylen = (uint32_t)n});
         sl->v = (int32_t)(E->len - 1);
     }
     return sl->v;

@@ -31,6 +31,7 @@
 #include "engine/lexicon.h"
 #include "engine/segment.h"
 #include "engine/xalloc.h"
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -1099,6 +1100,16 @@ static int32_t resolve_gender(at_t *A, gender_t g, bool org, size_t ti)
      * who …, said … “…,” he said" after a "Kwame" named earlier) */
     if (A->said_subj >= 0 && A->npmru && A->pmru[0] == A->said_subj &&
         ents[A->said_subj].gender == GENDER_UNKNOWN) {
+        ents[A->said_subj].gender = g;
+        return A->said_subj;
+    }
+    /* the named subject that opens the paragraph is its topic, and a pronoun
+     * in a later sentence of it means that subject before a person named in
+     * an earlier paragraph: "Pärnpuu, 48, a former minister, has led the
+     * party since 2021. He told reporters …" (gender permitting) */
+    if (A->said_subj >= 0 && A->said_pos == A->doc->paragraphs.items[A->para].start &&
+        TK(A, ti)->start >= A->said_end &&
+        (ents[A->said_subj].gender == g || ents[A->said_subj].gender == GENDER_UNKNOWN)) {
         ents[A->said_subj].gender = g;
         return A->said_subj;
     }

@@ -528,6 +528,15 @@ int main(void)
     is_str(speaker(0), "(null)", "In …, the ROLE of NAME said “…”: unnamed, not NAME");
 
 
+    /* a pronoun in a paragraph opened by a named subject means that subject,
+     * not a person of the same gender from the paragraph before */
+    run("The opposition leader, Kaupo Sepp, said the budget was “reckless”.\n\n"
+        "President Martin Kerr urged calm. In a statement, he said voters wanted “stability”.\n\n"
+        "Sepp, 57, a former mayor of Bergen, has run the party since 2019. He told reporters he had "
+        "met Hannah Lind on Sunday and that the talks had been “useful”.");
+    is_str(speaker(2), "Kaupo Sepp", "NAME, AGE, ROLE, has … . He told …: the paragraph's subject");
+
+
     /* a colon cue with no speech verb: a role phrase before the named subject */
     run("Ludmila Hrubá coached the squad for a decade.\n\nHis teammate Oskar Lindgren was more generous: “He carried us all season.”");
     is_str(speaker(0), "Oskar Lindgren", "His ROLE NAME was generous: “…”: NAME, not the possessor");

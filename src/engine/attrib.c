@@ -68,6 +68,7 @@ typedef struct {
     doc_t *doc;
     segment_t seg;
     const lexicon_t *speech, *roles, *titles, *org_nouns, *modifiers, *demonyms, *function_words;
+    const lexicon_t *particles;         /* name particles: "della", "van" */
     size_t mi;                          /* next doc->mentions entry to take in */
     size_t para_m0, para_m1;            /* doc->mentions starting in the paragraph */
     int32_t pmru[MRU_N], omru[MRU_N];   /* people / organisations, latest first */
@@ -1024,6 +1025,13 @@ static subj_t subject_after(const at_t *A, size_t i, size_t send, size_t *end)
             }
             return name_subject(A, mi);
         }
+        /* a lower-case particle that opens a surname but is not in its
+         * mention: "“…,” della Rovere said", "van Dijk told" (looked up only
+         * before a name) */
+        if (t->kind == TOK_WORD && !(t->flags & TOKF_UPPER) && k + 1 < send &&
+            (TK(A, k + 1)->flags & TOKF_UPPER) && mention_at(A, TK(A, k + 1)->start) >= 0 &&
+            lexicon_has(A->particles, tok_str(A->doc, t), tok_len(t)))
+            continue;
         if (!(t->kind == TOK_WORD && (t->flags & TOKF_UPPER)) && !tok_is_char(A->doc, t, '.') &&
             !role_phrase_word(A, k, send))
             break;
@@ -1852,6 +1860,7 @@ void attrib_resolve_cached(doc_t *doc, seg_cache_t *cache)
     A.modifiers = lexicon_get("verb_modifiers");
     A.demonyms = lexicon_get("demonyms");
     A.function_words = lexicon_get("function_words");
+    A.particles = lexicon_get("particles");
     A.said_subj = -1;
     A.last_para_speaker = -1;
     A.dlg_prev = A.dlg_prev2 = -9;

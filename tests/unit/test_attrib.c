@@ -537,6 +537,12 @@ int main(void)
     is_str(speaker(2), "Kaupo Sepp", "NAME, AGE, ROLE, has … . He told …: the paragraph's subject");
 
 
+    /* a lower-case name particle before the surname after the quote */
+    run("The case was brought by Lucia della Torre, a prosecutor in Turin.\n\n"
+        "“The tender was rigged from the start,” della Torre said as the court rose.");
+    is_str(speaker(0), "Lucia della Torre", "“…,” particle SURNAME said: the person");
+
+
     /* a colon cue with no speech verb: a role phrase before the named subject */
     run("Ludmila Hrubá coached the squad for a decade.\n\nHis teammate Oskar Lindgren was more generous: “He carried us all season.”");
     is_str(speaker(0), "Oskar Lindgren", "His ROLE NAME was generous: “…”: NAME, not the possessor");

@@ -733,6 +733,40 @@ static subj_t name_subject(const at_t *A, int32_t mi)
 
 static subj_t subject_after(const at_t *A, size_t i, size_t send, size_t *end);
 
+/* A capitalised word opening a sentence that is no mention but the first or
+ * last word of one person or organisation named before: a short form of
+ * that name ("Park" for "Park Ji-hoon", family name first; "Rovers" for
+ * "Wexford Rovers"). Only for a subject nothing else resolved, so rare. */
+static subj_t name_part_subject(const at_t *A, size_t k)
+{
+    subj_t s = {S_UNKNOWN, SPAN_NONE, SPAN_NONE, -1, 0};
+    const token_t *t = TK(A, k);
+    size_t n = tok_len(t);
+    if (t->kind != TOK_WORD || !(t->flags & TOKF_UPPER) || n < 3 || mention_at(A, t->start) >= 0)
+        return s;
+    const char *w = tok_str(A->doc, t);
+    int32_t found = -1;
+    for (int org = 0; org < 2; org++) {
+        const int32_t *mru = org ? A->omru : A->pmru;
+        size_t nm = org ? A->nomru : A->npmru;
+        for (size_t i = 0; i < nm; i++) {
+            const char *name = A->doc->entities.items[mru[i]].name;
+            const char *sp = strchr(name, ' '), *last = strrchr(name, ' ');
+            if (!sp)
+                continue;   /* a one-word name would be a mention already */
+            bool hit = ((size_t)(sp - name) == n && memcmp(name, w, n) == 0) ||
+                       (strlen(last + 1) == n && memcmp(last + 1, w, n) == 0);
+            if (hit && found >= 0 && found != mru[i])
+                return s;   /* ambiguous */
+            if (hit)
+                found = mru[i];
+        }
+    }
+    if (found >= 0 && speaker_type(A, found))
+        s = (subj_t){S_NAME, {t->start, t->end}, SPAN_NONE, found, k};
+    return s;
+}
+
 /* The subject of the speech verb at v, looking left within the sentence. */
 static subj_t subject_before(const at_t *A, size_t v, size_t sfirst)
 {
@@ -834,6 +868,8 @@ static subj_t subject_before(const at_t *A, size_t v, size_t sfirst)
          * said" (a capitalised role); in "a spokesperson for the
          * agency said" the head is the noun before the preposition */
         subj_t s = np_back(A, k, sfirst);
+        if (s.kind == S_UNKNOWN && k == sfirst)
+            s = name_part_subject(A, k);    /* "Rovers confirmed …" */
         for (int hops = 0; hops < 2; hops++) {
             size_t f = tok_at(A, s.span.start);
             if (f < sfirst + 2 || !is_preposition(A, f - 1) || TK(A, f - 2)->kind != TOK_WORD)
@@ -897,8 +933,13 @@ static subj_t subject_before(const at_t *A, size_t v, size_t sfirst)
         /* "One senior coalition official, speaking on condition …, said:" */
         for (size_t i = sfirst; i < k && i < sfirst + 8; i++)
             if (tok_is_char(A->doc, TK(A, i), ',')) {
-                if (i > sfirst && TK(A, i - 1)->kind == TOK_WORD)
-                    return np_back(A, i - 1, sfirst);
+                if (i > sfirst && TK(A, i - 1)->kind == TOK_WORD) {
+                    subj_t s = np_back(A, i - 1, sfirst);
+                    /* "Park, speaking by video link from …, called": a short name */
+                    if (s.kind == S_UNKNOWN && i - 1 == sfirst)
+                        s = name_part_subject(A, sfirst);
+                    return s;
+                }
                 break;
             }
         return none;

@@ -543,6 +543,18 @@ int main(void)
     is_str(speaker(0), "Lucia della Torre", "“…,” particle SURNAME said: the person");
 
 
+    /* a short form of a name already given, opening the sentence as its subject
+     * (a family name that is also a common word is no mention of its own) */
+    run("Park Min-seo, the chief executive of Hanwol Logistics, signed the deal in Busan on Monday.\n\n"
+        "Park, speaking from a warehouse in Incheon, where the firm employs 900 people, called the "
+        "merger “long overdue”.");
+    is_str(speaker(0), "Park Min-seo", "FAMILY, speaking from …, where …, called X “…”: the person");
+    run("Dunmore Athletic have agreed to sign the Brazilian defender Caio Ribeiro.\n\n"
+        "Athletic announced the signing in a brief statement on Friday, saying that the player was "
+        "“excited to start”.");
+    is_str(speaker(0), "Dunmore Athletic", "SHORT-ORG announced …, saying that … “…”: the organisation");
+
+
     /* a colon cue with no speech verb: a role phrase before the named subject */
     run("Ludmila Hrubá coached the squad for a decade.\n\nHis teammate Oskar Lindgren was more generous: “He carried us all season.”");
     is_str(speaker(0), "Oskar Lindgren", "His ROLE NAME was generous: “…”: NAME, not the possessor");

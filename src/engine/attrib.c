@@ -1156,11 +1156,18 @@ static int32_t resolve_gender(at_t *A, gender_t g, bool org, size_t ti)
      * in a later sentence of it means that subject before a person named in
      * an earlier paragraph: "Pärnpuu, 48, a former minister, has led the
      * party since 2021. He told reporters …" (gender permitting) */
+    /* (not past a person of that gender named after it: "Kerr's rival, Tomas
+     * Vik, has run … He told" is Vik) */
     if (A->said_subj >= 0 && A->said_pos == A->doc->paragraphs.items[A->para].start &&
         TK(A, ti)->start >= A->said_end &&
         (ents[A->said_subj].gender == g || ents[A->said_subj].gender == GENDER_UNKNOWN)) {
-        ents[A->said_subj].gender = g;
-        return A->said_subj;
+        bool later = false;
+        for (size_t i = 0; i < A->npmru && A->pmru[i] != A->said_subj && !later; i++)
+            later = ents[A->pmru[i]].gender == g;
+        if (!later) {
+            ents[A->said_subj].gender = g;
+            return A->said_subj;
+        }
     }
     for (size_t i = 0; i < A->npmru; i++)
         if (ents[A->pmru[i]].gender == g)

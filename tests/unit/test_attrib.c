@@ -535,6 +535,11 @@ int main(void)
         "Sepp, 57, a former mayor of Bergen, has run the party since 2019. He told reporters he had "
         "met Hannah Lind on Sunday and that the talks had been “useful”.");
     is_str(speaker(2), "Kaupo Sepp", "NAME, AGE, ROLE, has … . He told …: the paragraph's subject");
+    run("Hannah Lind said the vote was “close”.\n\n"
+        "President Martin Kerr urged calm. In a statement, he said voters wanted “stability”.\n\n"
+        "Kerr's rival, Tomas Vik, has run the party since 2019. He told reporters he had met "
+        "Hannah Lind on Sunday and that the talks had been “useful”.");
+    is_str(speaker(2), "Tomas Vik", "NAME's ROLE, NAME2 (he), has … . He told …: NAME2, named after");
 
 
     /* a lower-case name particle before the surname after the quote */

@@ -31,6 +31,7 @@
 #include "engine/lexicon.h"
 #include "engine/segment.h"
 #include "engine/xalloc.h"
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -67,6 +68,7 @@ typedef struct {
     doc_t *doc;
     segment_t seg;
     const lexicon_t *speech, *roles, *titles, *org_nouns, *modifiers, *demonyms, *function_words;
+    const lexicon_t *particles;         /* name particles: "della", "van" */
     size_t mi;                          /* next doc->mentions entry to take in */
     size_t para_m0, para_m1;            /* doc->mentions starting in the paragraph */
     int32_t pmru[MRU_N], omru[MRU_N];   /* people / organisations, latest first */
@@ -731,6 +733,40 @@ static subj_t name_subject(const at_t *A, int32_t mi)
 
 static subj_t subject_after(const at_t *A, size_t i, size_t send, size_t *end);
 
+/* A capitalised word opening a sentence that is no mention but the first or
+ * last word of one person or organisation named before: a short form of
+ * that name ("Park" for "Park Ji-hoon", family name first; "Rovers" for
+ * "Wexford Rovers"). Only for a subject nothing else resolved, so rare. */
+static subj_t name_part_subject(const at_t *A, size_t k)
+{
+    subj_t s = {S_UNKNOWN, SPAN_NONE, SPAN_NONE, -1, 0};
+    const token_t *t = TK(A, k);
+    size_t n = tok_len(t);
+    if (t->kind != TOK_WORD || !(t->flags & TOKF_UPPER) || n < 3 || mention_at(A, t->start) >= 0)
+        return s;
+    const char *w = tok_str(A->doc, t);
+    int32_t found = -1;
+    for (int org = 0; org < 2; org++) {
+        const int32_t *mru = org ? A->omru : A->pmru;
+        size_t nm = org ? A->nomru : A->npmru;
+        for (size_t i = 0; i < nm; i++) {
+            const char *name = A->doc->entities.items[mru[i]].name;
+            const char *sp = strchr(name, ' '), *last = strrchr(name, ' ');
+            if (!sp)
+                continue;   /* a one-word name would be a mention already */
+            bool hit = ((size_t)(sp - name) == n && memcmp(name, w, n) == 0) ||
+                       (strlen(last + 1) == n && memcmp(last + 1, w, n) == 0);
+            if (hit && found >= 0 && found != mru[i])
+                return s;   /* ambiguous */
+            if (hit)
+                found = mru[i];
+        }
+    }
+    if (found >= 0 && speaker_type(A, found))
+        s = (subj_t){S_NAME, {t->start, t->end}, SPAN_NONE, found, k};
+    return s;
+}
+
 /* The subject of the speech verb at v, looking left within the sentence. */
 static subj_t subject_before(const at_t *A, size_t v, size_t sfirst)
 {
@@ -832,6 +868,8 @@ static subj_t subject_before(const at_t *A, size_t v, size_t sfirst)
          * said" (a capitalised role); in "a spokesperson for the
          * agency said" the head is the noun before the preposition */
         subj_t s = np_back(A, k, sfirst);
+        if (s.kind == S_UNKNOWN && k == sfirst)
+            s = name_part_subject(A, k);    /* "Rovers confirmed …" */
         for (int hops = 0; hops < 2; hops++) {
             size_t f = tok_at(A, s.span.start);
             if (f < sfirst + 2 || !is_preposition(A, f - 1) || TK(A, f - 2)->kind != TOK_WORD)
@@ -895,8 +933,13 @@ static subj_t subject_before(const at_t *A, size_t v, size_t sfirst)
         /* "One senior coalition official, speaking on condition …, said:" */
         for (size_t i = sfirst; i < k && i < sfirst + 8; i++)
             if (tok_is_char(A->doc, TK(A, i), ',')) {
-                if (i > sfirst && TK(A, i - 1)->kind == TOK_WORD)
-                    return np_back(A, i - 1, sfirst);
+                if (i > sfirst && TK(A, i - 1)->kind == TOK_WORD) {
+                    subj_t s = np_back(A, i - 1, sfirst);
+                    /* "Park, speaking by video link from …, called": a short name */
+                    if (s.kind == S_UNKNOWN && i - 1 == sfirst)
+                        s = name_part_subject(A, sfirst);
+                    return s;
+                }
                 break;
             }
         return none;
@@ -1023,6 +1066,13 @@ static subj_t subject_after(const at_t *A, size_t i, size_t send, size_t *end)
             }
             return name_subject(A, mi);
         }
+        /* a lower-case particle that opens a surname but is not in its
+         * mention: "“…,” della Rovere said", "van Dijk told" (looked up only
+         * before a name) */
+        if (t->kind == TOK_WORD && !(t->flags & TOKF_UPPER) && k + 1 < send &&
+            (TK(A, k + 1)->flags & TOKF_UPPER) && mention_at(A, TK(A, k + 1)->start) >= 0 &&
+            lexicon_has(A->particles, tok_str(A->doc, t), tok_len(t)))
+            continue;
         if (!(t->kind == TOK_WORD && (t->flags & TOKF_UPPER)) && !tok_is_char(A->doc, t, '.') &&
             !role_phrase_word(A, k, send))
             break;
@@ -1101,6 +1151,23 @@ static int32_t resolve_gender(at_t *A, gender_t g, bool org, size_t ti)
         ents[A->said_subj].gender == GENDER_UNKNOWN) {
         ents[A->said_subj].gender = g;
         return A->said_subj;
+    }
+    /* the named subject that opens the paragraph is its topic, and a pronoun
+     * in a later sentence of it means that subject before a person named in
+     * an earlier paragraph: "Pärnpuu, 48, a former minister, has led the
+     * party since 2021. He told reporters …" (gender permitting) */
+    /* (not past a person of that gender named after it: "Kerr's rival, Tomas
+     * Vik, has run … He told" is Vik) */
+    if (A->said_subj >= 0 && A->said_pos == A->doc->paragraphs.items[A->para].start &&
+        TK(A, ti)->start >= A->said_end &&
+        (ents[A->said_subj].gender == g || ents[A->said_subj].gender == GENDER_UNKNOWN)) {
+        bool later = false;
+        for (size_t i = 0; i < A->npmru && A->pmru[i] != A->said_subj && !later; i++)
+            later = ents[A->pmru[i]].gender == g;
+        if (!later) {
+            ents[A->said_subj].gender = g;
+            return A->said_subj;
+        }
     }
     for (size_t i = 0; i < A->npmru; i++)
         if (ents[A->pmru[i]].gender == g)
@@ -1841,6 +1908,7 @@ void attrib_resolve_cached(doc_t *doc, seg_cache_t *cache)
     A.modifiers = lexicon_get("verb_modifiers");
     A.demonyms = lexicon_get("demonyms");
     A.function_words = lexicon_get("function_words");
+    A.particles = lexicon_get("particles");
     A.said_subj = -1;
     A.last_para_speaker = -1;
     A.dlg_prev = A.dlg_prev2 = -9;

@@ -528,6 +528,38 @@ int main(void)
     is_str(speaker(0), "(null)", "In …, the ROLE of NAME said “…”: unnamed, not NAME");
 
 
+    /* a pronoun in a paragraph opened by a named subject means that subject,
+     * not a person of the same gender from the paragraph before */
+    run("The opposition leader, Kaupo Sepp, said the budget was “reckless”.\n\n"
+        "President Martin Kerr urged calm. In a statement, he said voters wanted “stability”.\n\n"
+        "Sepp, 57, a former mayor of Bergen, has run the party since 2019. He told reporters he had "
+        "met Hannah Lind on Sunday and that the talks had been “useful”.");
+    is_str(speaker(2), "Kaupo Sepp", "NAME, AGE, ROLE, has … . He told …: the paragraph's subject");
+    run("Hannah Lind said the vote was “close”.\n\n"
+        "President Martin Kerr urged calm. In a statement, he said voters wanted “stability”.\n\n"
+        "Kerr's rival, Tomas Vik, has run the party since 2019. He told reporters he had met "
+        "Hannah Lind on Sunday and that the talks had been “useful”.");
+    is_str(speaker(2), "Tomas Vik", "NAME's ROLE, NAME2 (he), has … . He told …: NAME2, named after");
+
+
+    /* a lower-case name particle before the surname after the quote */
+    run("The case was brought by Lucia della Torre, a prosecutor in Turin.\n\n"
+        "“The tender was rigged from the start,” della Torre said as the court rose.");
+    is_str(speaker(0), "Lucia della Torre", "“…,” particle SURNAME said: the person");
+
+
+    /* a short form of a name already given, opening the sentence as its subject
+     * (a family name that is also a common word is no mention of its own) */
+    run("Park Min-seo, the chief executive of Hanwol Logistics, signed the deal in Busan on Monday.\n\n"
+        "Park, speaking from a warehouse in Incheon, where the firm employs 900 people, called the "
+        "merger “long overdue”.");
+    is_str(speaker(0), "Park Min-seo", "FAMILY, speaking from …, where …, called X “…”: the person");
+    run("Dunmore Athletic have agreed to sign the Brazilian defender Caio Ribeiro.\n\n"
+        "Athletic announced the signing in a brief statement on Friday, saying that the player was "
+        "“excited to start”.");
+    is_str(speaker(0), "Dunmore Athletic", "SHORT-ORG announced …, saying that … “…”: the organisation");
+
+
     /* a colon cue with no speech verb: a role phrase before the named subject */
     run("Ludmila Hrubá coached the squad for a decade.\n\nHis teammate Oskar Lindgren was more generous: “He carried us all season.”");
     is_str(speaker(0), "Oskar Lindgren", "His ROLE NAME was generous: “…”: NAME, not the possessor");

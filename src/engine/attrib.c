@@ -235,10 +235,19 @@ static bool is_passive_verb(const at_t *A, size_t k, size_t sfirst)
 
 static bool is_preposition(const at_t *A, size_t i)
 {
-    static const char *const words[] = {"of", "at", "in", "from", "to", "with", "for", "by",
-        "on", "near", "about", "against", "over", "under", "between", "among", "into", NULL};
-    for (int k = 0; words[k]; k++)
-        if (word_is(A, i, words[k]))
+    /* by length: a word is compared only with the prepositions as long as it
+     * (asked for most tokens near a cue, so no strlen per candidate) */
+    static const char *const by_len[8][7] = {
+        [2] = {"of", "at", "in", "to", "by", "on"},
+        [3] = {"for"},
+        [4] = {"from", "with", "near", "over", "into"},
+        [5] = {"about", "under", "among"},
+        [7] = {"against", "between"},
+    };
+    if (i >= A->seg.tokens.len || TK(A, i)->kind != TOK_WORD || tok_len(TK(A, i)) >= 8)
+        return false;
+    for (const char *const *w = by_len[tok_len(TK(A, i))]; *w; w++)
+        if (tok_eq(A->doc, TK(A, i), *w))
             return true;
     return false;
 }

@@ -2151,7 +2151,10 @@ static void cluster(doc_t *doc, const lexset_t *L, cands_t *cands, bool clubs)
         c->entity = entity_for_key(&E, &keys, ks, kn, c->type);
         register_aliases(doc, L, c, c->entity, &aliases);
     }
-    /* 2. every candidate, in order, to the entity its text or alias names */
+    /* 2. every candidate, in order, to the entity its text or alias names
+     * (at most one mention each: reserved whole, the array is on huge pages
+     * from its start, as quotes_find explains) */
+    vec_reserve(&doc->mentions, doc->mentions.len + cands->len);
     for (size_t i = 0; i < cands->len; i++) {
         cand_t *c = &cands->items[i];
         const char *s = t + c->span.start;
@@ -2253,6 +2256,9 @@ void entities_find_cached(doc_t *doc, seg_cache_t *cache)
     lexset_t L;
     lexset_load(&L);
     cands_t cands = {0};
+    /* news has a candidate in about every 80 bytes: room for that up front
+     * puts the array on huge pages from its start (see quotes_find) */
+    vec_reserve(&cands, doc->len / 64);
     segment_t seg = {0};
     spans_t titles = {0};
     word_memo_t memo[WORD_MEMO] = {{0}};

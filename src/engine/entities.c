@@ -907,7 +907,7 @@ static bool office_of_title(const lexset_t *L, const doc_t *doc, const token_t *
         o--;
     if (o == b || o <= a)
         return false;
-    if (tok_eq(doc, &tk[o], "the") || tok_eq(doc, &tk[o], "The"))
+    if (tok_eq(doc, &tk[o], "the"))     /* ASCII case ignored: "The" too */
         o--;
     return o > a && tok_eq(doc, &tk[o], "of") && is_word(&tk[o - 1]) &&
            in_lex(doc, &tk[o - 1], L->org_words) && !in_lex(doc, &tk[o - 1], L->titles);
@@ -1151,7 +1151,7 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
     /* a title ends the run after "the": a role, not a name ("the NSW Premier,
      * Caroline Whitfield", "the Opposition Leader"); what goes before it
      * may still be a name of its own */
-    if (b > a && a > 0 && !last_org && (tok_eq(doc, &tk[a - 1], "the") || tok_eq(doc, &tk[a - 1], "The")) &&
+    if (b > a && a > 0 && !last_org && tok_eq(doc, &tk[a - 1], "the") &&
         /* (not the complement of a place's or an institution's name: "the
          * Palace of Justice", unlike "the Minister of Justice") */
         !(tok_eq(doc, &tk[b - 1], "of") && !(lead & W(TITLE)))) {
@@ -1295,7 +1295,7 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
     case AP_WHO:
         /* "the Greens, who …", "the Democrats, who …": a plural after "the"
          * names a group (a party, a band), not a person */
-        if (a > 0 && (tok_eq(doc, &tk[a - 1], "the") || tok_eq(doc, &tk[a - 1], "The")) &&
+        if (a > 0 && tok_eq(doc, &tk[a - 1], "the") &&
             (words == 1 || first_name_gender(L, tok_str(doc, &tk[a]), tok_len(&tk[a])) == GENDER_UNKNOWN) &&
             tok_len(&tk[b]) > 3 && tok_str(doc, &tk[b])[tok_len(&tk[b]) - 1] == 's' &&
             tok_str(doc, &tk[b])[tok_len(&tk[b]) - 2] != 's')

@@ -900,17 +900,19 @@ static const char *title_value(const scan_t *S, size_t i, size_t n)
  * General", "Department of the Attorney General" (the run's last words are
  * titles, "of" or "of the" before them, and an organisation word that is no
  * title before that: not "Secretary of State") */
-static bool office_of_title(const lexset_t *L, const doc_t *doc, const token_t *tk, size_t a, size_t b)
+static bool office_of_title(const scan_t *S, size_t a, size_t b)
 {
+    const doc_t *doc = S->doc;
+    const token_t *tk = S->seg->tokens.items;
     size_t o = b;
-    while (o > a && (!is_word(&tk[o]) || in_lex(doc, &tk[o], L->titles)))
+    while (o > a && (!is_word(&tk[o]) || (word_lists(S, o) & W(TITLE))))
         o--;
     if (o == b || o <= a)
         return false;
     if (tok_eq(doc, &tk[o], "the"))     /* ASCII case ignored: "The" too */
         o--;
     return o > a && tok_eq(doc, &tk[o], "of") && is_word(&tk[o - 1]) &&
-           in_lex(doc, &tk[o - 1], L->org_words) && !in_lex(doc, &tk[o - 1], L->titles);
+           (word_lists(S, o - 1) & W(ORG_WORD)) && !(word_lists(S, o - 1) & W(TITLE));
 }
 
 /* A Spanish definite article opening a name: El, La, Los, Las. */
@@ -988,11 +990,11 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
     }
     /* the rest of a title written with "of" before a name: "Secretary of State
      * Lena Marsh", "Minister of Finance Ana Lopes": the title's words go */
-    if (a >= 2 && tok_eq(doc, &tk[a - 1], "of") && is_word(&tk[a - 2]) && in_lex(doc, &tk[a], L->titles)) {
+    if (a >= 2 && tok_eq(doc, &tk[a - 1], "of") && is_word(&tk[a - 2]) && (word_lists(S, a) & W(TITLE))) {
         const char *v = lexicon_value(L->titles, tok_str(doc, &tk[a - 2]), tok_len(&tk[a - 2]));
         if (v && *v && strcmp(v, "-") != 0) {
             size_t r = a;
-            while (r <= b && (!is_word(&tk[r]) || in_lex(doc, &tk[r], L->titles)))
+            while (r <= b && (!is_word(&tk[r]) || (word_lists(S, r) & W(TITLE))))
                 r++;
             if (r <= b && r > a)
                 classify(S, r, b, end, true, false);
@@ -1002,13 +1004,13 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
     }
     /* a title written with "of" after a place: "Ohio Secretary of State X",
      * "Kenya's ... Minister of Finance": the words before the title */
-    if (b > a && b + 2 < S->seg->tokens.len && tok_eq(doc, &tk[b + 1], "of") && in_lex(doc, &tk[b + 2], L->titles)) {
+    if (b > a && b + 2 < S->seg->tokens.len && tok_eq(doc, &tk[b + 1], "of") && (word_lists(S, b + 2) & W(TITLE))) {
         const char *v = lexicon_value(L->titles, tok_str(doc, &tk[b]), end - tk[b].start);
         if (v && *v && strcmp(v, "-") != 0) {
             size_t p = b - 1;
-            while (p > a && (!is_word(&tk[p]) || in_lex(doc, &tk[p], L->titles)))
+            while (p > a && (!is_word(&tk[p]) || (word_lists(S, p) & W(TITLE))))
                 p--;
-            if (is_word(&tk[p]) && !in_lex(doc, &tk[p], L->titles))
+            if (is_word(&tk[p]) && !(word_lists(S, p) & W(TITLE)))
                 classify(S, a, p, tk[p].end, false, at_sent_start);
             return;
         }
@@ -1038,7 +1040,7 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
             p--;
         bool title = false;
         for (size_t q = a; r == n && q < b && !title; q++)
-            title = is_word(&tk[q]) && in_lex(doc, &tk[q], L->titles);
+            title = is_word(&tk[q]) && (word_lists(S, q) & W(TITLE));
         if (r == n && !title && is_word(&tk[p]) &&
             first_name_gender(L, tok_str(doc, &tk[p]), tok_len(&tk[p])) == GENDER_UNKNOWN)
             return;
@@ -1120,7 +1122,7 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
     if (lead_common && k < b && !(lead & W(FUNCTION)) && (span_lists(S, a, tk[k].end) & W(PLACE)))
         lead_common = false;    /* it opens a known place: "New York City FC" */
     bool lead_demonym = demonym && !(k <= b && org_tail) &&
-                        !(k < b && in_lex(doc, &tk[k], L->org_words));   /* "European Centre for ..." */
+                        !(k < b && (word_lists(S, k) & W(ORG_WORD)));   /* "European Centre for ..." */
     bool lead_ing = (at_sent_start || a == 0) && tok_len(&tk[a]) > 3 &&
                     strncmp(tok_str(doc, &tk[a]) + tok_len(&tk[a]) - 3, "ing", 3) == 0 &&
                     !(k <= b && org_tail);
@@ -1144,7 +1146,7 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
         if (all_titles)
             return;
     }
-    if (b > a + 2 && in_lex(doc, &tk[b], L->titles) && office_of_title(L, doc, tk, a, b)) {
+    if (b > a + 2 && (word_lists(S, b) & W(TITLE)) && office_of_title(S, a, b)) {
         push_cand(S, a, b, end, ENT_ORGANIZATION, CF_SURE, -1);
         return;
     }
@@ -1493,7 +1495,7 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
              * Office", "District Attorney's Office" (a title's possessive, then
              * an organisation word) */
             if (k + 1 < send && k > a && is_cap(&tk[k + 1]) && (tk[k + 1].flags & TOKF_SPACE_BEFORE) &&
-                in_lex(doc, &tk[k + 1], L->org_words) &&
+                (word_lists(S, k + 1) & W(ORG_WORD)) &&
                 lexicon_has(L->titles, tok_str(doc, t), tok_len(t) - pos)) {
                 k++;
                 continue;
@@ -1516,8 +1518,7 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
         if (tail && tail <= 4 && tok_len(t) - tail - 1 >= 2 && tok_len(t) - tail - 1 <= 4 &&
             !(tok_str(doc, t)[tok_len(t) - 1] == 'd' && tok_str(doc, t)[tok_len(t) - 2] == 'e') &&
             k + 1 < send && is_cap(&tk[k + 1]) && (tk[k + 1].flags & TOKF_SPACE_BEFORE) &&
-            !(tk[k + 1].flags & TOKF_ALLCAPS) && !in_lex(doc, &tk[k + 1], L->org_words) &&
-            !in_lex(doc, &tk[k + 1], L->common))
+            !(tk[k + 1].flags & TOKF_ALLCAPS) && !(word_lists(S, k + 1) & (W(ORG_WORD) | W(COMMON))))
             tail = 0;
         if (tail) {
             end = t->start + (uint32_t)tail;

@@ -119,6 +119,18 @@ static inline bool word_is(const at_t *A, size_t i, const char *w)
     return i < A->seg.tokens.len && tok_len(TK(A, i)) == strlen(w) && tok_eq(A->doc, TK(A, i), w);
 }
 
+/* Token i is one of the words of list (NULL-terminated). By tok_eq alone: in a
+ * loop over a list, word_is would call strlen for every word. */
+static bool word_in(const at_t *A, size_t i, const char *const *list)
+{
+    if (i >= A->seg.tokens.len)
+        return false;
+    for (; *list; list++)
+        if (tok_eq(A->doc, TK(A, i), *list))
+            return true;
+    return false;
+}
+
 /* An adverb, auxiliary or modal between a speaker and the speech verb. */
 static bool is_adverb(const at_t *A, size_t i)
 {
@@ -150,10 +162,7 @@ static bool bare_form(const at_t *A, size_t i)
     if (s[n - 1] == 's' || (n > 2 && memcmp(s + n - 2, "ed", 2) == 0) ||
         (n > 3 && memcmp(s + n - 3, "ing", 3) == 0))
         return false;
-    for (int k = 0; past[k]; k++)
-        if (word_is(A, i, past[k]))
-            return false;
-    return true;
+    return !word_in(A, i, past);
 }
 
 /* A verb that attributes speech with the particle "back" after it ("hit
@@ -211,10 +220,7 @@ static bool is_according_to(const at_t *A, size_t i)
 static bool is_passive_aux(const at_t *A, size_t i)
 {
     static const char *const words[] = {"is", "are", "was", "were", "be", "been", "being", NULL};
-    for (int k = 0; words[k]; k++)
-        if (word_is(A, i, words[k]))
-            return true;
-    return false;
+    return word_in(A, i, words);
 }
 
 /* The first token of the verb group ending at verb k: adverbs before it
@@ -417,13 +423,9 @@ static void role_elected(at_t *A, size_t last, int32_t e, uint32_t pos)
     for (size_t k = 0; k < 4 && i < n; k++, i++) {
         if (TK(A, i)->kind != TOK_WORD || (TK(A, i)->flags & TOKF_UPPER))
             break;  /* every word of both lists is lower case: skip the look-ups */
-        bool hit = false;
-        for (int a = 0; aux[a] && !hit; a++)
-            hit = word_is(A, i, aux[a]);
-        for (int v = 0; verbs[v] && !hit; v++)
-            if (word_is(A, i, verbs[v]))
-                hit = verb = true;
-        if (!hit)
+        if (word_in(A, i, verbs))
+            verb = true;
+        else if (!word_in(A, i, aux))
             break;
     }
     if (!verb)
@@ -1432,11 +1434,10 @@ static verdict_t before_quote(at_t *A, size_t o, size_t sfirst, size_t send, siz
             "labelled", "labeled", NULL};
         bool named = false;
         for (size_t k = o; k-- > sfirst && o - k <= 4 && !named;)
-            for (int w = 0; naming[w] && !named; w++)
-                if (word_is(A, k, naming[w])) {
-                    skind_t sk = subject_before(A, k, sfirst).kind;
-                    named = sk == S_NAME || sk == S_PRONOUN;
-                }
+            if (word_in(A, k, naming)) {
+                skind_t sk = subject_before(A, k, sfirst).kind;
+                named = sk == S_NAME || sk == S_PRONOUN;
+            }
         if (!named)
             return (verdict_t){-1, true, SPAN_NONE, SPAN_NONE, MENTION_NAME};
     }

@@ -104,6 +104,7 @@ typedef struct {
     uint32_t stmt_pos;                  /* where a cue last mentioned a statement
                                          * ("X said in a statement"), +1, or 0 */
     int32_t stmt_speaker;               /* and who the quote there was given to */
+    bool says_statement;                /* the paragraph has "statement" outside quotes */
 } at_t;
 
 typedef VEC(mention_t) mentions_t;
@@ -601,7 +602,9 @@ static void advance_to(at_t *A, uint32_t pos, uint32_t para_start, uint32_t para
         role_subjects_to(A, pos);
 }
 
-/* "a senior European diplomat", "one engineer": unnamed people by role. */
+/* "a senior European diplomat", "one engineer": unnamed people by role. Also
+ * notes whether the words outside quotes say "statement" (see decide), as
+ * this is the one pass over all of them. */
 static void note_unnamed(at_t *A, size_t from, size_t to)
 {
     for (size_t i = from; i < to; i++) {
@@ -609,6 +612,8 @@ static void note_unnamed(at_t *A, size_t from, size_t to)
         if (t->kind != TOK_WORD || (t->flags & TOKF_IN_QUOTE))
             continue;
         size_t len = tok_len(t);
+        if (len == 9 && tok_eq(A->doc, t, "statement"))
+            A->says_statement = true;
         /* "Analysts at X said", "Residents said": a plural role opening a
          * sentence, whom a "they" after it means (one look-up a sentence) */
         if ((t->flags & TOKF_SENT_START) && len > 4 &&
@@ -1572,8 +1577,9 @@ static void decide(at_t *A, quote_t *q, verdict_t v)
 {
     q->speaker = v.speaker;
     /* a cue that names a statement: "In a statement, the family said …",
-     * "X said in a statement that …" — a later "the statement said" is theirs */
-    if (v.decided && !span_is_empty(v.cue)) {
+     * "X said in a statement that …" — a later "the statement said" is theirs
+     * (a sentence of the paragraph can name one only if the paragraph does) */
+    if (v.decided && !span_is_empty(v.cue) && A->says_statement) {
         size_t ct = tok_at(A, v.cue.start);
         if (ct < A->seg.tokens.len && TK(A, ct)->start == v.cue.start) {
             const sentence_t *st = &A->seg.sentences.items[sentence_of(A, ct)];
@@ -1944,6 +1950,7 @@ void attrib_resolve_cached(doc_t *doc, seg_cache_t *cache)
         else
             segment_paragraph(doc, para, &A.seg);
         size_t ntok = A.seg.tokens.len;
+        A.says_statement = false;
         if (ntok == 0)
             continue;
         note_unnamed(&A, 0, ntok);

@@ -607,11 +607,17 @@ static void advance_to(at_t *A, uint32_t pos, uint32_t para_start, uint32_t para
  * this is the one pass over all of them. */
 static void note_unnamed(at_t *A, size_t from, size_t to)
 {
+    /* past a sentence's first word, only the lengths of a determiner below
+     * (1, 2, 3, 7) and of "statement" (9) are asked about: most words are
+     * ruled out by their length, unread */
+    enum { ASKED_LENS = 1u << 1 | 1u << 2 | 1u << 3 | 1u << 7 | 1u << 9 };
+    const token_t *tk = A->seg.tokens.items;
     for (size_t i = from; i < to; i++) {
-        const token_t *t = TK(A, i);
-        if (t->kind != TOK_WORD || (t->flags & TOKF_IN_QUOTE))
-            continue;
+        const token_t *t = &tk[i];
         size_t len = tok_len(t);
+        if (t->kind != TOK_WORD || (t->flags & TOKF_IN_QUOTE) ||
+            (!(t->flags & TOKF_SENT_START) && (len > 9 || !(ASKED_LENS >> len & 1))))
+            continue;
         if (len == 9 && tok_eq(A->doc, t, "statement"))
             A->says_statement = true;
         /* "Analysts at X said", "Residents said": a plural role opening a

@@ -1641,7 +1641,14 @@ static void merge_added(at_t *A)
     doc_t *doc = A->doc;
     if (!A->added.len)
         return;
-    qsort(A->added.items, A->added.len, sizeof *A->added.items, cmp_mention);
+    /* they come in text order, as the quotes are decided, unless a late role
+     * or a quote running over paragraphs is decided out of turn: sorted
+     * only then (qsort takes as long on sorted input) */
+    for (size_t j = 1; j < A->added.len; j++)
+        if (A->added.items[j].span.start < A->added.items[j - 1].span.start) {
+            qsort(A->added.items, A->added.len, sizeof *A->added.items, cmp_mention);
+            break;
+        }
     /* drop the added mentions whose start a name or an earlier one holds */
     size_t kept = 0;
     for (size_t i = 0, j = 0; j < A->added.len; j++) {

@@ -120,14 +120,17 @@ static inline bool word_is(const at_t *A, size_t i, const char *w)
     return i < A->seg.tokens.len && tok_len(TK(A, i)) == strlen(w) && tok_eq(A->doc, TK(A, i), w);
 }
 
-/* Token i is one of the words of list (NULL-terminated). By tok_eq alone: in a
- * loop over a list, word_is would call strlen for every word. */
+/* Token i is one of the lower-case words of list (NULL-terminated). A word
+ * whose first letter differs is ruled out before tok_eq (in a loop over a
+ * list, word_is would call strlen for every word). */
 static bool word_in(const at_t *A, size_t i, const char *const *list)
 {
     if (i >= A->seg.tokens.len)
         return false;
+    const token_t *t = TK(A, i);
+    char c = (char)(*tok_str(A->doc, t) | 32);
     for (; *list; list++)
-        if (tok_eq(A->doc, TK(A, i), *list))
+        if (**list == c && tok_eq(A->doc, t, *list))
             return true;
     return false;
 }

@@ -31,6 +31,7 @@
 #include "engine/lexicon.h"
 #include "engine/segment.h"
 #include "engine/xalloc.h"
+#include <ctype.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
@@ -1278,8 +1279,9 @@ static int32_t resolve_orgnoun(at_t *A, size_t h)
             first = A->omru[i];
         const char *name = A->doc->entities.items[A->omru[i]].name;
         size_t n = tok_len(t), ln = name ? strlen(name) : 0;
+        int c0 = tolower((unsigned char)*tok_str(A->doc, t));  /* first, as strncasecmp would */
         for (size_t k = 0; k + n <= ln; k++)
-            if (strncasecmp(name + k, tok_str(A->doc, t), n) == 0)
+            if (tolower((unsigned char)name[k]) == c0 && strncasecmp(name + k, tok_str(A->doc, t), n) == 0)
                 return A->omru[i];
     }
     return first >= 0 ? first : A->nomru ? A->omru[0] : -1;

@@ -345,6 +345,8 @@ static void decide_late(at_t *A, const char *role, int32_t e);
 
 static void mru_push(int32_t *mru, size_t *n, int32_t e)
 {
+    if (*n && mru[0] == e)
+        return;     /* named again: most often the latest already */
     size_t i = 0;
     while (i < *n && mru[i] != e)
         i++;
@@ -593,13 +595,18 @@ static void advance_to(at_t *A, uint32_t pos, uint32_t para_start, uint32_t para
             A->said_pos = m->span.start;
             A->said_end = TK(A, st->first + st->count - 1)->end;
         }
+        /* what follows the name is asked about only from the comma that
+         * opens an apposition ("Maria Lopes, a nurse,", "Sam Reid, who uses
+         * they/them,"): most names have none */
+        bool appos = last + 1 < A->seg.tokens.len && tok_is_char(doc, TK(A, last + 1), ',');
         char buf[ROLE_LEN];
-        for (int after = 0; after < 2; after++)
-            if (entities_role_near(doc, &A->seg, first, last, after, buf, sizeof buf))
-                set_role(A, buf, (int32_t)m->entity, m->span.start);
+        if (entities_role_near(doc, &A->seg, first, last, false, buf, sizeof buf))
+            set_role(A, buf, (int32_t)m->entity, m->span.start);
+        if (appos && entities_role_near(doc, &A->seg, first, last, true, buf, sizeof buf))
+            set_role(A, buf, (int32_t)m->entity, m->span.start);
         role_chain(A, first, (int32_t)m->entity, m->span.start);
         role_elected(A, last, (int32_t)m->entity, m->span.start);
-        if (entities_they_them(doc, &A->seg, last))
+        if (appos && entities_they_them(doc, &A->seg, last))
             e->gender = GENDER_PLURAL;
     }
     if (A->rs_i < A->rsubj.len)

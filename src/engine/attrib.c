@@ -216,7 +216,9 @@ static bool object_of_speech(const at_t *A, size_t k, size_t sfirst)
     return k > sfirst && bare_form(A, k) && is_speech_verb(A, k - 1);
 }
 
-static bool is_according_to(const at_t *A, size_t i)
+/* Inline: asked of every word after a quote up to its sentence's end, and
+ * inlined, word_is compares lengths first. */
+static inline bool is_according_to(const at_t *A, size_t i)
 {
     return word_is(A, i, "according") && word_is(A, i + 1, "to") &&
            !(TK(A, i)->flags & TOKF_IN_QUOTE);

@@ -172,26 +172,22 @@ static bool bare_form(const at_t *A, size_t i)
 
 /* A verb that attributes speech with the particle "back" after it ("hit
  * back", "fired back"): the lexicon lists the pair, read only when the next
- * word is "back". */
+ * word is "back" (is_speech_verb asks only then). */
 static bool is_phrasal_speech(const at_t *A, size_t i)
 {
     const token_t *t = TK(A, i);
     char buf[24];
     size_t n = tok_len(t);
-    if (n > 12 || i + 1 >= A->seg.tokens.len || !word_is(A, i + 1, "back") ||
-        (TK(A, i + 1)->flags & TOKF_IN_QUOTE))
+    if (n > 12 || (TK(A, i + 1)->flags & TOKF_IN_QUOTE))
         return false;
     memcpy(buf, tok_str(A->doc, t), n);
     memcpy(buf + n, " back", 5);
     return lexicon_has(A->speech, buf, n + 5);
 }
 
-static bool is_speech_verb(const at_t *A, size_t i)
+/* The speech verb's word at i is used as a verb, not as a noun. */
+static bool verb_use(const at_t *A, size_t i)
 {
-    const token_t *t = TK(A, i);
-    if (t->kind != TOK_WORD || (t->flags & (TOKF_IN_QUOTE | TOKF_UPPER)) ||
-        !(lexicon_has(A->speech, tok_str(A->doc, t), tok_len(t)) || is_phrasal_speech(A, i)))
-        return false;
     /* a noun after a determiner or a possessive: "the union's demand", "a
      * warning", "his answer" */
     if (i > 0 && TK(A, i - 1)->kind == TOK_WORD &&
@@ -207,6 +203,17 @@ static bool is_speech_verb(const at_t *A, size_t i)
         (tok_eq(A->doc, TK(A, i - 2), "a") || tok_eq(A->doc, TK(A, i - 2), "an")) && bare_form(A, i))
         return false;
     return true;
+}
+
+/* Inline, as it is asked of most words near a quote, and most are ruled out
+ * by the first tests. */
+static inline bool is_speech_verb(const at_t *A, size_t i)
+{
+    const token_t *t = TK(A, i);
+    return t->kind == TOK_WORD && !(t->flags & (TOKF_IN_QUOTE | TOKF_UPPER)) &&
+           (lexicon_has(A->speech, tok_str(A->doc, t), tok_len(t)) ||
+            (word_is(A, i + 1, "back") && is_phrasal_speech(A, i))) &&
+           verb_use(A, i);
 }
 
 /* The speech verb at k is the object noun of the speech verb before it:

@@ -1662,9 +1662,9 @@ static void merge_added(at_t *A)
     doc_t *doc = A->doc;
     if (!A->added.len)
         return;
-    /* they come in text order, as the quotes are decided, unless a late role
-     * or a quote running over paragraphs is decided out of turn: sorted
-     * only then (qsort takes as long on sorted input) */
+    /* they come in text order, as the quotes are decided, unless one was
+     * decided out of turn (a late role, a quote over paragraphs, a quote
+     * inside a quote): sorted only then (qsort takes as long on sorted input) */
     for (size_t j = 1; j < A->added.len; j++)
         if (A->added.items[j].span.start < A->added.items[j - 1].span.start) {
             qsort(A->added.items, A->added.len, sizeof *A->added.items, cmp_mention);

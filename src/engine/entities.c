@@ -1864,6 +1864,38 @@ static void pronoun_votes(const doc_t *doc, const segment_t *seg, cands_t *cands
     }
 }
 
+/* Whether the lower-case word at token i opens a name: a surname glued to
+ * the Arabic article ("al-Harthy"), or particles before a capitalised word
+ * ("de la Roche", "van der Berg"; the two are told apart by length). */
+static bool lower_opens_run(const scan_t *S, size_t i, size_t send)
+{
+    const doc_t *doc = S->doc;
+    const token_t *tk = S->seg->tokens.items;
+    if (tok_len(&tk[i]) > 4)
+        return article_surname(doc, &tk[i]);
+    if (i + 1 >= send || (tk[i].flags & TOKF_SENT_START) ||
+        !(is_cap(&tk[i + 1]) || (is_word(&tk[i + 1]) && i + 2 < send && is_cap(&tk[i + 2]))) ||
+        !in_lex(doc, &tk[i], S->L->particles))
+        return false;
+    /* a lower-case particle only opens a run before a capitalised word */
+    size_t p = i;
+    while (p < send && is_word(&tk[p]) && !(tk[p].flags & TOKF_UPPER) && in_lex(doc, &tk[p], S->L->particles))
+        p++;
+    if (p >= send || !is_cap(&tk[p]))
+        return false;
+    /* (a speech verb may go before it: "said de la Roche") */
+    return !(i > 0 && is_word(&tk[i - 1]) && !(tk[i - 1].flags & TOKF_UPPER) &&
+             !(word_lists(S, i - 1) & (W(COMMON) | W(ROLE))) && !in_lex(doc, &tk[i - 1], S->L->speech_verbs));
+}
+
+/* Token i is the S of "U.S." or the K of "U.K.": no name starts inside. */
+static bool after_initial(const scan_t *S, size_t i)
+{
+    const token_t *tk = S->seg->tokens.items;
+    return i >= 2 && tk[i - 1].end == tk[i].start && tok_is_char(S->doc, &tk[i - 1], '.') &&
+           tk[i - 2].end == tk[i - 1].start && is_initial(S->doc, &tk[i - 2]);
+}
+
 static void scan_paragraph(const doc_t *doc, span_t para, segment_t *seg, const lexset_t *L,
                            cands_t *cands, spans_t *titles, word_memo_t *memo, seg_cache_t *cache)
 {
@@ -1878,10 +1910,25 @@ static void scan_paragraph(const doc_t *doc, span_t para, segment_t *seg, const 
         size_t i = seg->sentences.items[s].first;
         size_t send = i + seg->sentences.items[s].count;
         while (i < send) {
-            /* only a number or a capitalised word can start a date */
-            size_t j = tk[i].kind == TOK_NUMBER || is_cap(&tk[i]) ? date_at(&S, i) : i;
+            const token_t *t = &tk[i];
+            if (t->kind == TOK_PUNCT) {
+                /* punctuation starts nothing but a decade: "’90s" */
+                if (decade_at(doc, seg, i)) {
+                    push_cand(&S, i, i + 1, tk[i + 1].end, ENT_DATE, CF_SURE, -1);
+                    i += 2;
+                } else
+                    i++;
+                continue;
+            }
+            if (t->kind == TOK_WORD && !(t->flags & TOKF_UPPER)) {
+                /* most tokens, and rarely the start of a name (one flag test) */
+                i = lower_opens_run(&S, i, send) && !after_initial(&S, i) ? scan_run(&S, i, send) : i + 1;
+                continue;
+            }
+            /* a number or a capitalised word: a date, or else (a word) a name */
+            size_t j = date_at(&S, i);
             /* a sentence's "On", "By", "The" before a date: "On Sept. 30 ..." */
-            if (j == i && i + 1 < send && is_cap(&tk[i]) && (tk[i + 1].kind == TOK_NUMBER || is_cap(&tk[i + 1])) &&
+            if (j == i && i + 1 < send && is_cap(t) && (tk[i + 1].kind == TOK_NUMBER || is_cap(&tk[i + 1])) &&
                 closed_class(&S, i) && date_at(&S, i + 1) > i + 1) {
                 i++;
                 continue;
@@ -1893,41 +1940,7 @@ static void scan_paragraph(const doc_t *doc, span_t para, segment_t *seg, const 
                 i = j;
                 continue;
             }
-            if (decade_at(doc, seg, i)) {
-                push_cand(&S, i, i + 1, tk[i + 1].end, ENT_DATE, CF_SURE, -1);
-                i += 2;
-                continue;
-            }
-            if (is_cap(&tk[i]) || article_surname(doc, &tk[i]) ||
-                (is_word(&tk[i]) && i + 1 < send && tok_len(&tk[i]) <= 4 &&
-                                   (is_cap(&tk[i + 1]) || (is_word(&tk[i + 1]) && i + 2 < send && is_cap(&tk[i + 2]))) &&
-                                   !(tk[i].flags & TOKF_SENT_START) && in_lex(doc, &tk[i], L->particles))) {
-                if (!is_cap(&tk[i]) && !article_surname(doc, &tk[i])) {
-                    /* a lower-case particle only opens a run before a capitalised word */
-                    size_t p = i;
-                    while (p < send && is_word(&tk[p]) && !(tk[p].flags & TOKF_UPPER) && in_lex(doc, &tk[p], L->particles))
-                        p++;
-                    if (p >= send || !is_cap(&tk[p]) || p == i) {
-                        i++;
-                        continue;
-                    }
-                    /* (a speech verb may go before it: "said de la Roche") */
-                    if (i > 0 && is_word(&tk[i - 1]) && !(tk[i - 1].flags & TOKF_UPPER) &&
-                        !(word_lists(&S, i - 1) & (W(COMMON) | W(ROLE))) &&
-                        !in_lex(doc, &tk[i - 1], L->speech_verbs)) {
-                        i++;
-                        continue;
-                    }
-                }
-                if (i >= 2 && tk[i - 1].end == tk[i].start && tok_is_char(doc, &tk[i - 1], '.') &&
-                    tk[i - 2].end == tk[i - 1].start && is_initial(doc, &tk[i - 2])) {
-                    i++;    /* the S of "U.S.", the K of "U.K.": no name starts inside */
-                    continue;
-                }
-                i = scan_run(&S, i, send);
-                continue;
-            }
-            i++;
+            i = t->kind == TOK_WORD && !after_initial(&S, i) ? scan_run(&S, i, send) : i + 1;
         }
     }
     pronoun_votes(doc, seg, cands, from);

@@ -1772,6 +1772,20 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
 
 typedef VEC(span_t) spans_t;
 
+/* The first of tokens lo..hi-1 of seg that starts at pos or after (hi if
+ * none): a binary search, as tokens are in text order. */
+static size_t token_from(const segment_t *seg, size_t lo, size_t hi, uint32_t pos)
+{
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (seg->tokens.items[mid].start < pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* Quotes of the paragraph whose words are mostly capitalised: titles of works. */
 static void find_title_quotes(const doc_t *doc, span_t para, const segment_t *seg,
                               const lexset_t *L, spans_t *out)
@@ -1781,8 +1795,7 @@ static void find_title_quotes(const doc_t *doc, span_t para, const segment_t *se
     size_t t = 0;
     for (size_t q = lo; q < doc->quotes.len && doc->quotes.items[q].open_mark.start < para.end; q++) {
         span_t s = doc->quotes.items[q].span;
-        while (t < seg->tokens.len && seg->tokens.items[t].start < s.start)
-            t++;
+        t = token_from(seg, t, seg->tokens.len, s.start);
         enum { MAX_WORDS = 40, MAX_TOKENS = 120 };
         /* a title has two capitalised words at least (3 of 4 words, words >= 2):
          * most quotes have one, and need no look-ups */
@@ -1838,9 +1851,11 @@ static void pronoun_votes(const doc_t *doc, const segment_t *seg, cands_t *cands
         /* (not a pronoun inside an apposition to the name, the subject of a
          * relative clause about a thing: "Maré Baixa, a record she made") */
         bool appos = false;
-        for (size_t k = st->first; k < end_tok && k < seg->tokens.len; k++) {
+        if (end_tok > seg->tokens.len)
+            end_tok = seg->tokens.len;
+        for (size_t k = token_from(seg, st->first, end_tok, cands->items[who].span.end); k < end_tok; k++) {
             const token_t *t = &seg->tokens.items[k];
-            if (t->start < cands->items[who].span.end || (t->flags & TOKF_IN_QUOTE))
+            if (t->flags & TOKF_IN_QUOTE)
                 continue;
             if (t->kind == TOK_PUNCT) {
                 appos = t->start == cands->items[who].span.end && tok_is_char(doc, t, ',') &&
@@ -1946,9 +1961,16 @@ static void scan_paragraph(const doc_t *doc, span_t para, segment_t *seg, const 
     pronoun_votes(doc, seg, cands, from);
     /* a headline in title case ("Nurses Strike Over Pay") capitalises every
      * word: only names that are sure by themselves count there (three in four
-     * of its first 200 words capitalised). The count stops once the
-     * lower-case words rule that out, even were all tokens left such words:
-     * about halfway through a paragraph of prose. */
+     * of its first 200 words capitalised). Asked only when some candidate
+     * would go (an acronym's long form is sure and typed: it stays just
+     * before it). The count stops once the lower-case words rule that out,
+     * even were all tokens left such words: about halfway through a
+     * paragraph of prose. */
+    size_t o = from;
+    while (o < cands->len && !(cands->items[o].flags & CF_GUESS) && cands->items[o].type != ENT_TYPE_COUNT)
+        o++;
+    if (o == cands->len)
+        return;
     size_t words = 0, lower = 0;
     for (size_t i = 0; i < seg->tokens.len && words < 200; i++)
         if (is_word(&tk[i]) && !(tk[i].flags & TOKF_IN_QUOTE)) {
@@ -1958,9 +1980,7 @@ static void scan_paragraph(const doc_t *doc, span_t para, segment_t *seg, const 
                 break;
         }
     if (words >= 4 && lower * 4 <= words) {
-        /* an acronym's long form is sure and typed: it stays just before it */
-        size_t o = from;
-        for (size_t i = from; i < cands->len; i++)
+        for (size_t i = o; i < cands->len; i++)
             if (!(cands->items[i].flags & CF_GUESS) && cands->items[i].type != ENT_TYPE_COUNT)
                 cands->items[o++] = cands->items[i];
         cands->len = o;

@@ -2193,27 +2193,39 @@ static void cluster(doc_t *doc, const lexset_t *L, cands_t *cands, bool clubs)
         cand_t *c = &cands->items[i];
         const char *s = t + c->span.start;
         size_t n = span_len(c->span);
-        int32_t e = -1;
-        uint32_t h = fold_hash(s, n);
-        slot_t *al = strmap_slot_hashed(&aliases, s, n, h, false);
-        slot_t *full = strmap_slot_hashed(&keys, s, n, h, false);
+        int32_t e = -1, alias = -1, full = -1;
+        if (c->type != ENT_DATE && !(c->flags & CF_ACRONYM)) {
+            /* (a date or an acronym needs neither table) */
+            uint32_t h = fold_hash(s, n);
+            const slot_t *al = strmap_slot_hashed(&aliases, s, n, h, false);
+            alias = al && al->v >= 0 ? pick_alias(al, &E) : -1;
+            /* the entity keyed by its text: pass 1 keyed a sure candidate
+             * by it, so it knows without a probe (a known acronym, keyed by
+             * its long name, needs none) */
+            if (c->entity >= 0 && !(c->flags & CF_LONG_NAME))
+                full = c->entity;
+            else if (!(c->flags & CF_LONG_NAME)) {
+                const slot_t *fs = strmap_slot_hashed(&keys, s, n, h, false);
+                full = fs ? fs->v : -1;
+            }
+        }
         if (c->flags & CF_ACRONYM)
             e = cands->items[i - 1].entity;
-        else if ((c->flags & CF_LONG_NAME) && al && al->v >= 0)
-            e = pick_alias(al, &E);     /* "(MSF)" defined in the text beats the list's MSF */
+        else if ((c->flags & CF_LONG_NAME) && alias >= 0)
+            e = alias;      /* "(MSF)" defined in the text beats the list's MSF */
         else if (c->type == ENT_DATE || (c->flags & CF_LONG_NAME))
             e = c->entity;
-        else if (al && al->v >= 0 && !full &&
-                 (!(c->flags & CF_SURE) || (c->flags & CF_GUESS) || c->type == E.items[pick_alias(al, &E)].type))
-            e = pick_alias(al, &E);     /* a surname, a first name, "Arenal" */
-        else if (al && al->v >= 0 && full && (c->flags & CF_SINGLE) &&
-                 E.items[pick_alias(al, &E)].type == ENT_PERSON && E.items[full->v].type != ENT_PERSON)
-            e = pick_alias(al, &E);     /* a person's name that is also a place */
-        else if (al && al->v >= 0 && full && c->type == ENT_PERSON &&
-                 E.items[pick_alias(al, &E)].type == ENT_PERSON && E.items[pick_alias(al, &E)].keylen > n)
-            e = pick_alias(al, &E);     /* "de la Cruz" inside "Maria de la Cruz" */
-        else if (full)
-            e = full->v;
+        else if (alias >= 0 && full < 0 &&
+                 (!(c->flags & CF_SURE) || (c->flags & CF_GUESS) || c->type == E.items[alias].type))
+            e = alias;      /* a surname, a first name, "Arenal" */
+        else if (alias >= 0 && full >= 0 && (c->flags & CF_SINGLE) &&
+                 E.items[alias].type == ENT_PERSON && E.items[full].type != ENT_PERSON)
+            e = alias;      /* a person's name that is also a place */
+        else if (alias >= 0 && full >= 0 && c->type == ENT_PERSON &&
+                 E.items[alias].type == ENT_PERSON && E.items[alias].keylen > n)
+            e = alias;      /* "de la Cruz" inside "Maria de la Cruz" */
+        else if (full >= 0)
+            e = full;
         else if (c->type != ENT_TYPE_COUNT && (c->flags & (CF_SURE | CF_GUESS))) {
             e = entity_for_key(&E, &keys, s, n, c->type);
             if ((c->flags & CF_GUESS) && c->type == ENT_ORGANIZATION && !c->pron)

@@ -1458,6 +1458,26 @@ static bool coordinated_noun(const scan_t *S, size_t i)
            !in_lex(S->doc, t, S->L->first_names);
 }
 
+/* Whether the lower-case word at token n may continue a capitalised run:
+ * the rules of scan_run() that take one ask only about these words (a
+ * particle, "al-Harthy", "of", "on", "for", "and", "plc"). */
+static bool joins_run(const scan_t *S, size_t n)
+{
+    const doc_t *doc = S->doc;
+    const token_t *t = &S->seg->tokens.items[n];
+    switch (tok_len(t)) {
+    case 2:
+        if (tok_eq(doc, t, "of") || tok_eq(doc, t, "on"))
+            return true;
+        break;
+    case 3:
+        if (tok_eq(doc, t, "for") || tok_eq(doc, t, "and") || tok_eq(doc, t, "plc"))
+            return true;
+        break;
+    }
+    return article_surname(doc, t) || in_lex(doc, t, S->L->particles);
+}
+
 static size_t scan_run(scan_t *S, size_t i, size_t send)
 {
     const doc_t *doc = S->doc;
@@ -1528,6 +1548,8 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
         size_t n = k + 1;
         if (n >= send)
             { k = n; break; }
+        if (tk[n].kind == TOK_WORD && !(tk[n].flags & TOKF_UPPER) && !joins_run(S, n))
+            { k = n; break; }   /* most runs end so */
         /* "Inc.", "Ltd.", "Co.": the stop belongs to the organisation word */
         if (tok_is_char(doc, &tk[n], '.') && tk[n].start == t->end &&
             lexicon_has(L->org_words, tok_str(doc, t), tok_len(t) + 1) &&

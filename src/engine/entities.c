@@ -111,31 +111,9 @@ typedef VEC(cand_t) cands_t;
 typedef struct { size_t key; uint32_t h; int32_t v, v2; } slot_t;  /* key: arena offset + 1, 0 when empty */
 typedef struct { slot_t *slots; size_t cap, len; char *arena; size_t alen, acap; } strmap_t;
 
-static inline unsigned char ascii_lower(unsigned char c)
-{
-    return (unsigned char)(c + (((unsigned)c - 'A' < 26u) << 5));
-}
-
-static uint32_t fold_hash(const char *s, size_t n)
-{
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ ascii_lower((unsigned char)s[i])) * 16777619u;
-    return h;
-}
-
-/* a and b (n bytes each) are equal ignoring ASCII case. */
-static inline bool same_ascii_case(const char *a, const char *b, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (a[i] != b[i] && ascii_lower((unsigned char)a[i]) != ascii_lower((unsigned char)b[i]))
-            return false;
-    return true;
-}
-
 /* Slots keep their key's hash: growing does not rehash, and a probe compares
- * text only when the hashes agree. full is fold_hash(s, n): a caller asking
- * two maps about one string hashes it once. */
+ * text only when the hashes agree. full is lexicon_fold_hash(s, n): a caller
+ * asking two maps about one string hashes it once. */
 static slot_t *strmap_slot_hashed(strmap_t *m, const char *s, size_t n, uint32_t full, bool add)
 {
     uint32_t kn = (uint32_t)n;
@@ -161,7 +139,7 @@ static slot_t *strmap_slot_hashed(strmap_t *m, const char *s, size_t n, uint32_t
         const slot_t *sl = &m->slots[h];
         if (sl->h == full) {
             const char *key = m->arena + sl->key - 1;
-            if (memcmp(key, &kn, sizeof kn) == 0 && same_ascii_case(key + sizeof kn, s, n))
+            if (memcmp(key, &kn, sizeof kn) == 0 && lexicon_fold_equal(key + sizeof kn, s, n))
                 return &m->slots[h];
         }
         h = (h + 1) & (m->cap - 1);
@@ -181,7 +159,7 @@ static slot_t *strmap_slot_hashed(strmap_t *m, const char *s, size_t n, uint32_t
 
 static slot_t *strmap_slot(strmap_t *m, const char *s, size_t n, bool add)
 {
-    return strmap_slot_hashed(m, s, n, fold_hash(s, n), add);
+    return strmap_slot_hashed(m, s, n, lexicon_fold_hash(s, n), add);
 }
 
 static void strmap_free(strmap_t *m)
@@ -2240,7 +2218,7 @@ static void cluster(doc_t *doc, const lexset_t *L, cands_t *cands, bool clubs)
         int32_t e = -1, alias = -1, full = -1;
         if (c->type != ENT_DATE && !(c->flags & CF_ACRONYM)) {
             /* (a date or an acronym needs neither table) */
-            uint32_t h = fold_hash(s, n);
+            uint32_t h = lexicon_fold_hash(s, n);
             const slot_t *al = strmap_slot_hashed(&aliases, s, n, h, false);
             alias = al && al->v >= 0 ? pick_alias(al, &E) : -1;
             /* the entity keyed by its text: pass 1 keyed a sure candidate

@@ -16,7 +16,6 @@
 #include "engine/entities.h"
 #include "engine/lexicon.h"
 #include "engine/xalloc.h"
-#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 #include <unicase.h>
@@ -205,8 +204,8 @@ static size_t lower_tail(const doc_t *doc, const token_t *t)
 /* A single upper-case letter: an initial when a stop follows it. */
 static bool is_initial(const doc_t *doc, const token_t *t)
 {
-    if (t->kind != TOK_WORD || !(t->flags & TOKF_UPPER))
-        return false;
+    if (t->kind != TOK_WORD || !(t->flags & TOKF_UPPER) || tok_len(t) > 4)
+        return false;   /* (a character has four bytes at most) */
     ucs4_t uc;
     int n = u8_mbtouc(&uc, (const uint8_t *)tok_str(doc, t), tok_len(t));
     return (size_t)n == tok_len(t);
@@ -364,6 +363,16 @@ static void copy_lower(const char *s, size_t n, char *buf, size_t size)
     buf[k] = '\0';
 }
 
+/* v into buf, cut to fit. */
+static void copy_str(const char *v, char *buf, size_t size)
+{
+    size_t k = strlen(v);
+    if (k > size - 1)
+        k = size - 1;
+    memcpy(buf, v, k);
+    buf[k] = '\0';
+}
+
 static const char *role_of_token(const doc_t *doc, const token_t *t, const lexicon_t *roles,
                                  char *buf, size_t size)
 {
@@ -424,7 +433,7 @@ const char *entities_role_near(const doc_t *doc, const segment_t *seg, size_t fi
         }
         const char *v = lexicon_value(titles, tok_str(doc, &tk[i]), n);
         if (v && *v && strcmp(v, "-") != 0) {
-            snprintf(buf, size, "%s", v);
+            copy_str(v, buf, size);
             return entities_role_qualified(doc, seg, i) ? NULL : buf;  /* not "the mayor" */
         }
         if (is_word(&tk[i]) && !(tk[i].flags & TOKF_UPPER) && role_of_token(doc, &tk[i], roles, buf, size))

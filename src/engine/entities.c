@@ -333,15 +333,21 @@ static enum appos_kind apposition(const doc_t *doc, const segment_t *seg, size_t
                 continue;
             break;
         }
-        static const char *const stops[] = {"of", "at", "in", "from", "for", "with", "who",
-            "that", "which", "whose", "on", "based", "since", "and", "said", "says", "to", "by",
-            "near", "whom", "has", "had", "have", "is", "was", "will", "would", "called", "told", NULL};
+        /* by length, from two letters to six */
+        static const char *const stops[5][11] = {
+            {"of", "at", "in", "on", "to", "by", "is", NULL},
+            {"for", "who", "and", "has", "had", "was", NULL},
+            {"from", "with", "that", "whom", "have", "will", "near", "said", "says", "told", NULL},
+            {"which", "whose", "since", "based", "would", NULL},
+            {"called", NULL},
+        };
         bool stop = false;
-        if (tok_len(t) <= 6 && !(t->flags & TOKF_UPPER)) {
+        size_t len = tok_len(t);
+        if (len >= 2 && len <= 6 && !(t->flags & TOKF_UPPER)) {
             /* tok_eq's test of the first letter, first: most words pass no stop */
             char c = (char)(*tok_str(doc, t) | 32);
-            for (int s = 0; stops[s] && !stop; s++)
-                stop = stops[s][0] == c && tok_eq(doc, t, stops[s]);
+            for (const char *const *w = stops[len - 2]; *w && !stop; w++)
+                stop = (*w)[0] == c && tok_eq(doc, t, *w);
         }
         if (stop)
             break;

@@ -506,8 +506,9 @@ typedef struct {
 } scan_t;
 
 /* The lists token i's word is in: one probe, then remembered, since a name's
- * words are asked about again and again (the date rules, the run, its typing). */
-static uint32_t word_lists(const scan_t *S, size_t i)
+ * words are asked about again and again (the date rules, the run, its typing;
+ * inlined, as the memo answers most of those questions). */
+static inline __attribute__((always_inline)) uint32_t word_lists(const scan_t *S, size_t i)
 {
     const token_t *t = &S->seg->tokens.items[i];
     word_memo_t *m = &S->memo[i % WORD_MEMO];

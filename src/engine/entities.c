@@ -230,11 +230,12 @@ static bool surname_prefix(const char *s, size_t n)
 
 /* A surname glued to the Arabic article in lower case: "al-Harthy",
  * "el-Sayed"; part of a name, and a name by itself. */
-static bool article_surname(const doc_t *doc, const token_t *t)
+static inline bool article_surname(const doc_t *doc, const token_t *t)
 {
     const char *s = tok_str(doc, t);
-    return t->kind == TOK_WORD && tok_len(t) > 4 && (s[0] == 'a' || s[0] == 'e') && s[1] == 'l' &&
-           s[2] == '-' && s[3] >= 'A' && s[3] <= 'Z';
+    /* (the hyphen first: it rules out nearly every word) */
+    return t->kind == TOK_WORD && tok_len(t) > 4 && s[2] == '-' && (s[0] == 'a' || s[0] == 'e') &&
+           s[1] == 'l' && s[3] >= 'A' && s[3] <= 'Z';
 }
 
 static bool has_inner_capital(const doc_t *doc, const token_t *t)

@@ -178,7 +178,7 @@ static bool is_word(const token_t *t) { return t->kind == TOK_WORD; }
 static bool is_cap(const token_t *t) { return t->kind == TOK_WORD && (t->flags & TOKF_UPPER); }
 
 /* Bytes of a possessive ending ('s, ’s, or a bare ’ after s) at the end of t. */
-static size_t possessive_len(const doc_t *doc, const token_t *t)
+static inline size_t possessive_len(const doc_t *doc, const token_t *t)
 {
     const char *s = tok_str(doc, t);
     size_t n = tok_len(t);
@@ -191,7 +191,7 @@ static size_t possessive_len(const doc_t *doc, const token_t *t)
 
 /* A lower-case tail after a hyphen ("States-led", "Oslo-based"): offset of
  * the hyphen, or 0. */
-static size_t lower_tail(const doc_t *doc, const token_t *t)
+static inline size_t lower_tail(const doc_t *doc, const token_t *t)
 {
     const char *s = tok_str(doc, t);
     size_t n = tok_len(t);

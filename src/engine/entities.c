@@ -175,6 +175,17 @@ static bool in_lex(const doc_t *doc, const token_t *t, const lexicon_t *lex)
 }
 
 static bool is_word(const token_t *t) { return t->kind == TOK_WORD; }
+
+/* Whether t is one of words (lower case, NULL-terminated), as tok_eq() says;
+ * a word is compared only when its first letter matches. */
+static bool tok_among(const doc_t *doc, const token_t *t, const char *const words[])
+{
+    char c = (char)(*tok_str(doc, t) | 32);
+    for (; *words; words++)
+        if ((*words)[0] == c && tok_eq(doc, t, *words))
+            return true;
+    return false;
+}
 static bool is_cap(const token_t *t) { return t->kind == TOK_WORD && (t->flags & TOKF_UPPER); }
 
 /* Bytes of a possessive ending ('s, ’s, or a bare ’ after s) at the end of t. */
@@ -408,12 +419,12 @@ bool entities_role_qualified(const doc_t *doc, const segment_t *seg, size_t i)
         const token_t *p = &seg->tokens.items[--j];
         if (!is_word(p) || possessive_len(doc, p))
             return false;
-        if (tok_eq(doc, p, "deputy") || tok_eq(doc, p, "vice") || tok_eq(doc, p, "assistant") ||
-            tok_eq(doc, p, "former") || tok_eq(doc, p, "ex") || tok_eq(doc, p, "shadow") ||
-            tok_eq(doc, p, "acting") || tok_eq(doc, p, "interim"))
+        static const char *const qualifiers[] = {"deputy", "vice", "assistant", "former", "ex",
+            "shadow", "acting", "interim", NULL};
+        static const char *const ends[] = {"the", "a", "an", "and", "of", "its", "their", NULL};
+        if (tok_among(doc, p, qualifiers))
             return true;
-        if (tok_eq(doc, p, "the") || tok_eq(doc, p, "a") || tok_eq(doc, p, "an") ||
-            tok_eq(doc, p, "and") || tok_eq(doc, p, "of") || tok_eq(doc, p, "its") || tok_eq(doc, p, "their"))
+        if (tok_among(doc, p, ends))
             return false;
     }
     return false;

@@ -670,6 +670,11 @@ static size_t date_at(const scan_t *S, size_t i)
     size_t n = seg->tokens.len, j = i, m;
     if (tk[i].kind == TOK_PUNCT || (tk[i].kind == TOK_WORD && !(tk[i].flags & TOKF_UPPER)))
         return i;
+    /* most capitalised words: no weekday, no month, and no month's
+     * abbreviation, which has its stop or a number after it (month_at) */
+    if (tk[i].kind == TOK_WORD && !(word_lists(S, i) & (W(WEEKDAY) | W(MONTH))) &&
+        !(i + 1 < n && (tk[i + 1].kind == TOK_NUMBER || tok_is_char(doc, &tk[i + 1], '.'))))
+        return i;
     if (is_cap(&tk[i]) && (word_lists(S, i) & W(WEEKDAY))) {
         j = i + 1;
         size_t k = j < n && tok_is_char(doc, &tk[j], ',') ? j + 1 : j;

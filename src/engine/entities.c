@@ -175,6 +175,7 @@ static bool in_lex(const doc_t *doc, const token_t *t, const lexicon_t *lex)
 }
 
 static bool is_word(const token_t *t) { return t->kind == TOK_WORD; }
+static bool is_cap(const token_t *t) { return t->kind == TOK_WORD && (t->flags & TOKF_UPPER); }
 
 /* Whether t is one of words (lower case, NULL-terminated), as tok_eq() says;
  * a word is compared only when its first letter matches. */
@@ -186,7 +187,6 @@ static bool tok_among(const doc_t *doc, const token_t *t, const char *const word
             return true;
     return false;
 }
-static bool is_cap(const token_t *t) { return t->kind == TOK_WORD && (t->flags & TOKF_UPPER); }
 
 /* Bytes of a possessive ending ('s, ’s, or a bare ’ after s) at the end of t. */
 static inline size_t possessive_len(const doc_t *doc, const token_t *t)
@@ -1987,7 +1987,7 @@ static void scan_paragraph(const doc_t *doc, span_t para, segment_t *seg, const 
                 continue;
             }
             if (t->kind == TOK_WORD && !(t->flags & TOKF_UPPER)) {
-                /* most tokens, and rarely the start of a name (one flag test) */
+                /* a lower-case word, most tokens: it rarely opens a name */
                 i = lower_opens_run(&S, i, send) && !after_initial(&S, i) ? scan_run(&S, i, send) : i + 1;
                 continue;
             }

@@ -1937,12 +1937,13 @@ static bool lower_opens_run(const scan_t *S, size_t i, size_t send)
 }
 
 /* Whether token i is the commonest capitalised word, a sentence's "The",
- * "He" or "But" before a lower-case word, which starts nothing: no date
- * (no weekday, month or stop after it), and a run of its own (the next
- * word joins none) of a common word, which classify() drops, as it is no
- * place or organisation nor an acronym (no possessive or hyphen changes
- * the word it looks up). A third of the runs in news: they skip the date
- * and run rules that would say so. */
+ * "He" or "But" (or a nationality adjective: "European allies") before a
+ * lower-case word, which starts nothing: no date (no weekday, month or stop
+ * after it), and a run of its own (the next word joins none) of a common
+ * word or an adjective, which classify() drops, as it is no place or
+ * organisation nor an acronym (no possessive or hyphen changes the word it
+ * looks up). A third of the runs in news: they skip the date and run rules
+ * that would say so. */
 static bool lone_common_word(const scan_t *S, size_t i, size_t send)
 {
     const token_t *tk = S->seg->tokens.items, *t = &tk[i];
@@ -1950,7 +1951,7 @@ static bool lone_common_word(const scan_t *S, size_t i, size_t send)
         tk[i + 1].kind != TOK_WORD || (tk[i + 1].flags & TOKF_UPPER))
         return false;
     uint32_t lists = word_lists(S, i);
-    return (lists & W(COMMON)) && !(lists & (W(WEEKDAY) | W(MONTH) | W(PLACE) | W(ORG))) &&
+    return (lists & (W(COMMON) | W(DEMONYM))) && !(lists & (W(WEEKDAY) | W(MONTH) | W(PLACE) | W(ORG))) &&
            !joins_run(S, i + 1) && !possessive_len(S->doc, t) && !memchr(tok_str(S->doc, t), '-', tok_len(t));
 }
 

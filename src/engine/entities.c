@@ -138,7 +138,9 @@ static slot_t *strmap_slot_hashed(strmap_t *m, const char *s, size_t n, uint32_t
         const slot_t *sl = &m->slots[h];
         if (sl->h == full) {
             const char *key = m->arena + sl->key - 1;
-            if (memcmp(key, &kn, sizeof kn) == 0 && lexicon_fold_equal(key + sizeof kn, s, n))
+            /* (a name comes back mostly in the same case) */
+            if (memcmp(key, &kn, sizeof kn) == 0 &&
+                (memcmp(key + sizeof kn, s, n) == 0 || lexicon_fold_equal(key + sizeof kn, s, n)))
                 return &m->slots[h];
         }
         h = (h + 1) & (m->cap - 1);

@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
-#include <unistd.h>
 
 static void *oom(void)
 {
@@ -16,41 +15,58 @@ static void *oom(void)
     exit(EXIT_FAILURE_);
 }
 
+/* Huge pages back only the 2 MiB-aligned stretches of a mapping, and malloc
+ * places a large block anywhere: its first and last stretch, up to 4 MiB,
+ * would be faulted in 4 KiB pages, up to 1000 faults. And on a virtual
+ * machine a 4 KiB page fault is dear (12 us on the development VM, where
+ * zeroing a whole 2 MiB page costs a fraction of a millisecond). So a large
+ * block is aligned to 2 MiB and whole huge pages long, with the hint. */
+static void *alloc_large(size_t *n)
+{
+    const size_t huge = (size_t)2 << 20;
+    if (*n > SIZE_MAX - huge)
+        return oom();
+    size_t rounded = (*n + huge - 1) & ~(huge - 1);
+    void *p = aligned_alloc(huge, rounded);
+    if (!p)
+        return oom();
+#ifdef MADV_HUGEPAGE
+    madvise(p, rounded, MADV_HUGEPAGE); /* a hint: THP may be off, or on everywhere */
+#endif
+    *n = rounded;
+    return p;
+}
+
 void *xmalloc(size_t n)
 {
+    if (n >= XLARGE_MIN)
+        return alloc_large(&n);
     void *p = malloc(n ? n : 1);
     return p ? p : oom();
 }
 
+void *xmalloc_large(size_t *n)
+{
+    return *n >= XLARGE_MIN ? alloc_large(n) : xmalloc(*n);
+}
+
 void *xcalloc(size_t n, size_t size)
 {
+    if (size && n > SIZE_MAX / size)
+        return oom();
+    size_t bytes = n * size;
+    if (bytes >= XLARGE_MIN)
+        return memset(alloc_large(&bytes), 0, bytes);
     void *p = calloc(n ? n : 1, size ? size : 1);
     return p ? p : oom();
 }
 
+/* realloc moves a large block to any page (mremap): xgrow, which grows the
+ * large arrays, copies them instead, to keep them aligned. */
 void *xrealloc(void *p, size_t n)
 {
     p = realloc(p, n ? n : 1);
     return p ? p : oom();
-}
-
-/* Asks for huge pages under a large array: on a virtual machine each 4 KiB
- * page fault costs microseconds, and the engine's arrays for a big article
- * (candidates, the token cache, quotes, mentions) run to tens of megabytes:
- * 50 MB of news faulted 25,800 times without the hint and 12,200 with it.
- * The hint covers whole pages, the array's own mapping when malloc gave it
- * one, so the mapping is not split and realloc can still move it whole. */
-void xhint_huge_pages(void *p, size_t n)
-{
-#ifdef MADV_HUGEPAGE
-    if (n < ((size_t)4 << 20))
-        return;
-    uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
-    uintptr_t a = (uintptr_t)p & ~(page - 1), b = ((uintptr_t)p + n + page - 1) & ~(page - 1);
-    madvise((void *)a, b - a, MADV_HUGEPAGE);   /* a hint: failure is harmless */
-#else
-    (void)p, (void)n;
-#endif
 }
 
 void *xgrow(void *p, size_t *cap, size_t need, size_t size)
@@ -65,10 +81,17 @@ void *xgrow(void *p, size_t *cap, size_t need, size_t size)
     }
     if (c > SIZE_MAX / size)
         return oom();
-    *cap = c;
-    p = xrealloc(p, c * size);
-    xhint_huge_pages(p, c * size);
-    return p;
+    size_t bytes = c * size;
+    if (bytes < XLARGE_MIN) {
+        *cap = c;
+        return xrealloc(p, bytes);
+    }
+    void *q = alloc_large(&bytes);      /* its whole huge pages become capacity */
+    if (p)
+        memcpy(q, p, *cap * size);
+    free(p);
+    *cap = bytes / size;
+    return q;
 }
 
 char *xstrdup(const char *s)

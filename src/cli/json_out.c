@@ -2,7 +2,8 @@
  * The output is written object by object through one buffer (no tree of the
  * whole document, so memory stays flat for a 100 MB article); every string is
  * encoded by jansson (json_dumpb of a reused string value: no hand-written
- * escaping). Building a jansson object per quote cost 1.5 µs each, 6x this.
+ * escaping, but for the "\n" that joins a multi-paragraph quote's parts).
+ * Building a jansson object per quote cost 1.5 µs each, 6x this.
  * Offsets are code points (doc_cp_offset). */
 #include "config.h"
 #include "cli/cli.h"
@@ -131,8 +132,29 @@ static bool needs_no_escape(const char *s, size_t n)
     }
 }
 
-/* A JSON string of n bytes of valid UTF-8, encoded by jansson; a string that
- * jansson would copy unchanged is copied directly (most strings). */
+/* The inside of a JSON string (no quotes around it) of n bytes of valid
+ * UTF-8, encoded by jansson; a string that jansson would copy unchanged is
+ * copied directly (most strings). */
+static void put_string_body(writer_t *w, const char *s, size_t n)
+{
+    if (needs_no_escape(s, n)) {
+        put_n(w, s, n);
+        return;
+    }
+    if (json_string_setn_nocheck(w->str, s, n) != 0) {
+        w->good = false;
+        return;
+    }
+    size_t room = 6 * n + 2;            /* the worst case: every byte as \u00XX */
+    char *p = reserve(w, room);
+    size_t k = json_dumpb(w->str, p, room, JSON_ENCODE_ANY);
+    if (k >= 2) {                       /* the quotes jansson put around it dropped */
+        memmove(p, p + 1, k - 2);
+        w->len += k - 2;
+    }
+}
+
+/* A JSON string of n bytes of valid UTF-8. */
 static void put_string(writer_t *w, const char *s, size_t n)
 {
     if (needs_no_escape(s, n)) {
@@ -143,12 +165,9 @@ static void put_string(writer_t *w, const char *s, size_t n)
         w->len += n + 2;
         return;
     }
-    if (json_string_setn_nocheck(w->str, s, n) != 0) {
-        w->good = false;
-        return;
-    }
-    size_t room = 6 * n + 2;            /* the worst case: every byte as \u00XX */
-    w->len += json_dumpb(w->str, reserve(w, room), room, JSON_ENCODE_ANY);
+    put(w, "\"");
+    put_string_body(w, s, n);
+    put(w, "\"");
 }
 
 /* A string from outside the text (a path): invalid UTF-8 bytes become '?'. */
@@ -210,9 +229,16 @@ static void put_quote(writer_t *w, const doc_t *doc, size_t id)
     put_uint(w, doc_cp_offset(doc, q->span.end));
     put(w, ",\"text\":");
     if (q->flags & QUOTE_MULTIPARA) {
-        char *text = doc_quote_text(doc, q);
-        put_string(w, text, strlen(text));
-        free(text);
+        /* doc_quote_text's parts joined by "\n", written part by part: no
+         * copy, and jansson (slow) only for a part that needs escaping */
+        put(w, "\"");
+        span_t part;
+        for (size_t k = 0; doc_quote_part(doc, q, k, &part); k++) {
+            if (k)
+                put(w, "\\n");
+            put_string_body(w, doc->text + part.start, span_len(part));
+        }
+        put(w, "\"");
     } else {
         put_string(w, doc->text + q->span.start, span_len(q->span));
     }

@@ -17,6 +17,9 @@
 #include <strings.h>
 #include <unictype.h>
 #include <unistr.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 enum cclass { C_SPACE, C_LETTER, C_DIGIT, C_PUNCT };
 
@@ -160,6 +163,21 @@ static inline unsigned first_byte(uint64_t m)
  * digit (or end). */
 static inline const char *skip_alnum(const char *q, const char *end)
 {
+#ifdef __SSE2__
+    /* 16 bytes at a time: x is in [lo, lo + n) when x - (lo + 128) is below
+     * n - 128 as signed bytes (the wrap-around puts the range at the bottom) */
+    for (; end - q >= 16; q += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)q);
+        __m128i l = _mm_or_si128(v, _mm_set1_epi8(0x20));     /* A-Z folded to a-z */
+        __m128i letter = _mm_cmplt_epi8(_mm_sub_epi8(l, _mm_set1_epi8((char)('a' + 128))),
+                                        _mm_set1_epi8(26 - 128));
+        __m128i digit = _mm_cmplt_epi8(_mm_sub_epi8(v, _mm_set1_epi8((char)('0' + 128))),
+                                       _mm_set1_epi8(10 - 128));
+        unsigned stop = ~(unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit)) & 0xFFFF;
+        if (stop)
+            return q + __builtin_ctz(stop);
+    }
+#endif
     for (; end - q >= 8; q += 8) {
         uint64_t stop = ~alnum_bytes(load8(q)) & HIGHS;
         if (stop)

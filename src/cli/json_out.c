@@ -70,7 +70,9 @@ static const char digit_pairs[] =
 /* 10^k, for counting digits. */
 static const uint32_t powers_of_10[] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000};
 
-static void put_uint(writer_t *w, uint64_t v)
+/* Writes v in decimal at o, which has room for 20 bytes, and returns the
+ * end of its digits. */
+static char *fmt_uint(char *o, uint64_t v)
 {
     char tmp[40], *end = tmp + 20, *p = end;    /* up to 20 digits, backwards */
     if (v < 100000000) {
@@ -99,8 +101,21 @@ static void put_uint(writer_t *w, uint64_t v)
     }
     /* A fixed 20 bytes are copied (no call to memcpy): the digits and what
      * follows them, which the next output overwrites. */
-    memcpy(reserve(w, 20), p, 20);
-    w->len += (size_t)(end - p);
+    memcpy(o, p, 20);
+    return o + (end - p);
+}
+
+static void put_uint(writer_t *w, uint64_t v)
+{
+    char *o = reserve(w, 20);
+    w->len += (size_t)(fmt_uint(o, v) - o);
+}
+
+/* Writes the literal s at o and returns its end (strlen folds, as put's). */
+static inline char *fmt_lit(char *o, const char *s)
+{
+    memcpy(o, s, strlen(s));
+    return o + strlen(s);
 }
 
 /* True when jansson would print s as it is between two quotes: no byte
@@ -209,11 +224,14 @@ static void put_span(writer_t *w, const doc_t *doc, span_t s)
         return;
     }
     size_t start = doc_cp_offset(doc, s.start);
-    put(w, "{\"start\":");
-    put_uint(w, start);
-    put(w, ",\"end\":");
-    put_uint(w, start + count_cps(doc->text + s.start, span_len(s)));
-    put(w, ",\"text\":");
+    /* all before the text in one reservation: 24 bytes of keys, 20 a number */
+    char *o = reserve(w, 64), *o0 = o;
+    o = fmt_lit(o, "{\"start\":");
+    o = fmt_uint(o, start);
+    o = fmt_lit(o, ",\"end\":");
+    o = fmt_uint(o, start + count_cps(doc->text + s.start, span_len(s)));
+    o = fmt_lit(o, ",\"text\":");
+    w->len += (size_t)(o - o0);
     put_string(w, doc->text + s.start, span_len(s));
     put(w, "}");
 }
@@ -221,13 +239,16 @@ static void put_span(writer_t *w, const doc_t *doc, span_t s)
 static void put_quote(writer_t *w, const doc_t *doc, size_t id)
 {
     const quote_t *q = &doc->quotes.items[id];
-    put(w, "{\"id\":");
-    put_uint(w, id);
-    put(w, ",\"start\":");
-    put_uint(w, doc_cp_offset(doc, q->span.start));
-    put(w, ",\"end\":");
-    put_uint(w, doc_cp_offset(doc, q->span.end));
-    put(w, ",\"text\":");
+    /* all before the text in one reservation: 30 bytes of keys, 20 a number */
+    char *o = reserve(w, 90), *o0 = o;
+    o = fmt_lit(o, "{\"id\":");
+    o = fmt_uint(o, id);
+    o = fmt_lit(o, ",\"start\":");
+    o = fmt_uint(o, doc_cp_offset(doc, q->span.start));
+    o = fmt_lit(o, ",\"end\":");
+    o = fmt_uint(o, doc_cp_offset(doc, q->span.end));
+    o = fmt_lit(o, ",\"text\":");
+    w->len += (size_t)(o - o0);
     if (q->flags & QUOTE_MULTIPARA) {
         /* doc_quote_text's parts joined by "\n", written part by part: no
          * copy, and jansson (slow) only for a part that needs escaping */

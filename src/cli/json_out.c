@@ -13,6 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistr.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #define BUF_SIZE (128 * 1024)   /* written out whenever full */
 
@@ -72,7 +75,7 @@ static const uint32_t powers_of_10[] = {1, 10, 100, 1000, 10000, 100000, 1000000
 
 /* Writes v in decimal at o, which has room for 20 bytes, and returns the
  * end of its digits. */
-static char *fmt_uint(char *o, uint64_t v)
+static inline char *fmt_uint(char *o, uint64_t v)
 {
     char tmp[40], *end = tmp + 20, *p = end;    /* up to 20 digits, backwards */
     if (v < 100000000) {
@@ -120,13 +123,29 @@ static inline char *fmt_lit(char *o, const char *s)
 
 /* True when jansson would print s as it is between two quotes: no byte
  * below 0x20, no '"', no '\\' (jansson escapes nothing else by default).
- * Eight bytes at a time with the has-zero-byte test ((x - 0x01..) & ~x &
+ * With SSE2, 16 bytes at a time by compares (unsigned v <= 0x1F: v is its
+ * own minimum with 0x1F); shorter strings and other machines eight bytes at
+ * a time with the has-zero-byte test ((x - 0x01..) & ~x &
  * 0x80.., exact as to whether some byte matches, not which): bytes < 0x20
  * by subtracting 0x20s, '"' and '\\' as zero bytes of x ^ them. Those XORs
  * keep the high bits of x, so one ~x serves all three. */
 static bool needs_no_escape(const char *s, size_t n)
 {
     const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+#ifdef __SSE2__
+    if (n >= 16) {                      /* 16 bytes at a time, the last 16 overlapping */
+        const __m128i below = _mm_set1_epi8(0x1F), qu = _mm_set1_epi8('"'), bs = _mm_set1_epi8('\\');
+        for (size_t i = 0;; i += 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + (i + 16 <= n ? i : n - 16)));
+            __m128i bad = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v, below), v),   /* v <= 0x1F */
+                                       _mm_or_si128(_mm_cmpeq_epi8(v, qu), _mm_cmpeq_epi8(v, bs)));
+            if (_mm_movemask_epi8(bad))
+                return false;
+            if (i + 16 >= n)
+                return true;
+        }
+    }
+#endif
     if (n < 8) {
         for (size_t i = 0; i < n; i++) {
             unsigned char c = (unsigned char)s[i];

@@ -8,11 +8,24 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 static void *oom(void)
 {
     fputs("quoth: out of memory\n", stderr);
     exit(EXIT_FAILURE_);
+}
+
+/* A hint: THP may be off, or on everywhere. */
+static void hint_huge_pages(void *p, size_t n)
+{
+#ifdef MADV_HUGEPAGE
+    uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
+    uintptr_t a = (uintptr_t)p & ~(page - 1), b = ((uintptr_t)p + n + page - 1) & ~(page - 1);
+    madvise((void *)a, b - a, MADV_HUGEPAGE);
+#else
+    (void)p, (void)n;
+#endif
 }
 
 /* Huge pages back only the 2 MiB-aligned stretches of a mapping, and malloc
@@ -30,9 +43,7 @@ static void *alloc_large(size_t *n)
     void *p = aligned_alloc(huge, rounded);
     if (!p)
         return oom();
-#ifdef MADV_HUGEPAGE
-    madvise(p, rounded, MADV_HUGEPAGE); /* a hint: THP may be off, or on everywhere */
-#endif
+    hint_huge_pages(p, rounded);
     *n = rounded;
     return p;
 }
@@ -61,8 +72,6 @@ void *xcalloc(size_t n, size_t size)
     return p ? p : oom();
 }
 
-/* realloc moves a large block to any page (mremap): xgrow, which grows the
- * large arrays, copies them instead, to keep them aligned. */
 void *xrealloc(void *p, size_t n)
 {
     p = realloc(p, n ? n : 1);
@@ -81,17 +90,24 @@ void *xgrow(void *p, size_t *cap, size_t need, size_t size)
     }
     if (c > SIZE_MAX / size)
         return oom();
-    size_t bytes = c * size;
-    if (bytes < XLARGE_MIN) {
-        *cap = c;
-        return xrealloc(p, bytes);
+    size_t bytes = c * size, old = *cap * size;
+    if (bytes >= XLARGE_MIN && old < XLARGE_MIN) {
+        /* a large array from the start, or a small one becoming large: on
+         * aligned huge pages, which its capacity fills */
+        void *q = alloc_large(&bytes);
+        if (p)
+            memcpy(q, p, old);
+        free(p);
+        *cap = bytes / size;
+        return q;
     }
-    void *q = alloc_large(&bytes);      /* its whole huge pages become capacity */
-    if (p)
-        memcpy(q, p, *cap * size);
-    free(p);
-    *cap = bytes / size;
-    return q;
+    /* A large array grows by realloc, perhaps unaligned: mremap moves it
+     * without a copy and without holding both arrays at once. */
+    p = xrealloc(p, bytes);
+    if (bytes >= XLARGE_MIN)
+        hint_huge_pages(p, bytes);
+    *cap = c;
+    return p;
 }
 
 char *xstrdup(const char *s)

@@ -13,8 +13,9 @@ void *xgrow(void *p, size_t *cap, size_t need, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 /* Blocks of XLARGE_MIN bytes or more from xmalloc, xcalloc and xgrow are
- * aligned to and on whole huge pages (see xalloc.c); free() takes them back
- * like the rest. */
+ * asked to be on huge pages, and placed on whole, aligned ones when fresh
+ * (see xalloc.c; an array xgrow enlarges from large is moved by realloc);
+ * free() takes them back like the rest. */
 #define XLARGE_MIN ((size_t)1 << 20)
 /* xmalloc of at least *n bytes, setting *n to the usable size (a large block
  * is rounded up to whole huge pages). */

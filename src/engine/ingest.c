@@ -174,7 +174,8 @@ static int ingest_owned(char *buf, size_t n, size_t cap, const char *encoding, c
             break;
         }
     }
-    const char *nul = p == end ? NULL : !*p ? (const char *)p : memchr(p, '\0', (size_t)(end - p));
+    /* the pass stopped at a NUL, or at an invalid byte a NUL may follow */
+    const char *nul = p == end ? NULL : *p ? memchr(p, '\0', (size_t)(end - p)) : (const char *)p;
     if (nul) {
         snprintf(err, errlen, "binary file (NUL byte at offset %zu)", (size_t)(nul - buf));
         free(buf);

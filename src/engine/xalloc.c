@@ -65,9 +65,9 @@ void *xcalloc(size_t n, size_t size)
 {
     if (size && n > SIZE_MAX / size)
         return oom();
-    size_t bytes = n * size;
+    size_t bytes = n * size, room = bytes;
     if (bytes >= XLARGE_MIN)
-        return memset(alloc_large(&bytes), 0, bytes);
+        return memset(alloc_large(&room), 0, bytes);   /* the rounding left untouched */
     void *p = calloc(n ? n : 1, size ? size : 1);
     return p ? p : oom();
 }

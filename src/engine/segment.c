@@ -6,7 +6,7 @@
  * digit and letters stuck to it (3.5, 1,200, 2026-01-28, 90s); anything else
  * is one punctuation token. ASCII is classified by table, the rest by
  * classify_uc (common letters and punctuation directly, others through
- * libunistring); words are scanned eight bytes at a time.
+ * libunistring); words are scanned sixteen bytes at a time (SSE2; eight elsewhere).
  * Sentences end at . ! ? … unless the stop follows an abbreviation or a single
  * capital letter (Dr. J. R. Okoye, U.S.) or a lower-case word follows it;
  * closing quotation marks and brackets after the stop stay in the sentence. */

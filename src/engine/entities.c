@@ -681,6 +681,8 @@ static size_t date_at(const scan_t *S, size_t i)
         return j;
     }
     int d = number_value(doc, &tk[i], 2);
+    if (d < 0)          /* an ordinal day first: "12th February 2026", "1st May" */
+        d = ordinal_day(doc, &tk[i]);
     if (d >= 1 && d <= 31 && i + 1 < n && (m = month_at(S, i + 1)) > 0) {
         j = i + 1 + m;
         if (j < n && is_year(doc, &tk[j]))

@@ -872,6 +872,13 @@ int main(void)
     is_int(type_of(doc, "Marta Ruiz de la Fuente"), ENT_PERSON, "a surname with its particle stays a person");
     doc_free(doc);
 
+    /* an ordinal day before the month: "21st March 2027", "3rd June" */
+    doc = run("The tribunal sat on 21st March 2027 and will rule by the 3rd June.");
+    is_int(type_of(doc, "21st March 2027"), ENT_DATE, "ORDINAL MONTH YEAR is one date");
+    is_int(type_of(doc, "3rd June"), ENT_DATE, "ORDINAL MONTH is a date");
+    is_int(type_of(doc, "March 2027"), -1, "no shorter date inside it");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

@@ -367,6 +367,20 @@ static void set_role(at_t *A, const char *role, int32_t e, uint32_t pos)
     decide_late(A, role, e);
 }
 
+/* A title's roles, comma-separated in titles.txt: a Justice is "the
+ * justice" in one paper and "the judge" in another. */
+static void set_role_list(at_t *A, const char *v, int32_t e, uint32_t pos)
+{
+    char buf[ROLE_LEN];
+    for (const char *c; (c = strchr(v, ',')) != NULL; v = c + 1) {
+        size_t n = (size_t)(c - v) < sizeof buf - 1 ? (size_t)(c - v) : sizeof buf - 1;
+        memcpy(buf, v, n);
+        buf[n] = '\0';
+        set_role(A, buf, e, pos);
+    }
+    set_role(A, v, e, pos);
+}
+
 /* Every role in a coordinated title before a name: "Founder and chief
  * executive J. R. Okoye" is both founder and executive. */
 static void role_chain(at_t *A, size_t first, int32_t e, uint32_t pos)
@@ -382,7 +396,7 @@ static void role_chain(at_t *A, size_t first, int32_t e, uint32_t pos)
         if ((title || role) && entities_role_qualified(A->doc, &A->seg, k))
             break;      /* "deputy mayor X" does not make X the mayor */
         if (title) {
-            set_role(A, v, e, pos);
+            set_role_list(A, v, e, pos);
             continue;
         }
         if (role) {

@@ -969,6 +969,32 @@ static bool place_list_item(const scan_t *S, size_t a, size_t b)
     return (nx->kind == TOK_PUNCT && !(nx->flags & TOKF_QUOTE_MARK)) || tok_eq(doc, nx, "and") || tok_eq(doc, nx, "or");
 }
 
+/* A person's age in apposition after the name, news style: "Lena Ahl, 34,
+ * was charged", "Ahl, 34." */
+static bool age_after(const doc_t *doc, const segment_t *seg, size_t b)
+{
+    const token_t *tk = seg->tokens.items;
+    size_t n = seg->tokens.len;
+    if (b + 3 >= n || !tok_is_char(doc, &tk[b + 1], ','))
+        return false;
+    int v = number_value(doc, &tk[b + 2], 3);
+    return v >= 1 && v <= 120 && tk[b + 3].kind == TOK_PUNCT &&
+           (tok_is_char(doc, &tk[b + 3], ',') || tok_is_char(doc, &tk[b + 3], '.'));
+}
+
+/* Letters marked "person" in post_nominals.txt end a person's name only, as
+ * a club has them too: "Damien Hale SC" (senior counsel), not "Al Ahly SC":
+ * a title before the name, or a first name (no particle) opening it. */
+static bool post_nominal_fits(const scan_t *S, size_t a, size_t b, bool titled)
+{
+    const token_t *tk = S->seg->tokens.items;
+    const char *v = lexicon_value(S->L->post_nominals, tok_str(S->doc, &tk[b]), tok_len(&tk[b]));
+    if (!v || strcmp(v, "person") != 0 || titled)
+        return true;
+    return !(word_lists(S, a) & W(PARTICLE)) &&
+           first_name_gender(S->L, tok_str(S->doc, &tk[a]), tok_len(&tk[a])) != GENDER_UNKNOWN;
+}
+
 static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, bool at_sent_start)
 {
     const doc_t *doc = S->doc;
@@ -1019,7 +1045,8 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
     }
     /* post-nominal letters end a name without being part of it: "Simon
      * Trevelyan KC", "Jane Roe MP" (lexicon/post_nominals.txt, capitals only) */
-    if (b > a && (tk[b].flags & TOKF_ALLCAPS) && (word_lists(S, b) & W(POST_NOMINAL))) {
+    if (b > a && (tk[b].flags & TOKF_ALLCAPS) && (word_lists(S, b) & W(POST_NOMINAL)) &&
+        post_nominal_fits(S, a, b, titled)) {
         size_t p = b - 1;
         while (p > a && !is_word(&tk[p]))
             p--;
@@ -1315,6 +1342,8 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
         if (b + 2 < S->seg->tokens.len && tok_is_char(doc, &tk[b + 1], ',') &&
             tok_eq(doc, &tk[b + 2], "founded"))
             ctx = ENT_ORGANIZATION;
+        else if (ctx < 0 && end == tk[b].end && age_after(doc, S->seg, b))
+            ctx = ENT_PERSON;
         break;
     }
     /* an adjective of several words: "North African", "Sri Lankan" (those
@@ -1997,6 +2026,7 @@ typedef struct {
     uint32_t last_pos;      /* end of its latest mention, while resolving */
     int fem, masc;          /* pronoun votes */
     uint32_t keylen;        /* length of its key (cand_key) */
+    bool guess;             /* an organisation only by default (CF_GUESS) */
 } ient_t;
 
 typedef VEC(ient_t) ients_t;
@@ -2183,8 +2213,17 @@ static void cluster(doc_t *doc, const lexset_t *L, cands_t *cands, bool clubs)
             e = pick_alias(al, &E);     /* "de la Cruz" inside "Maria de la Cruz" */
         else if (full)
             e = full->v;
-        else if (c->type != ENT_TYPE_COUNT && (c->flags & (CF_SURE | CF_GUESS))) {
+        else if (al && al->v >= 0 && (c->flags & CF_SINGLE) && (c->flags & CF_SURE) && c->type == ENT_PERSON &&
+                 E.items[pick_alias(al, &E)].guess && E.items[pick_alias(al, &E)].type == ENT_ORGANIZATION) {
+            /* the surname of a name typed by default, which its context
+             * calls a person ("Tharu Wijesena took five ... Wijesena, 24,"):
+             * a person after all */
+            e = pick_alias(al, &E);
+            E.items[e].type = ENT_PERSON;
+        } else if (c->type != ENT_TYPE_COUNT && (c->flags & (CF_SURE | CF_GUESS))) {
             e = entity_for_key(&E, &keys, s, n, c->type);
+            if ((c->flags & CF_GUESS) && E.items[e].out < 0)
+                E.items[e].guess = true;
             if ((c->flags & CF_GUESS) && c->type == ENT_ORGANIZATION && !c->pron)
                 register_aliases(doc, L, c, e, &aliases);  /* "Rheinfeld Logistik" -> a later "Rheinfeld" */
             else if ((c->flags & CF_GUESS) && c->type == ENT_ORGANIZATION && c->ntok >= 2) {
@@ -2199,6 +2238,8 @@ static void cluster(doc_t *doc, const lexset_t *L, cands_t *cands, bool clubs)
             continue;
         c->entity = e;
         ient_t *en = &E.items[e];
+        if (!(c->flags & CF_GUESS) && c->type == ENT_ORGANIZATION)
+            en->guess = false;      /* an organisation by its own words too */
         if ((c->flags & CF_GUESS) && c->pron && en->type == ENT_ORGANIZATION)
             en->type = ENT_PERSON;      /* "he" or "she" after it: a person after all */
         en->last_pos = c->span.end;

@@ -580,6 +580,13 @@ int main(void)
         "“We are reviewing every site,” the statement said.");
     is_str(speaker(1), "Ostmark Water", "ORG said in a statement …; “…,” the statement said: ORG");
 
+    /* a Justice is "the judge" later on */
+    run("Justice Miriam Okonjo-Hart handed down the sentence in Perth on Friday.\n\n"
+        "“The community is entitled to feel safe,” the judge said.");
+    is_str(speaker(0), "Miriam Okonjo-Hart", "Justice NAME …; “…,” the judge said: NAME");
+    run("Justice Miriam Okonjo-Hart wrote the opinion.\n\n“The statute is plain,” the justice wrote.");
+    is_str(speaker(0), "Miriam Okonjo-Hart", "and “the justice” still");
+
     doc_free(doc);
     return tap_done();
 }

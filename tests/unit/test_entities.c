@@ -879,6 +879,23 @@ int main(void)
     is_int(type_of(doc, "March 2027"), -1, "no shorter date inside it");
     doc_free(doc);
 
+    /* SC after a person's name is senior counsel, not part of it; a club keeps it */
+    doc = run("For the Crown, Felicity Marr SC said the plan was clear. Marr sat down. "
+              "Zamalek SC won again.");
+    ok(has_mention(doc, "Felicity Marr"), "FIRSTNAME NAME SC: the name without SC");
+    is_int(type_of(doc, "Felicity Marr"), ENT_PERSON, "a person");
+    ok(!has_mention(doc, "Felicity Marr SC"), "SC is not part of the mention");
+    is_int(type_of(doc, "Zamalek SC"), ENT_ORGANIZATION, "a club's SC stays in its name");
+    doc_free(doc);
+
+    /* an age in apposition makes a person, and the full name typed by default joins it */
+    doc = run("On Saturday the visitors' Sandun Weerakkody hit a century. Weerakkody, 27, was "
+              "dropped twice before lunch.");
+    is_int(type_of(doc, "Weerakkody"), ENT_PERSON, "NAME, AGE,: a person");
+    is_str(name_of(doc, "Weerakkody"), "Sandun Weerakkody", "the surname joins the full name");
+    is_int(type_of(doc, "Sandun Weerakkody"), ENT_PERSON, "which is a person after all");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

@@ -896,6 +896,13 @@ int main(void)
     is_int(type_of(doc, "Sandun Weerakkody"), ENT_PERSON, "which is a person after all");
     doc_free(doc);
 
+    /* a sports position before a name, or in apposition, makes a person */
+    doc = run("The visitors lost seamer Dilshan Ekanayake to injury, and the panel's chief selector, "
+              "Mahela Kurukulasooriya, named no replacement.");
+    is_int(type_of(doc, "Dilshan Ekanayake"), ENT_PERSON, "seamer NAME: a person");
+    is_int(type_of(doc, "Mahela Kurukulasooriya"), ENT_PERSON, "the panel's chief selector, NAME: a person");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

@@ -273,6 +273,23 @@ static bool has_inner_capital(const doc_t *doc, const token_t *t)
 
 /* Lower-cases the n bytes at s into buf (NUL-terminated), folding every letter;
  * with strip, diacritics are dropped too (Lucía -> lucia). */
+/* The plain spelling of a lower-case letter that Unicode does not
+ * decompose into a base letter and a mark: Polish ł (Paweł), Nordic ø and æ
+ * (Bjørn), South Slavic đ, Turkish dotless ı, German ß. */
+static const char *plain_letter(ucs4_t uc)
+{
+    switch (uc) {
+    case 0x0142: return "l";
+    case 0x00F8: return "o";
+    case 0x0111: return "d";
+    case 0x0131: return "i";
+    case 0x00E6: return "ae";
+    case 0x0153: return "oe";
+    case 0x00DF: return "ss";
+    default: return NULL;
+    }
+}
+
 static size_t fold_word(const char *s, size_t n, char *buf, size_t size, bool strip)
 {
     uint8_t tmp[128];
@@ -284,7 +301,11 @@ static size_t fold_word(const char *s, size_t n, char *buf, size_t size, bool st
     for (size_t i = 0; i < tn && o + 1 < size;) {
         ucs4_t uc;
         int l = u8_mbtouc(&uc, low + i, tn - i);
-        if (!(strip && uc_is_general_category(uc, UC_CATEGORY_M)))
+        const char *plain = strip ? plain_letter(uc) : NULL;
+        if (plain)
+            for (; *plain && o + 1 < size; plain++)
+                buf[o++] = *plain;
+        else if (!(strip && uc_is_general_category(uc, UC_CATEGORY_M)))
             for (int k = 0; k < l && o + 1 < size; k++)
                 buf[o++] = (char)low[i + k];
         i += (size_t)(l > 0 ? l : 1);

@@ -903,6 +903,13 @@ int main(void)
     is_int(type_of(doc, "Mahela Kurukulasooriya"), ENT_PERSON, "the panel's chief selector, NAME: a person");
     doc_free(doc);
 
+    /* first names with letters Unicode does not decompose: ł, ø, đ */
+    doc = run("Mourners gathered at Powązki Cemetery, where Łukasz Brzęczek-Lis and Bjørn Aalvik spoke.");
+    is_int(type_of(doc, "Łukasz Brzęczek-Lis"), ENT_PERSON, "Łukasz: a first name through lukasz");
+    is_int(type_of(doc, "Bjørn Aalvik"), ENT_PERSON, "Bjørn: through bjorn");
+    is_int(type_of(doc, "Powązki Cemetery"), ENT_PLACE, "X Cemetery is a place");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

@@ -1134,6 +1134,40 @@ static int32_t resolve_pronoun(at_t *A, size_t ti)
     return resolve_gender(A, g, org, ti);
 }
 
+/* The people in the order they were last named before pos, which may lie
+ * before mentions already taken in: in "She asked …, which she said had
+ * spared Ms Roe “…”" she is not Roe, named after her. Only when a mention
+ * after pos was taken in does the order need to be worked out again. */
+static size_t mru_at(const at_t *A, uint32_t pos, int32_t *out)
+{
+    const mention_t *ms = A->doc->mentions.items;
+    memcpy(out, A->pmru, A->npmru * sizeof *out);
+    if (A->mi == 0 || ms[A->mi - 1].span.start < pos)
+        return A->npmru;
+    uint32_t at[MRU_N] = {0};   /* latest mention before pos, +1; 0: not seen */
+    size_t found = 0;
+    for (size_t k = A->mi; k-- > 0 && found < A->npmru && A->mi - k <= 400;) {
+        if (ms[k].kind != MENTION_NAME || ms[k].span.start >= pos)
+            continue;
+        for (size_t i = 0; i < A->npmru; i++)
+            if (out[i] == (int32_t)ms[k].entity && !at[i]) {
+                at[i] = ms[k].span.start + 1;
+                found++;
+            }
+    }
+    /* a stable insertion sort, latest first; those not seen keep their order after */
+    for (size_t i = 1; i < A->npmru; i++)
+        for (size_t j = i; j > 0 && at[j] > at[j - 1]; j--) {
+            uint32_t ta = at[j];
+            at[j] = at[j - 1];
+            at[j - 1] = ta;
+            int32_t te = out[j];
+            out[j] = out[j - 1];
+            out[j - 1] = te;
+        }
+    return A->npmru;
+}
+
 /* A pronoun of gender g (an organisation's "it" when org) at token ti. */
 static int32_t resolve_gender(at_t *A, gender_t g, bool org, size_t ti)
 {
@@ -1192,13 +1226,15 @@ static int32_t resolve_gender(at_t *A, gender_t g, bool org, size_t ti)
             return A->said_subj;
         }
     }
-    for (size_t i = 0; i < A->npmru; i++)
-        if (ents[A->pmru[i]].gender == g)
-            return A->pmru[i];
-    for (size_t i = 0; i < A->npmru; i++)
-        if (ents[A->pmru[i]].gender == GENDER_UNKNOWN) {
-            ents[A->pmru[i]].gender = g;    /* the article tells us now */
-            return A->pmru[i];
+    int32_t mru[MRU_N];
+    size_t nm = mru_at(A, TK(A, ti)->start, mru);
+    for (size_t i = 0; i < nm; i++)
+        if (ents[mru[i]].gender == g)
+            return mru[i];
+    for (size_t i = 0; i < nm; i++)
+        if (ents[mru[i]].gender == GENDER_UNKNOWN) {
+            ents[mru[i]].gender = g;    /* the article tells us now */
+            return mru[i];
         }
     return -1;
 }

@@ -587,6 +587,12 @@ int main(void)
     run("Justice Miriam Okonjo-Hart wrote the opinion.\n\n“The statute is plain,” the justice wrote.");
     is_str(speaker(0), "Miriam Okonjo-Hart", "and “the justice” still");
 
+    /* a pronoun does not refer to a person named only after it */
+    run("Anneliese Vorhaus met Greta Lindqvist-Ek in March.\n\n"
+        "Counsel Mireille Dufort spoke next. She praised the plea, which she said had spared "
+        "Ms Lindqvist-Ek “a long and painful trial”.");
+    is_str(speaker(0), "Mireille Dufort", "…, which she said had spared NAME “…”: not NAME");
+
     doc_free(doc);
     return tap_done();
 }

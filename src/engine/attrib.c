@@ -517,6 +517,25 @@ static void role_subjects_to(at_t *A, uint32_t pos)
 /* The name at token first modifies an unnamed subject opening its sentence:
  * "A rescuer from X, who …, said", "One lawyer for X said" — the sentence,
  * and a "he" after it, are about the rescuer, not X. */
+/* A name inside a fronted "Asked whether/about …," clause: the question put
+ * to the sentence's subject, who is someone else ("Asked whether Ruiz
+ * would start, the coach smiled"). */
+static bool in_asked_clause(const at_t *A, size_t first, size_t sfirst)
+{
+    size_t k = sfirst;
+    char c0 = (char)(A->doc->text[TK(A, k)->start] | 32);
+    if (first <= k || (c0 != 'a' && c0 != 'w'))
+        return false;
+    if (word_is(A, k, "when") && k + 1 < first)
+        k++;
+    if (!word_is(A, k, "asked"))
+        return false;
+    for (k++; k < first; k++)
+        if (TK(A, k)->kind == TOK_PUNCT || (TK(A, k)->flags & TOKF_IN_QUOTE))
+            return false;
+    return true;
+}
+
 static bool in_unnamed_subject(const at_t *A, size_t first, size_t sfirst)
 {
     if (first < sfirst + 2 || !is_preposition(A, first - 1))
@@ -560,8 +579,10 @@ static void advance_to(at_t *A, uint32_t pos, uint32_t para_start, uint32_t para
                 A->o0_pos = m->span.start;
             continue;
         }
-        mru_push(A->pmru, &A->npmru, (int32_t)m->entity);
         const sentence_t *ms = &A->seg.sentences.items[sentence_of(A, first)];
+        if (in_asked_clause(A, first, ms->first))
+            continue;       /* "Asked whether X would play, he smiled": he is not X */
+        mru_push(A->pmru, &A->npmru, (int32_t)m->entity);
         if (in_unnamed_subject(A, first, ms->first))
             continue;
         A->p0_pos = m->span.start;

@@ -593,6 +593,14 @@ int main(void)
         "Ms Lindqvist-Ek “a long and painful trial”.");
     is_str(speaker(0), "Mireille Dufort", "…, which she said had spared NAME “…”: not NAME");
 
+    /* a name inside a fronted "Asked whether …," clause is not the pronoun's */
+    run("Marguerite Olsson-Beck said her side would regroup. Asked whether striker Tobias Grundmann "
+        "would be fit, she laughed. “Come back on Monday,” she said.");
+    is_str(speaker(0), "Marguerite Olsson-Beck", "Asked whether NAME …, she laughed. “…,” she said: not NAME");
+    run("Pieter Hartogsveld said his side would regroup. Asked whether striker Tobias Grundmann "
+        "would be fit, he laughed. “Come back on Monday,” he said.");
+    is_str(speaker(0), "Pieter Hartogsveld", "the same with a man asked about a man");
+
     doc_free(doc);
     return tap_done();
 }

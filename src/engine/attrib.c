@@ -1385,6 +1385,13 @@ static verdict_t verdict_of(at_t *A, subj_t s, span_t para)
     return v;
 }
 
+/* A speech verb whose object takes "as" (speech_verbs.txt marks it). */
+static bool speech_takes_as(const at_t *A, size_t k)
+{
+    const char *v = lexicon_value(A->speech, tok_str(A->doc, TK(A, k)), tok_len(TK(A, k)));
+    return v && strcmp(v, "as") == 0;
+}
+
 /* Rule 1: after the closing mark at token c. */
 static verdict_t after_quote(at_t *A, size_t c, size_t send, span_t para)
 {
@@ -1546,6 +1553,10 @@ static verdict_t before_quote(at_t *A, size_t o, size_t sfirst, size_t send, siz
         /* further back, up to a clause away, only a verb whose object takes
          * "as" (the lexicon marks it): "she described an amendment that
          * would have capped … as “…”", "accused ministers of treating it as" */
+        /* right before "as" after a pronoun subject: "which he described as
+         * “…”" (not a reduced passive: "a move described as “…”") */
+        said_as = q >= sfirst + 2 && is_pronoun(A, q - 2) && is_speech_verb(A, q - 1) &&
+                  speech_takes_as(A, q - 1);
         for (size_t k = q - 1; k-- > sfirst && k + 24 > q && !said_as;) {
             if (TK(A, k)->flags & TOKF_IN_QUOTE)
                 break;

@@ -601,6 +601,14 @@ int main(void)
         "would be fit, he laughed. “Come back on Monday,” he said.");
     is_str(speaker(0), "Pieter Hartogsveld", "the same with a man asked about a man");
 
+    /* "which he described as “…”": the pronoun's; a reduced passive: nobody's */
+    run("Oskar Thorvaldsen-Byrne ran the depot for years.\n\n"
+        "Thorvaldsen-Byrne said the trains now ran at night, which he described as “a matter of survival”.");
+    is_str(speaker(0), "Oskar Thorvaldsen-Byrne", "…, which he described as “…”: he");
+    run("Oskar Thorvaldsen-Byrne ran the depot for years.\n\n"
+        "The plan, described as “a matter of survival”, was approved.");
+    is_str(speaker(0), "(null)", "a plan described as “…”: nobody's words");
+
     doc_free(doc);
     return tap_done();
 }

@@ -609,6 +609,14 @@ int main(void)
         "The plan, described as “a matter of survival”, was approved.");
     is_str(speaker(0), "(null)", "a plan described as “…”: nobody's words");
 
+    /* "the forum", "the chamber", "the trust": nouns for an organisation named before */
+    run("The Lakeshore Tenants Forum wrote to the council on Monday.\n\n"
+        "“Rents cannot keep rising,” the forum said in a statement.");
+    is_str(speaker(0), "Lakeshore Tenants Forum", "“…,” the forum said: the forum named before");
+    run("The Kessock Harbour Trust met the ministry on Monday.\n\n"
+        "“We will keep the slipway open,” the trust said.");
+    is_str(speaker(0), "Kessock Harbour Trust", "“…,” the trust said: the trust named before");
+
     doc_free(doc);
     return tap_done();
 }

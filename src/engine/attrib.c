@@ -1012,7 +1012,13 @@ static bool role_phrase_word(const at_t *A, size_t k, size_t send)
         if (TK(A, j)->kind == TOK_WORD && !(TK(A, j)->flags & TOKF_UPPER) &&
             lexicon_has(A->roles, tok_str(A->doc, TK(A, j)), tok_len(TK(A, j))))
             return true;
-    return false;
+    /* a modifier, then a place or an organisation, then the role: "former
+     * New Zealand captain Ann Lee", "then Labour leader Tom Hale" */
+    size_t j = k + 1;
+    while (j < send && j <= k + 3 && TK(A, j)->kind == TOK_WORD && (TK(A, j)->flags & TOKF_UPPER))
+        j++;
+    return j > k + 1 && j < send && TK(A, j)->kind == TOK_WORD && !(TK(A, j)->flags & TOKF_UPPER) &&
+           lexicon_has(A->roles, tok_str(A->doc, TK(A, j)), tok_len(TK(A, j)));
 }
 
 /* "the union's secretary-general, Dr. Ada Kamau, told": after a role phrase
@@ -2095,9 +2101,12 @@ void attrib_resolve_cached(doc_t *doc, seg_cache_t *cache)
                      * was cautious:" */
                     size_t sj = sfirst;
                     const token_t *t0 = TK(&A, sfirst);
-                    if (t0->kind == TOK_WORD && tok_len(t0) > 4 && mention_at(&A, t0->start) < 0 &&
-                        (memcmp(tok_str(doc, t0) + tok_len(t0) - 2, "ed", 2) == 0 ||
-                         memcmp(tok_str(doc, t0) + tok_len(t0) - 3, "ing", 3) == 0))
+                    /* (or a fronted prepositional phrase: "After the match, …") */
+                    if (t0->kind == TOK_WORD && mention_at(&A, t0->start) < 0 &&
+                        ((tok_len(t0) > 4 && (memcmp(tok_str(doc, t0) + tok_len(t0) - 2, "ed", 2) == 0 ||
+                                              memcmp(tok_str(doc, t0) + tok_len(t0) - 3, "ing", 3) == 0)) ||
+                         is_preposition(&A, sfirst) || word_is(&A, sfirst, "after") ||
+                         word_is(&A, sfirst, "before") || word_is(&A, sfirst, "during")))
                         for (size_t j = sfirst + 1; j + 2 < o && j < sfirst + 24; j++) {
                             if (TK(&A, j)->flags & (TOKF_IN_QUOTE | TOKF_QUOTE_MARK))
                                 break;

@@ -617,6 +617,16 @@ int main(void)
         "“We will keep the slipway open,” the trust said.");
     is_str(speaker(0), "Kessock Harbour Trust", "“…,” the trust said: the trust named before");
 
+    /* a modifier, a place, then the role before the named subject of a colon cue */
+    run("The final ended in a draw.\n\nAfter the match, former Ireland captain Siobhán Ní Cheallaigh, "
+        "now a pundit, was scathing: “Nobody wanted the ball.”");
+    is_str(speaker(0), "Siobhán Ní Cheallaigh", "former PLACE captain NAME, …, was scathing: “…”: NAME");
+
+    /* a fronted prepositional phrase before the subject of a colon cue */
+    run("Henrietta Baumgartner-Oyelaran founded the choir in 1971.\n\n"
+        "In a 2004 interview with a local paper, she put her creed on record: “Sing first, argue later.”");
+    is_str(speaker(0), "Henrietta Baumgartner-Oyelaran", "In a … interview, she …: “…”: she");
+
     doc_free(doc);
     return tap_done();
 }

@@ -958,8 +958,12 @@ static subj_t subject_before(const at_t *A, size_t v, size_t sfirst)
             if (i == sfirst && A->doc->entities.items[m->entity].type == ENT_PERSON &&
                 (word_is(A, e, "of") || word_is(A, e, "from") || word_is(A, e, "at")))
                 return name_subject(A, m2);     /* "Lars Berg of the Seabird Trust, who …, called" */
-            if (e >= A->seg.tokens.len || TK(A, e)->start != m->span.end)
+            /* its acronym in brackets before the comma: "the Polar Institute (NPI), which …, said" */
+            bool acro = e + 3 < k && tok_is_char(A->doc, TK(A, e), '(') && tok_is_char(A->doc, TK(A, e + 2), ')');
+            if (!acro && (e >= A->seg.tokens.len || TK(A, e)->start != m->span.end))
                 continue;   /* a possessive: "Lisbon's" */
+            if (acro)
+                e += 3;
             /* "Ada Park, an analyst at Kestrel Bank, said": the sentence's
              * first name, with an apposition after it, is the subject even
              * when it was not recognised as a person; the names inside the

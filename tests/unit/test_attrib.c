@@ -627,6 +627,11 @@ int main(void)
         "In a 2004 interview with a local paper, she put her creed on record: “Sing first, argue later.”");
     is_str(speaker(0), "Henrietta Baumgartner-Oyelaran", "In a … interview, she …: “…”: she");
 
+    /* NAME (ACRONYM), which …, said: the organisation */
+    run("Ilse Marwitz retired in June.\n\nThe Baltic Herring Council (BHC), which funded her surveys "
+        "for a decade, said she had been “impossible to replace”.");
+    is_str(speaker(0), "Baltic Herring Council", "ORG (ACR), which …, said …“…”: ORG");
+
     doc_free(doc);
     return tap_done();
 }

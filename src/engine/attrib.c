@@ -1644,6 +1644,22 @@ static verdict_t before_quote(at_t *A, size_t o, size_t sfirst, size_t send, siz
         }
         return verdict_of(A, s, para);
     }
+    /* "According to the board, NAME suffered a strain and “…”": the source
+     * that opens the sentence, when no speech verb came before the quote */
+    if (o > sfirst + 3 && is_according_to(A, sfirst)) {
+        size_t e, j = sfirst + 2;
+        subj_t s = subject_after(A, j, o, &e);
+        if (s.kind == S_NONE && word_is(A, j, "the") && j + 1 < o) {
+            int32_t mi = mention_at(A, TK(A, j + 1)->start);
+            if (mi >= 0 && speaker_type(A, (int32_t)A->doc->mentions.items[mi].entity))
+                s = name_subject(A, mi);
+            else if (TK(A, j + 1)->kind == TOK_WORD)
+                s = np_back(A, j + 1, j);
+        }
+        s.cue = (span_t){TK(A, sfirst)->start, TK(A, sfirst + 1)->end};
+        if (s.kind != S_NONE)
+            return verdict_of(A, s, para);
+    }
     /* ", according to the NUP." later in the sentence */
     for (size_t k = c + 1; k + 1 < send && k < c + WINDOW; k++) {
         if (TK(A, k)->flags & TOKF_QUOTE_MARK)

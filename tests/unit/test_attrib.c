@@ -632,6 +632,13 @@ int main(void)
         "for a decade, said she had been “impossible to replace”.");
     is_str(speaker(0), "Baltic Herring Council", "ORG (ACR), which …, said …“…”: ORG");
 
+    /* "According to ORG, … “…”" with no speech verb before the quote */
+    run("The Harbour Rowing Federation (HRF) met on Tuesday.\n\n"
+        "According to the HRF, the regatta lost money in 2025 and “cannot go on in its present form”.");
+    is_str(speaker(0), "Harbour Rowing Federation", "According to ORG, … and “…”: ORG");
+    run("According to police, the driver told them the road was “like glass”.");
+    is_str(speaker(0), "(null)", "a speech verb before the quote still decides");
+
     doc_free(doc);
     return tap_done();
 }

@@ -1622,16 +1622,23 @@ static verdict_t before_quote(at_t *A, size_t o, size_t sfirst, size_t send, siz
          * the council of “…”") */
         /* (perhaps after "before" or "after": "…,” she said, before adding that) */
         size_t pc = k > sfirst + 2 && (word_is(A, k - 1, "before") || word_is(A, k - 1, "after")) ? k - 1 : k;
-        if (k > sfirst + 1 && ((tok_is_char(A->doc, TK(A, pc - 1), ',') && tok_len(t) > 4 &&
-                                memcmp(tok_str(A->doc, t) + tok_len(t) - 3, "ing", 3) == 0) ||
-                               (b == k && word_is(A, k - 1, "and"))))
+        bool comma_ing = k > sfirst + 1 && tok_is_char(A->doc, TK(A, pc - 1), ',') && tok_len(t) > 4 &&
+                         memcmp(tok_str(A->doc, t) + tok_len(t) - 3, "ing", 3) == 0;
+        bool verb_before = false;
+        if (comma_ing || (k > sfirst + 1 && b == k && word_is(A, k - 1, "and")))
             for (size_t j = k - 1; j-- > lo;)
                 if (!(TK(A, j)->flags & TOKF_IN_QUOTE) && is_speech_verb(A, j)) {
                     subj_t s2 = subject_before(A, j, sfirst);
                     if (s2.kind != S_NONE && s2.kind != S_UNKNOWN)
                         s = s2;
+                    verb_before = true;
                     break;
                 }
+        /* no speech verb before ", saying": the participle's subject is the
+         * sentence's, a pronoun opening it ("She rejected the claim, saying
+         * it had come “…”") */
+        if (comma_ing && !verb_before && s.kind == S_NONE && is_pronoun(A, sfirst))
+            s = (subj_t){S_PRONOUN, {TK(A, sfirst)->start, TK(A, sfirst)->end}, SPAN_NONE, -1, sfirst};
         s.cue = (span_t){t->start, t->end};
         if (s.kind == S_NONE) {
             /* "…,” she said, adding that “…”: the earlier quote's speaker */

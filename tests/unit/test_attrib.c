@@ -639,6 +639,11 @@ int main(void)
     run("According to police, the driver told them the road was “like glass”.");
     is_str(speaker(0), "(null)", "a speech verb before the quote still decides");
 
+    /* ", saying …“…”" with no speech verb before it: the pronoun opening the sentence */
+    run("Magistrate Ottilie Brandvold-Sæle heard the bail application.\n\n"
+        "She refused it, saying the risk of flight was “real and present”.");
+    is_str(speaker(0), "Ottilie Brandvold-Sæle", "She refused it, saying …“…”: she");
+
     doc_free(doc);
     return tap_done();
 }

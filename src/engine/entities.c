@@ -1510,6 +1510,26 @@ static bool coordinated_noun(const scan_t *S, size_t i)
            !in_lex(S->doc, t, S->L->first_names);
 }
 
+/* Initials written without spaces before a surname, after a role or a
+ * title: "spinner A.P. Gunawardene", "Dr J.K. Mensah" (so not "U.S."
+ * or "U.N." before a name of their own: the role before it decides). The
+ * initial at a, its stop at n, then glued initials with stops, then a
+ * spaced capitalised word that ends the name. */
+static bool glued_initials(const scan_t *S, size_t a, size_t n, size_t send)
+{
+    const doc_t *doc = S->doc;
+    const token_t *tk = S->seg->tokens.items;
+    if (a == 0 || !is_initial(doc, &tk[a]) || !tok_is_char(doc, &tk[n], '.') || tk[n].start != tk[a].end ||
+        !is_word(&tk[a - 1]) || !(word_lists(S, a - 1) & (W(ROLE) | W(TITLE))))
+        return false;
+    size_t m = n;
+    while (m + 2 < send && tk[m + 1].start == tk[m].end && is_initial(doc, &tk[m + 1]) &&
+           tok_is_char(doc, &tk[m + 2], '.') && tk[m + 2].start == tk[m + 1].end && m < n + 6)
+        m += 2;
+    return m > n && m + 1 < send && is_cap(&tk[m + 1]) && (tk[m + 1].flags & TOKF_SPACE_BEFORE) &&
+           !(m + 2 < send && is_cap(&tk[m + 2]));
+}
+
 static size_t scan_run(scan_t *S, size_t i, size_t send)
 {
     const doc_t *doc = S->doc;
@@ -1630,6 +1650,10 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
             (is_initial(doc, t) || (word_lists(S, k) & W(ABBR))) &&
             n + 1 < send && is_cap(&tk[n + 1]) && (tk[n + 1].flags & TOKF_SPACE_BEFORE)) {
             k = n + 1;
+            continue;
+        }
+        if (glued_initials(S, k, n, send)) {
+            k = n + 1;      /* "A.P. Gunawardene": the next initial, glued */
             continue;
         }
         /* a plural possessive inside a name: "Nurses’ Union" */

@@ -910,6 +910,15 @@ int main(void)
     is_int(type_of(doc, "Powązki Cemetery"), ENT_PLACE, "X Cemetery is a place");
     doc_free(doc);
 
+    /* glued initials after a role or a title; "U.S." before a title stays no name */
+    doc = run("The academy hired wicketkeeper K.D. Ratnayake in May. Dr S.M. Qureshi agreed. "
+              "U.S. Ambassador Lena Ford was there.");
+    is_int(type_of(doc, "K.D. Ratnayake"), ENT_PERSON, "ROLE K.D. NAME: a person with glued initials");
+    is_int(type_of(doc, "S.M. Qureshi"), ENT_PERSON, "Dr S.M. NAME: the same");
+    ok(!has_mention(doc, "Dr S.M. Qureshi"), "the title is not in the mention");
+    is_int(type_of(doc, "Lena Ford"), ENT_PERSON, "U.S. Ambassador NAME: the person");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

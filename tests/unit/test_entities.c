@@ -919,6 +919,12 @@ int main(void)
     is_int(type_of(doc, "Lena Ford"), ENT_PERSON, "U.S. Ambassador NAME: the person");
     doc_free(doc);
 
+    /* a language name is no place, even after "in" */
+    doc = run("The app answers in Swahili and Sylheti, and the menus are in Gujarati.");
+    is_int(count_type(doc, ENT_PLACE), 0, "in LANGUAGE: no place");
+    is_int((int)doc->entities.len, 0, "and no entity at all");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

@@ -925,6 +925,12 @@ int main(void)
     is_int((int)doc->entities.len, 0, "and no entity at all");
     doc_free(doc);
 
+    /* a broadcaster: NATIONALITY Radio, X Television */
+    doc = run("She told Hungarian Radio and Meridian Television that the bridge would reopen.");
+    is_int(type_of(doc, "Hungarian Radio"), ENT_ORGANIZATION, "NATIONALITY Radio: an organisation");
+    is_int(type_of(doc, "Meridian Television"), ENT_ORGANIZATION, "X Television: an organisation");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

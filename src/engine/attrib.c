@@ -1351,6 +1351,34 @@ static int32_t resolve_orgnoun(at_t *A, size_t h)
 }
 
 /* The verdict a subject gives, resolved at its own position. */
+/* "In a statement read by her lawyer, she said … “…,” the statement said":
+ * the author of a statement an earlier sentence of the paragraph reports
+ * with a speech verb (no quote there set stmt_pos). */
+static subj_t statement_author(const at_t *A, size_t head)
+{
+    subj_t none = {S_NONE, SPAN_NONE, SPAN_NONE, -1, 0};
+    size_t hs = sentence_of(A, head);
+    for (size_t si = hs; si-- > 0 && hs - si <= 2;) {
+        const sentence_t *st = &A->seg.sentences.items[si];
+        size_t lim = st->first + st->count, k = st->first;
+        while (k < lim && !(word_is(A, k, "statement") && !(TK(A, k)->flags & TOKF_IN_QUOTE)))
+            k++;
+        for (k++; k < lim; k++) {
+            if (TK(A, k)->flags & (TOKF_IN_QUOTE | TOKF_QUOTE_MARK))
+                break;
+            if (!is_speech_verb(A, k))
+                continue;
+            subj_t s = subject_before(A, k, st->first);
+            if (s.kind == S_NAME || s.kind == S_PRONOUN)
+                return s;
+            break;
+        }
+    }
+    return none;
+}
+
+static verdict_t verdict_of(at_t *A, subj_t s, span_t para);
+
 static verdict_t verdict_of(at_t *A, subj_t s, span_t para)
 {
     verdict_t v = {-1, true, s.span, s.cue, MENTION_NAME};
@@ -1373,6 +1401,18 @@ static verdict_t verdict_of(at_t *A, subj_t s, span_t para)
             s.span.start - A->stmt_pos < 2000) {
             v.speaker = A->stmt_speaker;    /* "the statement said": its author's */
             break;
+        }
+        if (word_is(A, s.head, "statement")) {
+            subj_t au = statement_author(A, s.head);
+            if (au.kind == S_NAME || au.kind == S_PRONOUN) {
+                au.cue = s.cue;
+                verdict_t va = verdict_of(A, au, para);
+                if (va.speaker >= 0) {
+                    va.source = s.span;
+                    va.kind = MENTION_ROLE;
+                    return va;
+                }
+            }
         }
         v.speaker = resolve_orgnoun(A, s.head);
         v.kind = MENTION_ROLE;

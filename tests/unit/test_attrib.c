@@ -644,6 +644,12 @@ int main(void)
         "She refused it, saying the risk of flight was “real and present”.");
     is_str(speaker(0), "Ottilie Brandvold-Sæle", "She refused it, saying …“…”: she");
 
+    /* "the statement said" after a sentence reporting whose statement it is */
+    run("Walter Brightmore was injured in the blast.\n\n"
+        "Cordelia Ashdown-Pike did not attend. In a statement read by her sister, she said she still "
+        "could not drive. “I see the flash every time I close my eyes,” the statement said.");
+    is_str(speaker(0), "Cordelia Ashdown-Pike", "In a statement …, she said …; “…,” the statement said: she");
+
     doc_free(doc);
     return tap_done();
 }

@@ -1652,7 +1652,7 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
             k = n + 1;
             continue;
         }
-        if (glued_initials(S, k, n, send)) {
+        if (tok_len(t) == 1 && tk[n].start == t->end && glued_initials(S, k, n, send)) {
             k = n + 1;      /* "A.P. Gunawardene": the next initial, glued */
             continue;
         }

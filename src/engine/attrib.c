@@ -31,6 +31,7 @@
 #include "engine/lexicon.h"
 #include "engine/segment.h"
 #include "engine/xalloc.h"
+#include <ctype.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
@@ -104,6 +105,7 @@ typedef struct {
     uint32_t stmt_pos;                  /* where a cue last mentioned a statement
                                          * ("X said in a statement"), +1, or 0 */
     int32_t stmt_speaker;               /* and who the quote there was given to */
+    bool says_statement;                /* the paragraph has "statement" outside quotes */
 } at_t;
 
 typedef VEC(mention_t) mentions_t;
@@ -117,6 +119,21 @@ static const token_t *TK(const at_t *A, size_t i) { return &A->seg.tokens.items[
 static inline bool word_is(const at_t *A, size_t i, const char *w)
 {
     return i < A->seg.tokens.len && tok_len(TK(A, i)) == strlen(w) && tok_eq(A->doc, TK(A, i), w);
+}
+
+/* Token i is one of the lower-case words of list (NULL-terminated). A word
+ * whose first letter differs is ruled out before tok_eq (in a loop over a
+ * list, word_is would call strlen for every word). */
+static bool word_in(const at_t *A, size_t i, const char *const *list)
+{
+    if (i >= A->seg.tokens.len)
+        return false;
+    const token_t *t = TK(A, i);
+    char c = (char)(*tok_str(A->doc, t) | 32);
+    for (; *list; list++)
+        if (**list == c && tok_eq(A->doc, t, *list))
+            return true;
+    return false;
 }
 
 /* An adverb, auxiliary or modal between a speaker and the speech verb. */
@@ -150,34 +167,27 @@ static bool bare_form(const at_t *A, size_t i)
     if (s[n - 1] == 's' || (n > 2 && memcmp(s + n - 2, "ed", 2) == 0) ||
         (n > 3 && memcmp(s + n - 3, "ing", 3) == 0))
         return false;
-    for (int k = 0; past[k]; k++)
-        if (word_is(A, i, past[k]))
-            return false;
-    return true;
+    return !word_in(A, i, past);
 }
 
 /* A verb that attributes speech with the particle "back" after it ("hit
  * back", "fired back"): the lexicon lists the pair, read only when the next
- * word is "back". */
+ * word is "back" (is_speech_verb asks only then). */
 static bool is_phrasal_speech(const at_t *A, size_t i)
 {
     const token_t *t = TK(A, i);
     char buf[24];
     size_t n = tok_len(t);
-    if (n > 12 || i + 1 >= A->seg.tokens.len || !word_is(A, i + 1, "back") ||
-        (TK(A, i + 1)->flags & TOKF_IN_QUOTE))
+    if (n > 12 || (TK(A, i + 1)->flags & TOKF_IN_QUOTE))
         return false;
     memcpy(buf, tok_str(A->doc, t), n);
     memcpy(buf + n, " back", 5);
     return lexicon_has(A->speech, buf, n + 5);
 }
 
-static bool is_speech_verb(const at_t *A, size_t i)
+/* The speech verb's word at i is used as a verb, not as a noun. */
+static bool verb_use(const at_t *A, size_t i)
 {
-    const token_t *t = TK(A, i);
-    if (t->kind != TOK_WORD || (t->flags & (TOKF_IN_QUOTE | TOKF_UPPER)) ||
-        !(lexicon_has(A->speech, tok_str(A->doc, t), tok_len(t)) || is_phrasal_speech(A, i)))
-        return false;
     /* a noun after a determiner or a possessive: "the union's demand", "a
      * warning", "his answer" */
     if (i > 0 && TK(A, i - 1)->kind == TOK_WORD &&
@@ -195,6 +205,17 @@ static bool is_speech_verb(const at_t *A, size_t i)
     return true;
 }
 
+/* Inline, as it is asked of most words near a quote, and most are ruled out
+ * by the first tests. */
+static inline bool is_speech_verb(const at_t *A, size_t i)
+{
+    const token_t *t = TK(A, i);
+    return t->kind == TOK_WORD && !(t->flags & (TOKF_IN_QUOTE | TOKF_UPPER)) &&
+           (lexicon_has(A->speech, tok_str(A->doc, t), tok_len(t)) ||
+            (word_is(A, i + 1, "back") && is_phrasal_speech(A, i))) &&
+           verb_use(A, i);
+}
+
 /* The speech verb at k is the object noun of the speech verb before it:
  * "told state television", "said state media". */
 static bool object_of_speech(const at_t *A, size_t k, size_t sfirst)
@@ -202,7 +223,9 @@ static bool object_of_speech(const at_t *A, size_t k, size_t sfirst)
     return k > sfirst && bare_form(A, k) && is_speech_verb(A, k - 1);
 }
 
-static bool is_according_to(const at_t *A, size_t i)
+/* Inline: asked of every word after a quote up to its sentence's end, and
+ * inlined, word_is compares lengths first. */
+static inline bool is_according_to(const at_t *A, size_t i)
 {
     return word_is(A, i, "according") && word_is(A, i + 1, "to") &&
            !(TK(A, i)->flags & TOKF_IN_QUOTE);
@@ -211,10 +234,7 @@ static bool is_according_to(const at_t *A, size_t i)
 static bool is_passive_aux(const at_t *A, size_t i)
 {
     static const char *const words[] = {"is", "are", "was", "were", "be", "been", "being", NULL};
-    for (int k = 0; words[k]; k++)
-        if (word_is(A, i, words[k]))
-            return true;
-    return false;
+    return word_in(A, i, words);
 }
 
 /* The first token of the verb group ending at verb k: adverbs before it
@@ -334,6 +354,8 @@ static void decide_late(at_t *A, const char *role, int32_t e);
 
 static void mru_push(int32_t *mru, size_t *n, int32_t e)
 {
+    if (*n && mru[0] == e)
+        return;     /* named again: most often the latest already */
     size_t i = 0;
     while (i < *n && mru[i] != e)
         i++;
@@ -431,13 +453,9 @@ static void role_elected(at_t *A, size_t last, int32_t e, uint32_t pos)
     for (size_t k = 0; k < 4 && i < n; k++, i++) {
         if (TK(A, i)->kind != TOK_WORD || (TK(A, i)->flags & TOKF_UPPER))
             break;  /* every word of both lists is lower case: skip the look-ups */
-        bool hit = false;
-        for (int a = 0; aux[a] && !hit; a++)
-            hit = word_is(A, i, aux[a]);
-        for (int v = 0; verbs[v] && !hit; v++)
-            if (word_is(A, i, verbs[v]))
-                hit = verb = true;
-        if (!hit)
+        if (word_in(A, i, verbs))
+            verb = true;
+        else if (!word_in(A, i, aux))
             break;
     }
     if (!verb)
@@ -621,27 +639,42 @@ static void advance_to(at_t *A, uint32_t pos, uint32_t para_start, uint32_t para
             A->said_pos = m->span.start;
             A->said_end = TK(A, st->first + st->count - 1)->end;
         }
+        /* what follows the name is asked about only from the comma that
+         * opens an apposition ("Maria Lopes, a nurse,", "Sam Reid, who uses
+         * they/them,"): most names have none */
+        bool appos = last + 1 < A->seg.tokens.len && tok_is_char(doc, TK(A, last + 1), ',');
         char buf[ROLE_LEN];
-        for (int after = 0; after < 2; after++)
-            if (entities_role_near(doc, &A->seg, first, last, after, buf, sizeof buf))
-                set_role(A, buf, (int32_t)m->entity, m->span.start);
+        if (entities_role_near(doc, &A->seg, first, last, false, buf, sizeof buf))
+            set_role(A, buf, (int32_t)m->entity, m->span.start);
+        if (appos && entities_role_near(doc, &A->seg, first, last, true, buf, sizeof buf))
+            set_role(A, buf, (int32_t)m->entity, m->span.start);
         role_chain(A, first, (int32_t)m->entity, m->span.start);
         role_elected(A, last, (int32_t)m->entity, m->span.start);
-        if (entities_they_them(doc, &A->seg, last))
+        if (appos && entities_they_them(doc, &A->seg, last))
             e->gender = GENDER_PLURAL;
     }
     if (A->rs_i < A->rsubj.len)
         role_subjects_to(A, pos);
 }
 
-/* "a senior European diplomat", "one engineer": unnamed people by role. */
+/* "a senior European diplomat", "one engineer": unnamed people by role. Also
+ * notes whether the words outside quotes say "statement" (see decide), as
+ * this is the one pass over all of them. */
 static void note_unnamed(at_t *A, size_t from, size_t to)
 {
+    /* past a sentence's first word, only the lengths of a determiner below
+     * (1, 2, 3, 7) and of "statement" (9) are asked about: most words are
+     * ruled out by their length, unread */
+    enum { ASKED_LENS = 1u << 1 | 1u << 2 | 1u << 3 | 1u << 7 | 1u << 9 };
+    const token_t *tk = A->seg.tokens.items;
     for (size_t i = from; i < to; i++) {
-        const token_t *t = TK(A, i);
-        if (t->kind != TOK_WORD || (t->flags & TOKF_IN_QUOTE))
-            continue;
+        const token_t *t = &tk[i];
         size_t len = tok_len(t);
+        if (t->kind != TOK_WORD || (t->flags & TOKF_IN_QUOTE) ||
+            (!(t->flags & TOKF_SENT_START) && (len > 9 || !(ASKED_LENS >> len & 1))))
+            continue;
+        if (len == 9 && tok_eq(A->doc, t, "statement"))
+            A->says_statement = true;
         /* "Analysts at X said", "Residents said": a plural role opening a
          * sentence, whom a "they" after it means (one look-up a sentence) */
         if ((t->flags & TOKF_SENT_START) && len > 4 &&
@@ -1343,8 +1376,9 @@ static int32_t resolve_orgnoun(at_t *A, size_t h)
             first = A->omru[i];
         const char *name = A->doc->entities.items[A->omru[i]].name;
         size_t n = tok_len(t), ln = name ? strlen(name) : 0;
+        int c0 = tolower((unsigned char)*tok_str(A->doc, t));  /* first, as strncasecmp would */
         for (size_t k = 0; k + n <= ln; k++)
-            if (strncasecmp(name + k, tok_str(A->doc, t), n) == 0)
+            if (tolower((unsigned char)name[k]) == c0 && strncasecmp(name + k, tok_str(A->doc, t), n) == 0)
                 return A->omru[i];
     }
     return first >= 0 ? first : A->nomru ? A->omru[0] : -1;
@@ -1560,11 +1594,10 @@ static verdict_t before_quote(at_t *A, size_t o, size_t sfirst, size_t send, siz
             "labelled", "labeled", NULL};
         bool named = false;
         for (size_t k = o; k-- > sfirst && o - k <= 4 && !named;)
-            for (int w = 0; naming[w] && !named; w++)
-                if (word_is(A, k, naming[w])) {
-                    skind_t sk = subject_before(A, k, sfirst).kind;
-                    named = sk == S_NAME || sk == S_PRONOUN;
-                }
+            if (word_in(A, k, naming)) {
+                skind_t sk = subject_before(A, k, sfirst).kind;
+                named = sk == S_NAME || sk == S_PRONOUN;
+            }
         if (!named)
             return (verdict_t){-1, true, SPAN_NONE, SPAN_NONE, MENTION_NAME};
     }
@@ -1726,8 +1759,9 @@ static void decide(at_t *A, quote_t *q, verdict_t v)
 {
     q->speaker = v.speaker;
     /* a cue that names a statement: "In a statement, the family said …",
-     * "X said in a statement that …" — a later "the statement said" is theirs */
-    if (v.decided && !span_is_empty(v.cue)) {
+     * "X said in a statement that …" — a later "the statement said" is theirs
+     * (a sentence of the paragraph can name one only if the paragraph does) */
+    if (v.decided && !span_is_empty(v.cue) && A->says_statement) {
         size_t ct = tok_at(A, v.cue.start);
         if (ct < A->seg.tokens.len && TK(A, ct)->start == v.cue.start) {
             const sentence_t *st = &A->seg.sentences.items[sentence_of(A, ct)];
@@ -1783,7 +1817,14 @@ static void merge_added(at_t *A)
     doc_t *doc = A->doc;
     if (!A->added.len)
         return;
-    qsort(A->added.items, A->added.len, sizeof *A->added.items, cmp_mention);
+    /* they come in text order, as the quotes are decided, unless one was
+     * decided out of turn (a late role, a quote over paragraphs, a quote
+     * inside a quote): sorted only then (qsort takes as long on sorted input) */
+    for (size_t j = 1; j < A->added.len; j++)
+        if (A->added.items[j].span.start < A->added.items[j - 1].span.start) {
+            qsort(A->added.items, A->added.len, sizeof *A->added.items, cmp_mention);
+            break;
+        }
     /* drop the added mentions whose start a name or an earlier one holds */
     size_t kept = 0;
     for (size_t i = 0, j = 0; j < A->added.len; j++) {
@@ -2098,6 +2139,7 @@ void attrib_resolve_cached(doc_t *doc, seg_cache_t *cache)
         else
             segment_paragraph(doc, para, &A.seg);
         size_t ntok = A.seg.tokens.len;
+        A.says_statement = false;
         if (ntok == 0)
             continue;
         note_unnamed(&A, 0, ntok);

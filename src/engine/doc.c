@@ -9,6 +9,9 @@
 #include <string.h>
 #include <unicase.h>
 #include <uninorm.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #define CP_BLOCK_SHIFT 7        /* 128-byte blocks, as doc.h promises */
 #define CP_BLOCK (1u << CP_BLOCK_SHIFT)
@@ -82,6 +85,10 @@ static void split_paragraphs(doc_t *doc, uint32_t from)
 {
     const char *t = doc->text;
     uint32_t n = doc->len, i = from, longest = 0, start = 0, end = 0;
+    /* room for news text's paragraphs (one in 200-odd bytes) up front: a
+     * large array reserved whole is on huge pages (xalloc.h), where one grown
+     * by doubling faults its first megabyte in 4 KiB pages */
+    vec_reserve(&doc->paragraphs, n / 256 + 1);
     while (i < n) {
         const char *nl = memchr(t + i, '\n', n - i);
         uint32_t eol = nl ? (uint32_t)(nl - t) : n, a = i, b = eol;
@@ -101,10 +108,40 @@ static void split_paragraphs(doc_t *doc, uint32_t from)
     end_block(doc, start, end, longest);
 }
 
-/* 1 in each byte lane of w that holds a continuation byte (10xxxxxx). */
-static inline uint64_t cont_lanes(uint64_t w)
+/* Read from before_k + 64 - k, the mask of the first k bytes of a 64-byte
+ * window (0 <= k <= 64): 0xFF before k, 0 from k on, whatever the byte order. */
+#define FF8 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF
+static const unsigned char before_k[128] = {FF8, FF8, FF8, FF8, FF8, FF8, FF8, FF8};
+#undef FF8
+
+/* The continuation bytes (10xxxxxx) among the 64 at p where the 64-byte mask
+ * is 0xFF, or where it is 0 when flip. No branch on the data. */
+static inline uint32_t cont_bytes64(const unsigned char *p, const unsigned char *mask, bool flip)
 {
-    return (w & ~(w << 1) & 0x8080808080808080ull) >> 7;
+#ifdef __SSE2__
+    /* a continuation byte is below -64 as a signed byte: the compare gives it
+     * -1, subtracted into 16 lanes (at most 4 each) that psadbw sums */
+    const __m128i lim = _mm_set1_epi8(-64), fl = _mm_set1_epi8(flip ? -1 : 0);
+    __m128i acc = _mm_setzero_si128();
+#pragma GCC unroll 4
+    for (int j = 0; j < 64; j += 16) {
+        __m128i c = _mm_cmplt_epi8(_mm_loadu_si128((const __m128i *)(const void *)(p + j)), lim);
+        __m128i m = _mm_loadu_si128((const __m128i *)(const void *)(mask + j));
+        acc = _mm_sub_epi8(acc, _mm_and_si128(c, _mm_xor_si128(m, fl)));
+    }
+    acc = _mm_sad_epu8(acc, _mm_setzero_si128());
+    return (uint32_t)_mm_cvtsi128_si32(acc) + (uint32_t)_mm_extract_epi16(acc, 4);
+#else
+    const uint64_t fl = flip ? ~0ull : 0, highs = 0x8080808080808080ull;
+    uint64_t lanes = 0;
+    for (int j = 0; j < 64; j += 8) {
+        uint64_t w, m;
+        memcpy(&w, p + j, 8);
+        memcpy(&m, mask + j, 8);
+        lanes += ((w & ~(w << 1) & highs) >> 7) & (m ^ fl);   /* 1 in a continuation byte's lane */
+    }
+    return (uint32_t)((lanes * 0x0101010101010101ull) >> 56);     /* lane sums, at most 64 */
+#endif
 }
 
 /* Code points in t[from, to): the bytes that are not continuation bytes.
@@ -124,16 +161,10 @@ static void build_cp_index(doc_t *doc)
     vec_reserve(&doc->cp_blocks, nblocks);
     uint32_t *cp = doc->cp_blocks.items, cps = 0;
     size_t b = 0;
-    for (; b + 1 < nblocks; b++) {      /* the full blocks: 16 words, 16 at most a lane */
+    for (; b + 1 < nblocks; b++) {      /* the full blocks, in two halves */
         cp[b] = cps;
         const unsigned char *p = t + (b << CP_BLOCK_SHIFT);
-        uint64_t lanes = 0;
-        for (uint32_t j = 0; j < CP_BLOCK; j += 8) {
-            uint64_t w;
-            memcpy(&w, p + j, 8);
-            lanes += cont_lanes(w);
-        }
-        cps += CP_BLOCK - (uint32_t)((lanes * 0x0101010101010101ull) >> 56);
+        cps += CP_BLOCK - cont_bytes64(p, before_k, false) - cont_bytes64(p + 64, before_k, false);
     }
     cp[b] = cps;                        /* the last block, short, needs no entry after it */
     doc->cp_blocks.len = nblocks;
@@ -166,13 +197,6 @@ void doc_free(doc_t *doc)
     free(doc);
 }
 
-/* Read a word at a time from before_k + 64 - k, the mask of the first k bytes
- * of a 64-byte window (0 <= k <= 64): 0xFF before k, 0 from k on, whatever
- * the byte order. */
-#define FF8 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF
-static const unsigned char before_k[128] = {FF8, FF8, FF8, FF8, FF8, FF8, FF8, FF8};
-#undef FF8
-
 size_t doc_cp_offset(const doc_t *doc, uint32_t byte)
 {
     if (byte > doc->len)
@@ -182,27 +206,14 @@ size_t doc_cp_offset(const doc_t *doc, uint32_t byte)
     uint32_t lo = (uint32_t)(b << CP_BLOCK_SHIFT), off = byte - lo;
     if (doc->len - lo < CP_BLOCK)       /* the last block, short: counted on */
         return doc->cp_blocks.items[b] + count_cps(t, lo, byte);
-    /* Counted over the half of the block that holds byte: its first k bytes
-     * (pre of them continuation bytes, all in the whole half), every word
-     * masked, so that no branch depends on where byte falls. */
+    /* Counted over the half of the block that holds byte, k bytes into it:
+     * the lower half counts on from the block's start over its first k bytes,
+     * the upper half back from the next block's start over its last 64 - k. */
     bool upper = off >= CP_BLOCK / 2;
     uint32_t half = upper ? CP_BLOCK / 2 : 0, k = off - half;
-    const unsigned char *p = t + lo + half, *mask = before_k + 64 - k;
-    uint64_t pre = 0, all = 0;
-    for (int j = 0; j < 64; j += 8) {
-        uint64_t w, m;
-        memcpy(&w, p + j, 8);
-        memcpy(&m, mask + j, 8);
-        all += cont_lanes(w);
-        pre += cont_lanes(w) & m;
-    }
-    pre = (pre * 0x0101010101010101ull) >> 56;     /* lane sums, at most 64 */
-    all = (all * 0x0101010101010101ull) >> 56;
-    /* The upper half counts on from the code points before it: those before
-     * the next block less the upper half's. */
-    size_t base = upper ? doc->cp_blocks.items[b + 1] - (CP_BLOCK / 2 - all)
-                        : doc->cp_blocks.items[b];
-    return base + k - pre;
+    uint32_t cont = cont_bytes64(t + lo + half, before_k + 64 - k, upper);
+    return upper ? doc->cp_blocks.items[b + 1] - (CP_BLOCK / 2 - k - cont)
+                 : doc->cp_blocks.items[b] + k - cont;
 }
 
 bool doc_quote_part(const doc_t *doc, const quote_t *q, size_t k, span_t *part)

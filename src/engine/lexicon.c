@@ -99,6 +99,30 @@ static inline bool same_key(const char *key, uint64_t head, const char *s, size_
     return key[n] == '\0';
 }
 
+uint32_t lexicon_fold_hash(const char *s, size_t n)
+{
+    const uint64_t k = 0x9E3779B97F4A7C15ull;
+    uint64_t h = n;
+    size_t i = 0;
+    for (; i + 8 < n; i += 8)
+        h = (h ^ fold8(load8(s + i))) * k;
+    if (n > 0)
+        h = (h ^ head8(s + i, n - i)) * k;     /* the last one to eight bytes */
+    /* the low bits, which callers' tables use, from all of the product */
+    h ^= h >> 32;
+    h *= k;
+    return (uint32_t)(h >> 32);
+}
+
+bool lexicon_fold_equal(const char *a, const char *b, size_t n)
+{
+    size_t i = 0;
+    for (; i + 8 < n; i += 8)
+        if (fold8(load8(a + i)) != fold8(load8(b + i)))
+            return false;
+    return n == 0 || head8(a + i, n - i) == head8(b + i, n - i);
+}
+
 /* log2 of the least power of two >= n (n >= 1). */
 static unsigned log2_ceil(size_t n)
 {

@@ -20,6 +20,13 @@ bool lexicon_has(const lexicon_t *lex, const char *s, size_t n);
  * empty), or NULL when key is absent or has no TAB. */
 const char *lexicon_value(const lexicon_t *lex, const char *s, size_t n);
 
+/* For callers' own tables of words, with the lists' rule for case: a hash
+ * of the n bytes at s that ignores ASCII case (every byte counts), and
+ * whether the n bytes at a and b are equal ignoring it. Eight bytes at a
+ * time. */
+uint32_t lexicon_fold_hash(const char *s, size_t n);
+bool lexicon_fold_equal(const char *a, const char *b, size_t n);
+
 /* Several lists asked about one word with one probe, for callers that ask
  * many lists about the same word: bit i of lexicon_lists() says whether the
  * n bytes at s (ASCII case ignored) are a key of the list names[i]. At most

@@ -14,6 +14,9 @@
 #include <string.h>
 #include <unictype.h>
 #include <unistr.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 enum mark {
     M_NONE, M_LDQ, M_RDQ, M_LOW_DQ, M_DQ,   /* “ ” „ " */
@@ -161,32 +164,44 @@ static bool is_digit_at(const char *t, uint32_t i, uint32_t end)
     return i < end && t[i] >= '0' && t[i] <= '9';
 }
 
-/* The bytes of the 8 at p that may start a quotation mark — a '"', a '\'' or
- * a non-ASCII byte — as their top bits (0: none). One has-zero test covers
+#ifdef __SSE2__
+#define MARK_SCAN 16            /* bytes first_mark_byte looks at */
+
+/* The index of the first of the 16 bytes at p that may start a quotation
+ * mark — a '"', a '\'' or a non-ASCII byte —, or 16 if none. */
+static inline unsigned first_mark_byte(const unsigned char *p)
+{
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+    __m128i ascii = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                                 _mm_cmpeq_epi8(v, _mm_set1_epi8('\'')));
+    unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(v, ascii));     /* the top bits */
+    return m ? (unsigned)__builtin_ctz(m) : MARK_SCAN;
+}
+#else
+#define MARK_SCAN 8
+
+/* The same for 8 bytes, as top bits in a word. One has-zero test covers
  * both ASCII marks: x ^ '"' keeps only bits 0 and 2 for " # & ' (0x22, 0x23,
  * 0x26, 0x27), so a rare # or & is a false alarm that the byte loop
  * dismisses. The test's borrows may flag bytes more significant than a true
  * one, never less: the least significant flag is always true. */
-static inline uint64_t mark_bytes(const unsigned char *p)
+static inline unsigned first_mark_byte(const unsigned char *p)
 {
     uint64_t w;
     memcpy(&w, p, 8);
     const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
     uint64_t v = (w ^ (ones * '"')) & (ones * 0xFA);
     /* a zero byte in v (the classic has-zero test), or a high bit in w */
-    return (((v - ones) & ~v) | w) & high;
-}
-
-/* The first of the 8 bytes flagged in m (m != 0), in memory order: the least
- * significant on a little-endian machine. */
-static inline unsigned first_flagged(uint64_t m)
-{
+    uint64_t m = (((v - ones) & ~v) | w) & high;
+    if (!m)
+        return MARK_SCAN;
 #if defined __BYTE_ORDER__ && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
     return (unsigned)__builtin_clzll(m) >> 3;  /* perhaps a borrow's false alarm: dismissed */
 #else
     return (unsigned)__builtin_ctzll(m) >> 3;
 #endif
 }
+#endif
 
 /* Pass 1: the candidate marks of one paragraph. */
 static void collect(finder_t *f, span_t para)
@@ -195,16 +210,10 @@ static void collect(finder_t *f, span_t para)
     const unsigned char *t = (const unsigned char *)text;
     f->cands.len = 0;
     for (uint32_t i = para.start; i < para.end; i++) {
-        /* eight bytes at a time past runs of ASCII with no " or ' (most text),
-         * then straight to the first byte that may start one */
-        while (i + 8 <= para.end) {
-            uint64_t m = mark_bytes(t + i);
-            if (m) {
-                i += first_flagged(m);
-                break;
-            }
-            i += 8;
-        }
+        /* MARK_SCAN bytes at a time past runs of ASCII with no " or ' (most
+         * text), then straight to the first byte that may start one */
+        for (unsigned k = MARK_SCAN; k == MARK_SCAN && i + MARK_SCAN <= para.end; i += k)
+            k = first_mark_byte(t + i);
         if (i >= para.end)
             break;
         unsigned char b = t[i];

@@ -6,6 +6,7 @@
 #ifndef QUOTH_SEGMENT_H
 #define QUOTH_SEGMENT_H
 #include "engine/doc.h"
+#include <string.h>
 
 typedef enum {
     TOK_WORD,       /* letters, digits, inner apostrophes and hyphens: don't, Europe's, Jean-Luc */
@@ -72,6 +73,10 @@ static inline size_t tok_len(const token_t *t) { return t->end - t->start; }
 static inline bool tok_eq(const doc_t *doc, const token_t *t, const char *word)
 {
     size_t n = t->end - t->start;
+    /* most callers pass a literal: its length, folded at compile time, rules
+     * out most tokens unread (a computed word is not measured: a strlen call) */
+    if (__builtin_constant_p(strlen(word)) && n != strlen(word))
+        return false;
     const char *s = doc->text + t->start;
     for (size_t i = 0; i < n; i++) {
         char c = s[i], w = word[i];

@@ -12,9 +12,14 @@ void *xrealloc(void *p, size_t n);
 void *xgrow(void *p, size_t *cap, size_t need, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
-/* Asks for huge pages under the n bytes at p when n is 4 MiB or more (see
- * xalloc.c): a hint, for large arrays on machines where page faults are dear. */
-void xhint_huge_pages(void *p, size_t n);
+/* Blocks of XLARGE_MIN bytes or more from xmalloc, xcalloc and xgrow are
+ * asked to be on huge pages, and placed on whole, aligned ones when fresh
+ * (see xalloc.c; an array xgrow enlarges from large is moved by realloc);
+ * free() takes them back like the rest. */
+#define XLARGE_MIN ((size_t)1 << 20)
+/* xmalloc of at least *n bytes, setting *n to the usable size (a large block
+ * is rounded up to whole huge pages). */
+void *xmalloc_large(size_t *n);
 /* printf into a fresh allocation. */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

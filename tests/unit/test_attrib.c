@@ -309,6 +309,23 @@ int main(void)
         "“On the night of the fire, he wrote to the tenant: ‘Pay or leave,’” Ms Ward said.");
     is_str(speaker(0), "Helen Ward", "outer quote: Ms NAME said");
     is_str(speaker(1), "Victor Lune", "inner: he wrote: ‘…’ is someone just named, not the speaker");
+    /* the inner quote is decided after the outer one, so its source ("he")
+     * is added after a later one ("she"): the mentions are sorted again */
+    run("Victor Lune owns the block. Ana Ward rents a flat from him.\n\n"
+        "“On the night of the fire, he wrote to the tenant: ‘Pay or leave,’” she said.");
+    is_str(speaker(0), "Ana Ward", "outer quote: she said");
+    is_str(speaker(1), "Victor Lune", "inner: he wrote: ‘…’");
+    {
+        bool sorted = true;
+        size_t pron = 0;
+        for (size_t i = 0; i < doc->mentions.len; i++) {
+            pron += doc->mentions.items[i].kind == MENTION_PRONOUN;
+            if (i > 0 && doc->mentions.items[i].span.start < doc->mentions.items[i - 1].span.start)
+                sorted = false;
+        }
+        is_int(pron, 2, "both pronoun sources are added");
+        ok(sorted, "sources added out of text order: mentions still sorted by start");
+    }
     run("Tomasz Bem runs the bakery. “My brother was first in. He kept shouting, ‘Get out, get "
         "out,’” he said.");
     is_str(speaker(1), "(null)", "inner: he, someone named only in the quote: nobody");

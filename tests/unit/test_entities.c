@@ -2,6 +2,7 @@
  * on small hand-written texts. */
 #include "config.h"
 #include "engine/analyze.h"
+#include "engine/lexicon.h"
 #include "engine/xalloc.h"
 #include "tap.h"
 #include <string.h>
@@ -943,6 +944,28 @@ int main(void)
         is_int(doc->entities.len, 1, "one entity for a repeated name");
         is_int(doc->mentions.len, reps, "one mention per repetition");
         doc_free(doc);
+    }
+
+    /* the names' tables fold ASCII case eight bytes at a time: every length
+     * up to three words, each byte counted, other bytes compared as they are */
+    {
+        const char *a = "Maria de la Cruz-Höller", *b = "mARIA DE LA cRUZ-höLLER";
+        bool same = true, hashed = true, differ = true;
+        for (size_t n = 0; n <= strlen(a); n++) {
+            same = same && lexicon_fold_equal(a, b, n);
+            hashed = hashed && lexicon_fold_hash(a, n) == lexicon_fold_hash(b, n);
+            char c[32];
+            memcpy(c, a, n);
+            for (size_t i = 0; i < n; i++) {
+                c[i] ^= 0x40;   /* any one byte changed */
+                differ = differ && !lexicon_fold_equal(a, c, n);
+                c[i] ^= 0x40;
+            }
+        }
+        ok(same && hashed, "names equal but for ASCII case are equal, and hash alike");
+        ok(differ, "a name with any one byte changed differs");
+        ok(!lexicon_fold_equal("Höller", "HÖLLER", 7), "non-ASCII letters are compared as they are");
+        ok(lexicon_fold_hash("Kallas", 6) != lexicon_fold_hash("Kallas", 5), "the length counts");
     }
     return tap_done();
 }

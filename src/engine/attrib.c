@@ -389,6 +389,20 @@ static void set_role(at_t *A, const char *role, int32_t e, uint32_t pos)
     decide_late(A, role, e);
 }
 
+/* A title's roles, comma-separated in titles.txt: a Justice is "the
+ * justice" in one paper and "the judge" in another. */
+static void set_role_list(at_t *A, const char *v, int32_t e, uint32_t pos)
+{
+    char buf[ROLE_LEN];
+    for (const char *c; (c = strchr(v, ',')) != NULL; v = c + 1) {
+        size_t n = (size_t)(c - v) < sizeof buf - 1 ? (size_t)(c - v) : sizeof buf - 1;
+        memcpy(buf, v, n);
+        buf[n] = '\0';
+        set_role(A, buf, e, pos);
+    }
+    set_role(A, v, e, pos);
+}
+
 /* Every role in a coordinated title before a name: "Founder and chief
  * executive J. R. Okoye" is both founder and executive. */
 static void role_chain(at_t *A, size_t first, int32_t e, uint32_t pos)
@@ -404,7 +418,7 @@ static void role_chain(at_t *A, size_t first, int32_t e, uint32_t pos)
         if ((title || role) && entities_role_qualified(A->doc, &A->seg, k))
             break;      /* "deputy mayor X" does not make X the mayor */
         if (title) {
-            set_role(A, v, e, pos);
+            set_role_list(A, v, e, pos);
             continue;
         }
         if (role) {
@@ -521,6 +535,25 @@ static void role_subjects_to(at_t *A, uint32_t pos)
 /* The name at token first modifies an unnamed subject opening its sentence:
  * "A rescuer from X, who …, said", "One lawyer for X said" — the sentence,
  * and a "he" after it, are about the rescuer, not X. */
+/* A name inside a fronted "Asked whether/about …," clause: the question put
+ * to the sentence's subject, who is someone else ("Asked whether Ruiz
+ * would start, the coach smiled"). */
+static bool in_asked_clause(const at_t *A, size_t first, size_t sfirst)
+{
+    size_t k = sfirst;
+    char c0 = (char)(A->doc->text[TK(A, k)->start] | 32);
+    if (first <= k || (c0 != 'a' && c0 != 'w'))
+        return false;
+    if (word_is(A, k, "when") && k + 1 < first)
+        k++;
+    if (!word_is(A, k, "asked"))
+        return false;
+    for (k++; k < first; k++)
+        if (TK(A, k)->kind == TOK_PUNCT || (TK(A, k)->flags & TOKF_IN_QUOTE))
+            return false;
+    return true;
+}
+
 static bool in_unnamed_subject(const at_t *A, size_t first, size_t sfirst)
 {
     if (first < sfirst + 2 || !is_preposition(A, first - 1))
@@ -564,8 +597,10 @@ static void advance_to(at_t *A, uint32_t pos, uint32_t para_start, uint32_t para
                 A->o0_pos = m->span.start;
             continue;
         }
-        mru_push(A->pmru, &A->npmru, (int32_t)m->entity);
         const sentence_t *ms = &A->seg.sentences.items[sentence_of(A, first)];
+        if (in_asked_clause(A, first, ms->first))
+            continue;       /* "Asked whether X would play, he smiled": he is not X */
+        mru_push(A->pmru, &A->npmru, (int32_t)m->entity);
         if (in_unnamed_subject(A, first, ms->first))
             continue;
         A->p0_pos = m->span.start;
@@ -960,8 +995,12 @@ static subj_t subject_before(const at_t *A, size_t v, size_t sfirst)
             if (i == sfirst && A->doc->entities.items[m->entity].type == ENT_PERSON &&
                 (word_is(A, e, "of") || word_is(A, e, "from") || word_is(A, e, "at")))
                 return name_subject(A, m2);     /* "Lars Berg of the Seabird Trust, who …, called" */
-            if (e >= A->seg.tokens.len || TK(A, e)->start != m->span.end)
+            /* its acronym in brackets before the comma: "the Polar Institute (NPI), which …, said" */
+            bool acro = e + 3 < k && tok_is_char(A->doc, TK(A, e), '(') && tok_is_char(A->doc, TK(A, e + 2), ')');
+            if (!acro && (e >= A->seg.tokens.len || TK(A, e)->start != m->span.end))
                 continue;   /* a possessive: "Lisbon's" */
+            if (acro)
+                e += 3;
             /* "Ada Park, an analyst at Kestrel Bank, said": the sentence's
              * first name, with an apposition after it, is the subject even
              * when it was not recognised as a person; the names inside the
@@ -1014,7 +1053,13 @@ static bool role_phrase_word(const at_t *A, size_t k, size_t send)
         if (TK(A, j)->kind == TOK_WORD && !(TK(A, j)->flags & TOKF_UPPER) &&
             lexicon_has(A->roles, tok_str(A->doc, TK(A, j)), tok_len(TK(A, j))))
             return true;
-    return false;
+    /* a modifier, then a place or an organisation, then the role: "former
+     * New Zealand captain Ann Lee", "then Labour leader Tom Hale" */
+    size_t j = k + 1;
+    while (j < send && j <= k + 3 && TK(A, j)->kind == TOK_WORD && (TK(A, j)->flags & TOKF_UPPER))
+        j++;
+    return j > k + 1 && j < send && TK(A, j)->kind == TOK_WORD && !(TK(A, j)->flags & TOKF_UPPER) &&
+           lexicon_has(A->roles, tok_str(A->doc, TK(A, j)), tok_len(TK(A, j)));
 }
 
 /* "the union's secretary-general, Dr. Ada Kamau, told": after a role phrase
@@ -1157,6 +1202,40 @@ static int32_t resolve_pronoun(at_t *A, size_t ti)
     return resolve_gender(A, g, org, ti);
 }
 
+/* The people in the order they were last named before pos, which may lie
+ * before mentions already taken in: in "She asked …, which she said had
+ * spared Ms Roe “…”" she is not Roe, named after her. Only when a mention
+ * after pos was taken in does the order need to be worked out again. */
+static size_t mru_at(const at_t *A, uint32_t pos, int32_t *out)
+{
+    const mention_t *ms = A->doc->mentions.items;
+    memcpy(out, A->pmru, A->npmru * sizeof *out);
+    if (A->mi == 0 || ms[A->mi - 1].span.start < pos)
+        return A->npmru;
+    uint32_t at[MRU_N] = {0};   /* latest mention before pos, +1; 0: not seen */
+    size_t found = 0;
+    for (size_t k = A->mi; k-- > 0 && found < A->npmru && A->mi - k <= 400;) {
+        if (ms[k].kind != MENTION_NAME || ms[k].span.start >= pos)
+            continue;
+        for (size_t i = 0; i < A->npmru; i++)
+            if (out[i] == (int32_t)ms[k].entity && !at[i]) {
+                at[i] = ms[k].span.start + 1;
+                found++;
+            }
+    }
+    /* a stable insertion sort, latest first; those not seen keep their order after */
+    for (size_t i = 1; i < A->npmru; i++)
+        for (size_t j = i; j > 0 && at[j] > at[j - 1]; j--) {
+            uint32_t ta = at[j];
+            at[j] = at[j - 1];
+            at[j - 1] = ta;
+            int32_t te = out[j];
+            out[j] = out[j - 1];
+            out[j - 1] = te;
+        }
+    return A->npmru;
+}
+
 /* A pronoun of gender g (an organisation's "it" when org) at token ti. */
 static int32_t resolve_gender(at_t *A, gender_t g, bool org, size_t ti)
 {
@@ -1215,13 +1294,15 @@ static int32_t resolve_gender(at_t *A, gender_t g, bool org, size_t ti)
             return A->said_subj;
         }
     }
-    for (size_t i = 0; i < A->npmru; i++)
-        if (ents[A->pmru[i]].gender == g)
-            return A->pmru[i];
-    for (size_t i = 0; i < A->npmru; i++)
-        if (ents[A->pmru[i]].gender == GENDER_UNKNOWN) {
-            ents[A->pmru[i]].gender = g;    /* the article tells us now */
-            return A->pmru[i];
+    int32_t mru[MRU_N];
+    size_t nm = mru_at(A, TK(A, ti)->start, mru);
+    for (size_t i = 0; i < nm; i++)
+        if (ents[mru[i]].gender == g)
+            return mru[i];
+    for (size_t i = 0; i < nm; i++)
+        if (ents[mru[i]].gender == GENDER_UNKNOWN) {
+            ents[mru[i]].gender = g;    /* the article tells us now */
+            return mru[i];
         }
     return -1;
 }
@@ -1308,6 +1389,34 @@ static int32_t resolve_orgnoun(at_t *A, size_t h)
 }
 
 /* The verdict a subject gives, resolved at its own position. */
+/* "In a statement read by her lawyer, she said … “…,” the statement said":
+ * the author of a statement an earlier sentence of the paragraph reports
+ * with a speech verb (no quote there set stmt_pos). */
+static subj_t statement_author(const at_t *A, size_t head)
+{
+    subj_t none = {S_NONE, SPAN_NONE, SPAN_NONE, -1, 0};
+    size_t hs = sentence_of(A, head);
+    for (size_t si = hs; si-- > 0 && hs - si <= 2;) {
+        const sentence_t *st = &A->seg.sentences.items[si];
+        size_t lim = st->first + st->count, k = st->first;
+        while (k < lim && !(word_is(A, k, "statement") && !(TK(A, k)->flags & TOKF_IN_QUOTE)))
+            k++;
+        for (k++; k < lim; k++) {
+            if (TK(A, k)->flags & (TOKF_IN_QUOTE | TOKF_QUOTE_MARK))
+                break;
+            if (!is_speech_verb(A, k))
+                continue;
+            subj_t s = subject_before(A, k, st->first);
+            if (s.kind == S_NAME || s.kind == S_PRONOUN)
+                return s;
+            break;
+        }
+    }
+    return none;
+}
+
+static verdict_t verdict_of(at_t *A, subj_t s, span_t para);
+
 static verdict_t verdict_of(at_t *A, subj_t s, span_t para)
 {
     verdict_t v = {-1, true, s.span, s.cue, MENTION_NAME};
@@ -1331,6 +1440,18 @@ static verdict_t verdict_of(at_t *A, subj_t s, span_t para)
             v.speaker = A->stmt_speaker;    /* "the statement said": its author's */
             break;
         }
+        if (word_is(A, s.head, "statement")) {
+            subj_t au = statement_author(A, s.head);
+            if (au.kind == S_NAME || au.kind == S_PRONOUN) {
+                au.cue = s.cue;
+                verdict_t va = verdict_of(A, au, para);
+                if (va.speaker >= 0) {
+                    va.source = s.span;
+                    va.kind = MENTION_ROLE;
+                    return va;
+                }
+            }
+        }
         v.speaker = resolve_orgnoun(A, s.head);
         v.kind = MENTION_ROLE;
         break;
@@ -1350,6 +1471,13 @@ static verdict_t verdict_of(at_t *A, subj_t s, span_t para)
             v.cue = s.cue;
     }
     return v;
+}
+
+/* A speech verb whose object takes "as" (speech_verbs.txt marks it). */
+static bool speech_takes_as(const at_t *A, size_t k)
+{
+    const char *v = lexicon_value(A->speech, tok_str(A->doc, TK(A, k)), tok_len(TK(A, k)));
+    return v && strcmp(v, "as") == 0;
 }
 
 /* Rule 1: after the closing mark at token c. */
@@ -1512,6 +1640,10 @@ static verdict_t before_quote(at_t *A, size_t o, size_t sfirst, size_t send, siz
         /* further back, up to a clause away, only a verb whose object takes
          * "as" (the lexicon marks it): "she described an amendment that
          * would have capped … as “…”", "accused ministers of treating it as" */
+        /* right before "as" after a pronoun subject: "which he described as
+         * “…”" (not a reduced passive: "a move described as “…”") */
+        said_as = q >= sfirst + 2 && is_pronoun(A, q - 2) && is_speech_verb(A, q - 1) &&
+                  speech_takes_as(A, q - 1);
         for (size_t k = q - 1; k-- > sfirst && k + 24 > q && !said_as;) {
             if (TK(A, k)->flags & TOKF_IN_QUOTE)
                 break;
@@ -1567,16 +1699,23 @@ static verdict_t before_quote(at_t *A, size_t o, size_t sfirst, size_t send, siz
          * the council of “…”") */
         /* (perhaps after "before" or "after": "…,” she said, before adding that) */
         size_t pc = k > sfirst + 2 && (word_is(A, k - 1, "before") || word_is(A, k - 1, "after")) ? k - 1 : k;
-        if (k > sfirst + 1 && ((tok_is_char(A->doc, TK(A, pc - 1), ',') && tok_len(t) > 4 &&
-                                memcmp(tok_str(A->doc, t) + tok_len(t) - 3, "ing", 3) == 0) ||
-                               (b == k && word_is(A, k - 1, "and"))))
+        bool comma_ing = k > sfirst + 1 && tok_is_char(A->doc, TK(A, pc - 1), ',') && tok_len(t) > 4 &&
+                         memcmp(tok_str(A->doc, t) + tok_len(t) - 3, "ing", 3) == 0;
+        bool verb_before = false;
+        if (comma_ing || (k > sfirst + 1 && b == k && word_is(A, k - 1, "and")))
             for (size_t j = k - 1; j-- > lo;)
                 if (!(TK(A, j)->flags & TOKF_IN_QUOTE) && is_speech_verb(A, j)) {
                     subj_t s2 = subject_before(A, j, sfirst);
                     if (s2.kind != S_NONE && s2.kind != S_UNKNOWN)
                         s = s2;
+                    verb_before = true;
                     break;
                 }
+        /* no speech verb before ", saying": the participle's subject is the
+         * sentence's, a pronoun opening it ("She rejected the claim, saying
+         * it had come “…”") */
+        if (comma_ing && !verb_before && s.kind == S_NONE && is_pronoun(A, sfirst))
+            s = (subj_t){S_PRONOUN, {TK(A, sfirst)->start, TK(A, sfirst)->end}, SPAN_NONE, -1, sfirst};
         s.cue = (span_t){t->start, t->end};
         if (s.kind == S_NONE) {
             /* "…,” she said, adding that “…”: the earlier quote's speaker */
@@ -1588,6 +1727,22 @@ static verdict_t before_quote(at_t *A, size_t o, size_t sfirst, size_t send, siz
             return none;
         }
         return verdict_of(A, s, para);
+    }
+    /* "According to the board, NAME suffered a strain and “…”": the source
+     * that opens the sentence, when no speech verb came before the quote */
+    if (o > sfirst + 3 && is_according_to(A, sfirst)) {
+        size_t e, j = sfirst + 2;
+        subj_t s = subject_after(A, j, o, &e);
+        if (s.kind == S_NONE && word_is(A, j, "the") && j + 1 < o) {
+            int32_t mi = mention_at(A, TK(A, j + 1)->start);
+            if (mi >= 0 && speaker_type(A, (int32_t)A->doc->mentions.items[mi].entity))
+                s = name_subject(A, mi);
+            else if (TK(A, j + 1)->kind == TOK_WORD)
+                s = np_back(A, j + 1, j);
+        }
+        s.cue = (span_t){TK(A, sfirst)->start, TK(A, sfirst + 1)->end};
+        if (s.kind != S_NONE)
+            return verdict_of(A, s, para);
     }
     /* ", according to the NUP." later in the sentence */
     for (size_t k = c + 1; k + 1 < send && k < c + WINDOW; k++) {
@@ -2059,9 +2214,12 @@ void attrib_resolve_cached(doc_t *doc, seg_cache_t *cache)
                      * was cautious:" */
                     size_t sj = sfirst;
                     const token_t *t0 = TK(&A, sfirst);
-                    if (t0->kind == TOK_WORD && tok_len(t0) > 4 && mention_at(&A, t0->start) < 0 &&
-                        (memcmp(tok_str(doc, t0) + tok_len(t0) - 2, "ed", 2) == 0 ||
-                         memcmp(tok_str(doc, t0) + tok_len(t0) - 3, "ing", 3) == 0))
+                    /* (or a fronted prepositional phrase: "After the match, …") */
+                    if (t0->kind == TOK_WORD && mention_at(&A, t0->start) < 0 &&
+                        ((tok_len(t0) > 4 && (memcmp(tok_str(doc, t0) + tok_len(t0) - 2, "ed", 2) == 0 ||
+                                              memcmp(tok_str(doc, t0) + tok_len(t0) - 3, "ing", 3) == 0)) ||
+                         is_preposition(&A, sfirst) || word_is(&A, sfirst, "after") ||
+                         word_is(&A, sfirst, "before") || word_is(&A, sfirst, "during")))
                         for (size_t j = sfirst + 1; j + 2 < o && j < sfirst + 24; j++) {
                             if (TK(&A, j)->flags & (TOKF_IN_QUOTE | TOKF_QUOTE_MARK))
                                 break;

@@ -264,6 +264,23 @@ static bool has_inner_capital(const doc_t *doc, const token_t *t)
 
 /* Lower-cases the n bytes at s into buf (NUL-terminated), folding every letter;
  * with strip, diacritics are dropped too (Lucía -> lucia). */
+/* The plain spelling of a lower-case letter that Unicode does not
+ * decompose into a base letter and a mark: Polish ł (Paweł), Nordic ø and æ
+ * (Bjørn), South Slavic đ, Turkish dotless ı, German ß. */
+static const char *plain_letter(ucs4_t uc)
+{
+    switch (uc) {
+    case 0x0142: return "l";
+    case 0x00F8: return "o";
+    case 0x0111: return "d";
+    case 0x0131: return "i";
+    case 0x00E6: return "ae";
+    case 0x0153: return "oe";
+    case 0x00DF: return "ss";
+    default: return NULL;
+    }
+}
+
 static size_t fold_word(const char *s, size_t n, char *buf, size_t size, bool strip)
 {
     uint8_t tmp[128];
@@ -275,7 +292,11 @@ static size_t fold_word(const char *s, size_t n, char *buf, size_t size, bool st
     for (size_t i = 0; i < tn && o + 1 < size;) {
         ucs4_t uc;
         int l = u8_mbtouc(&uc, low + i, tn - i);
-        if (!(strip && uc_is_general_category(uc, UC_CATEGORY_M)))
+        const char *plain = strip ? plain_letter(uc) : NULL;
+        if (plain)
+            for (; *plain && o + 1 < size; plain++)
+                buf[o++] = *plain;
+        else if (!(strip && uc_is_general_category(uc, UC_CATEGORY_M)))
             for (int k = 0; k < l && o + 1 < size; k++)
                 buf[o++] = (char)low[i + k];
         i += (size_t)(l > 0 ? l : 1);
@@ -694,6 +715,8 @@ static size_t date_at(const scan_t *S, size_t i)
         return j;
     }
     int d = number_value(doc, &tk[i], 2);
+    if (d < 0)          /* an ordinal day first: "12th February 2026", "1st May" */
+        d = ordinal_day(doc, &tk[i]);
     if (d >= 1 && d <= 31 && i + 1 < n && (m = month_at(S, i + 1)) > 0) {
         j = i + 1 + m;
         if (j < n && is_year(doc, &tk[j]))
@@ -980,6 +1003,32 @@ static bool place_list_item(const scan_t *S, size_t a, size_t b)
     return (nx->kind == TOK_PUNCT && !(nx->flags & TOKF_QUOTE_MARK)) || tok_eq(doc, nx, "and") || tok_eq(doc, nx, "or");
 }
 
+/* A person's age in apposition after the name, news style: "Lena Ahl, 34,
+ * was charged", "Ahl, 34." */
+static bool age_after(const doc_t *doc, const segment_t *seg, size_t b)
+{
+    const token_t *tk = seg->tokens.items;
+    size_t n = seg->tokens.len;
+    if (b + 3 >= n || !tok_is_char(doc, &tk[b + 1], ','))
+        return false;
+    int v = number_value(doc, &tk[b + 2], 3);
+    return v >= 1 && v <= 120 && tk[b + 3].kind == TOK_PUNCT &&
+           (tok_is_char(doc, &tk[b + 3], ',') || tok_is_char(doc, &tk[b + 3], '.'));
+}
+
+/* Letters marked "person" in post_nominals.txt end a person's name only, as
+ * a club has them too: "Damien Hale SC" (senior counsel), not "Al Ahly SC":
+ * a title before the name, or a first name (no particle) opening it. */
+static bool post_nominal_fits(const scan_t *S, size_t a, size_t b, bool titled)
+{
+    const token_t *tk = S->seg->tokens.items;
+    const char *v = lexicon_value(S->L->post_nominals, tok_str(S->doc, &tk[b]), tok_len(&tk[b]));
+    if (!v || strcmp(v, "person") != 0 || titled)
+        return true;
+    return !(word_lists(S, a) & W(PARTICLE)) &&
+           first_name_gender(S->L, tok_str(S->doc, &tk[a]), tok_len(&tk[a])) != GENDER_UNKNOWN;
+}
+
 static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, bool at_sent_start)
 {
     const doc_t *doc = S->doc;
@@ -1030,7 +1079,8 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
     }
     /* post-nominal letters end a name without being part of it: "Simon
      * Trevelyan KC", "Jane Roe MP" (lexicon/post_nominals.txt, capitals only) */
-    if (b > a && (tk[b].flags & TOKF_ALLCAPS) && (word_lists(S, b) & W(POST_NOMINAL))) {
+    if (b > a && (tk[b].flags & TOKF_ALLCAPS) && (word_lists(S, b) & W(POST_NOMINAL)) &&
+        post_nominal_fits(S, a, b, titled)) {
         size_t p = b - 1;
         while (p > a && !is_word(&tk[p]))
             p--;
@@ -1326,6 +1376,8 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
         if (b + 2 < S->seg->tokens.len && tok_is_char(doc, &tk[b + 1], ',') &&
             tok_eq(doc, &tk[b + 2], "founded"))
             ctx = ENT_ORGANIZATION;
+        else if (ctx < 0 && end == tk[b].end && age_after(doc, S->seg, b))
+            ctx = ENT_PERSON;
         break;
     }
     /* an adjective of several words: "North African", "Sri Lankan" (those
@@ -1491,6 +1543,26 @@ static bool joins_run(const scan_t *S, size_t n)
     return article_surname(doc, t) || in_lex(doc, t, S->L->particles);
 }
 
+/* Initials written without spaces before a surname, after a role or a
+ * title: "spinner A.P. Gunawardene", "Dr J.K. Mensah" (so not "U.S."
+ * or "U.N." before a name of their own: the role or title before it
+ * decides). The initial at a, its stop at n, then glued initials with
+ * stops, then a spaced capitalised word that ends the name. */
+static bool glued_initials(const scan_t *S, size_t a, size_t n, size_t send)
+{
+    const doc_t *doc = S->doc;
+    const token_t *tk = S->seg->tokens.items;
+    if (a == 0 || !is_initial(doc, &tk[a]) || !tok_is_char(doc, &tk[n], '.') || tk[n].start != tk[a].end ||
+        !is_word(&tk[a - 1]) || !(word_lists(S, a - 1) & (W(ROLE) | W(TITLE))))
+        return false;
+    size_t m = n;
+    while (m + 2 < send && tk[m + 1].start == tk[m].end && is_initial(doc, &tk[m + 1]) &&
+           tok_is_char(doc, &tk[m + 2], '.') && tk[m + 2].start == tk[m + 1].end && m < n + 6)
+        m += 2;
+    return m > n && m + 1 < send && is_cap(&tk[m + 1]) && (tk[m + 1].flags & TOKF_SPACE_BEFORE) &&
+           !(m + 2 < send && is_cap(&tk[m + 2]));
+}
+
 static size_t scan_run(scan_t *S, size_t i, size_t send)
 {
     const doc_t *doc = S->doc;
@@ -1613,6 +1685,10 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
             (is_initial(doc, t) || (word_lists(S, k) & W(ABBR))) &&
             n + 1 < send && is_cap(&tk[n + 1]) && (tk[n + 1].flags & TOKF_SPACE_BEFORE)) {
             k = n + 1;
+            continue;
+        }
+        if (tok_len(t) == 1 && tk[n].start == t->end && glued_initials(S, k, n, send)) {
+            k = n + 1;      /* "A.P. Gunawardene": the next initial, glued */
             continue;
         }
         /* a plural possessive inside a name: "Nurses’ Union" */
@@ -2086,6 +2162,7 @@ typedef struct {
     uint32_t last_pos;      /* end of its latest mention, while resolving */
     int fem, masc;          /* pronoun votes */
     uint32_t keylen;        /* length of its key (cand_key) */
+    bool guess;             /* an organisation only by default (CF_GUESS) */
 } ient_t;
 
 typedef VEC(ient_t) ients_t;
@@ -2291,8 +2368,17 @@ static void cluster(doc_t *doc, const lexset_t *L, cands_t *cands, bool clubs)
             e = alias;      /* "de la Cruz" inside "Maria de la Cruz" */
         else if (full >= 0)
             e = full;
-        else if (c->type != ENT_TYPE_COUNT && (c->flags & (CF_SURE | CF_GUESS))) {
+        else if (alias >= 0 && (c->flags & CF_SINGLE) && (c->flags & CF_SURE) && c->type == ENT_PERSON &&
+                 E.items[alias].guess && E.items[alias].type == ENT_ORGANIZATION) {
+            /* the surname of a name typed by default, which its context
+             * calls a person ("Tharu Wijesena took five ... Wijesena, 24,"):
+             * a person after all */
+            e = alias;
+            E.items[e].type = ENT_PERSON;
+        } else if (c->type != ENT_TYPE_COUNT && (c->flags & (CF_SURE | CF_GUESS))) {
             e = entity_for_key(&E, &keys, s, n, c->type);
+            if ((c->flags & CF_GUESS) && E.items[e].out < 0)
+                E.items[e].guess = true;
             if ((c->flags & CF_GUESS) && c->type == ENT_ORGANIZATION && !c->pron)
                 register_aliases(doc, L, c, e, &aliases);  /* "Rheinfeld Logistik" -> a later "Rheinfeld" */
             else if ((c->flags & CF_GUESS) && c->type == ENT_ORGANIZATION && c->ntok >= 2) {
@@ -2307,6 +2393,8 @@ static void cluster(doc_t *doc, const lexset_t *L, cands_t *cands, bool clubs)
             continue;
         c->entity = e;
         ient_t *en = &E.items[e];
+        if (!(c->flags & CF_GUESS) && c->type == ENT_ORGANIZATION)
+            en->guess = false;      /* an organisation by its own words too */
         if ((c->flags & CF_GUESS) && c->pron && en->type == ENT_ORGANIZATION)
             en->type = ENT_PERSON;      /* "he" or "she" after it: a person after all */
         en->last_pos = c->span.end;

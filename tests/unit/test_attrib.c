@@ -597,6 +597,76 @@ int main(void)
         "“We are reviewing every site,” the statement said.");
     is_str(speaker(1), "Ostmark Water", "ORG said in a statement …; “…,” the statement said: ORG");
 
+    /* a Justice is "the judge" later on */
+    run("Justice Miriam Okonjo-Hart handed down the sentence in Perth on Friday.\n\n"
+        "“The community is entitled to feel safe,” the judge said.");
+    is_str(speaker(0), "Miriam Okonjo-Hart", "Justice NAME …; “…,” the judge said: NAME");
+    run("Justice Miriam Okonjo-Hart wrote the opinion.\n\n“The statute is plain,” the justice wrote.");
+    is_str(speaker(0), "Miriam Okonjo-Hart", "and “the justice” still");
+
+    /* a pronoun does not refer to a person named only after it */
+    run("Anneliese Vorhaus met Greta Lindqvist-Ek in March.\n\n"
+        "Counsel Mireille Dufort spoke next. She praised the plea, which she said had spared "
+        "Ms Lindqvist-Ek “a long and painful trial”.");
+    is_str(speaker(0), "Mireille Dufort", "…, which she said had spared NAME “…”: not NAME");
+
+    /* a name inside a fronted "Asked whether …," clause is not the pronoun's */
+    run("Marguerite Olsson-Beck said her side would regroup. Asked whether striker Tobias Grundmann "
+        "would be fit, she laughed. “Come back on Monday,” she said.");
+    is_str(speaker(0), "Marguerite Olsson-Beck", "Asked whether NAME …, she laughed. “…,” she said: not NAME");
+    run("Pieter Hartogsveld said his side would regroup. Asked whether striker Tobias Grundmann "
+        "would be fit, he laughed. “Come back on Monday,” he said.");
+    is_str(speaker(0), "Pieter Hartogsveld", "the same with a man asked about a man");
+
+    /* "which he described as “…”": the pronoun's; a reduced passive: nobody's */
+    run("Oskar Thorvaldsen-Byrne ran the depot for years.\n\n"
+        "Thorvaldsen-Byrne said the trains now ran at night, which he described as “a matter of survival”.");
+    is_str(speaker(0), "Oskar Thorvaldsen-Byrne", "…, which he described as “…”: he");
+    run("Oskar Thorvaldsen-Byrne ran the depot for years.\n\n"
+        "The plan, described as “a matter of survival”, was approved.");
+    is_str(speaker(0), "(null)", "a plan described as “…”: nobody's words");
+
+    /* "the forum", "the chamber", "the trust": nouns for an organisation named before */
+    run("The Lakeshore Tenants Forum wrote to the council on Monday.\n\n"
+        "“Rents cannot keep rising,” the forum said in a statement.");
+    is_str(speaker(0), "Lakeshore Tenants Forum", "“…,” the forum said: the forum named before");
+    run("The Kessock Harbour Trust met the ministry on Monday.\n\n"
+        "“We will keep the slipway open,” the trust said.");
+    is_str(speaker(0), "Kessock Harbour Trust", "“…,” the trust said: the trust named before");
+
+    /* a modifier, a place, then the role before the named subject of a colon cue */
+    run("The final ended in a draw.\n\nAfter the match, former Ireland captain Siobhán Ní Cheallaigh, "
+        "now a pundit, was scathing: “Nobody wanted the ball.”");
+    is_str(speaker(0), "Siobhán Ní Cheallaigh", "former PLACE captain NAME, …, was scathing: “…”: NAME");
+
+    /* a fronted prepositional phrase before the subject of a colon cue */
+    run("Henrietta Baumgartner-Oyelaran founded the choir in 1971.\n\n"
+        "In a 2004 interview with a local paper, she put her creed on record: “Sing first, argue later.”");
+    is_str(speaker(0), "Henrietta Baumgartner-Oyelaran", "In a … interview, she …: “…”: she");
+
+    /* NAME (ACRONYM), which …, said: the organisation */
+    run("Ilse Marwitz retired in June.\n\nThe Baltic Herring Council (BHC), which funded her surveys "
+        "for a decade, said she had been “impossible to replace”.");
+    is_str(speaker(0), "Baltic Herring Council", "ORG (ACR), which …, said …“…”: ORG");
+
+    /* "According to ORG, … “…”" with no speech verb before the quote */
+    run("The Harbour Rowing Federation (HRF) met on Tuesday.\n\n"
+        "According to the HRF, the regatta lost money in 2025 and “cannot go on in its present form”.");
+    is_str(speaker(0), "Harbour Rowing Federation", "According to ORG, … and “…”: ORG");
+    run("According to police, the driver told them the road was “like glass”.");
+    is_str(speaker(0), "(null)", "a speech verb before the quote still decides");
+
+    /* ", saying …“…”" with no speech verb before it: the pronoun opening the sentence */
+    run("Magistrate Ottilie Brandvold-Sæle heard the bail application.\n\n"
+        "She refused it, saying the risk of flight was “real and present”.");
+    is_str(speaker(0), "Ottilie Brandvold-Sæle", "She refused it, saying …“…”: she");
+
+    /* "the statement said" after a sentence reporting whose statement it is */
+    run("Walter Brightmore was injured in the blast.\n\n"
+        "Cordelia Ashdown-Pike did not attend. In a statement read by her sister, she said she still "
+        "could not drive. “I see the flash every time I close my eyes,” the statement said.");
+    is_str(speaker(0), "Cordelia Ashdown-Pike", "In a statement …, she said …; “…,” the statement said: she");
+
     doc_free(doc);
     return tap_done();
 }

@@ -873,6 +873,65 @@ int main(void)
     is_int(type_of(doc, "Marta Ruiz de la Fuente"), ENT_PERSON, "a surname with its particle stays a person");
     doc_free(doc);
 
+    /* an ordinal day before the month: "21st March 2027", "3rd June" */
+    doc = run("The tribunal sat on 21st March 2027 and will rule by the 3rd June.");
+    is_int(type_of(doc, "21st March 2027"), ENT_DATE, "ORDINAL MONTH YEAR is one date");
+    is_int(type_of(doc, "3rd June"), ENT_DATE, "ORDINAL MONTH is a date");
+    is_int(type_of(doc, "March 2027"), -1, "no shorter date inside it");
+    doc_free(doc);
+
+    /* SC after a person's name is senior counsel, not part of it; a club keeps it */
+    doc = run("For the Crown, Felicity Marr SC said the plan was clear. Marr sat down. "
+              "Zamalek SC won again.");
+    ok(has_mention(doc, "Felicity Marr"), "FIRSTNAME NAME SC: the name without SC");
+    is_int(type_of(doc, "Felicity Marr"), ENT_PERSON, "a person");
+    ok(!has_mention(doc, "Felicity Marr SC"), "SC is not part of the mention");
+    is_int(type_of(doc, "Zamalek SC"), ENT_ORGANIZATION, "a club's SC stays in its name");
+    doc_free(doc);
+
+    /* an age in apposition makes a person, and the full name typed by default joins it */
+    doc = run("On Saturday the visitors' Sandun Weerakkody hit a century. Weerakkody, 27, was "
+              "dropped twice before lunch.");
+    is_int(type_of(doc, "Weerakkody"), ENT_PERSON, "NAME, AGE,: a person");
+    is_str(name_of(doc, "Weerakkody"), "Sandun Weerakkody", "the surname joins the full name");
+    is_int(type_of(doc, "Sandun Weerakkody"), ENT_PERSON, "which is a person after all");
+    doc_free(doc);
+
+    /* a sports position before a name, or in apposition, makes a person */
+    doc = run("The visitors lost seamer Dilshan Ekanayake to injury, and the panel's chief selector, "
+              "Mahela Kurukulasooriya, named no replacement.");
+    is_int(type_of(doc, "Dilshan Ekanayake"), ENT_PERSON, "seamer NAME: a person");
+    is_int(type_of(doc, "Mahela Kurukulasooriya"), ENT_PERSON, "the panel's chief selector, NAME: a person");
+    doc_free(doc);
+
+    /* first names with letters Unicode does not decompose: ł, ø, đ */
+    doc = run("Mourners gathered at Powązki Cemetery, where Łukasz Brzęczek-Lis and Bjørn Aalvik spoke.");
+    is_int(type_of(doc, "Łukasz Brzęczek-Lis"), ENT_PERSON, "Łukasz: a first name through lukasz");
+    is_int(type_of(doc, "Bjørn Aalvik"), ENT_PERSON, "Bjørn: through bjorn");
+    is_int(type_of(doc, "Powązki Cemetery"), ENT_PLACE, "X Cemetery is a place");
+    doc_free(doc);
+
+    /* glued initials after a role or a title; "U.S." before a title stays no name */
+    doc = run("The academy hired wicketkeeper K.D. Ratnayake in May. Dr S.M. Qureshi agreed. "
+              "U.S. Ambassador Lena Ford was there.");
+    is_int(type_of(doc, "K.D. Ratnayake"), ENT_PERSON, "ROLE K.D. NAME: a person with glued initials");
+    is_int(type_of(doc, "S.M. Qureshi"), ENT_PERSON, "Dr S.M. NAME: the same");
+    ok(!has_mention(doc, "Dr S.M. Qureshi"), "the title is not in the mention");
+    is_int(type_of(doc, "Lena Ford"), ENT_PERSON, "U.S. Ambassador NAME: the person");
+    doc_free(doc);
+
+    /* a language name is no place, even after "in" */
+    doc = run("The app answers in Swahili and Sylheti, and the menus are in Gujarati.");
+    is_int(count_type(doc, ENT_PLACE), 0, "in LANGUAGE: no place");
+    is_int((int)doc->entities.len, 0, "and no entity at all");
+    doc_free(doc);
+
+    /* a broadcaster: NATIONALITY Radio, X Television */
+    doc = run("She told Hungarian Radio and Meridian Television that the bridge would reopen.");
+    is_int(type_of(doc, "Hungarian Radio"), ENT_ORGANIZATION, "NATIONALITY Radio: an organisation");
+    is_int(type_of(doc, "Meridian Television"), ENT_ORGANIZATION, "X Television: an organisation");
+    doc_free(doc);
+
     /* a 5 MB text of one repeated name stays one entity (and fast: see bench/) */
     {
         const char *unit = "Rosa Parks said no. ";

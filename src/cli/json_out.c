@@ -108,6 +108,20 @@ static inline char *fmt_uint(char *o, uint64_t v)
     return o + (end - p);
 }
 
+/* Writes u + d in decimal at o (room for 20 bytes): an end offset after its
+ * start u, whose nd digits fmt_uint wrote at digits, shortly before o (20
+ * bytes readable there). Mostly only the last two digits differ, so u's are
+ * copied and that pair is rewritten, at a fraction of fmt_uint's cost. */
+static inline char *fmt_uint_after(char *o, const char *digits, size_t nd, uint64_t u, uint64_t d)
+{
+    uint64_t last = u % 100 + d;
+    if (u < 100 || last >= 100)        /* the length or the digits before change */
+        return fmt_uint(o, u + d);
+    memmove(o, digits, 20);             /* a fixed size, inlined (may overlap o) */
+    memcpy(o + nd - 2, digit_pairs + 2 * last, 2);
+    return o + nd;
+}
+
 static void put_uint(writer_t *w, uint64_t v)
 {
     char *o = reserve(w, 20);
@@ -188,10 +202,11 @@ static void put_string_body(writer_t *w, const char *s, size_t n)
     }
 }
 
-/* A JSON string of n bytes of valid UTF-8. */
-static void put_string(writer_t *w, const char *s, size_t n)
+/* A JSON string of n bytes of valid UTF-8; plain says whether it needs no
+ * escaping (needs_no_escape), for a caller that knows already. */
+static void put_string_as(writer_t *w, const char *s, size_t n, bool plain)
 {
-    if (needs_no_escape(s, n)) {
+    if (plain) {
         char *p = reserve(w, n + 2);
         p[0] = '"';
         memcpy(p + 1, s, n);
@@ -202,6 +217,12 @@ static void put_string(writer_t *w, const char *s, size_t n)
     put(w, "\"");
     put_string_body(w, s, n);
     put(w, "\"");
+}
+
+/* A JSON string of n bytes of valid UTF-8. */
+static void put_string(writer_t *w, const char *s, size_t n)
+{
+    put_string_as(w, s, n, needs_no_escape(s, n));
 }
 
 /* A string from outside the text (a path): invalid UTF-8 bytes become '?'. */
@@ -233,6 +254,56 @@ static size_t count_cps(const char *s, size_t n)
     return cps;
 }
 
+/* What a span of text needs for its JSON: its code points and whether it
+ * needs no escaping (needs_no_escape). */
+typedef struct {
+    size_t cps;
+    bool plain;
+} scan_t;
+
+/* The n bytes at s scanned once for both. Bytes up to limit may be read
+ * (the document's NUL-terminated text), so a short span is one 16-byte load
+ * with the lanes past its end masked off; near the limit, a span of 16 bytes
+ * or more takes its last 16 overlapping, the new lanes only. */
+static scan_t scan_span(const char *s, size_t n, const char *limit)
+{
+#ifdef __SSE2__
+    bool in_bounds = (size_t)(limit - s) >= ((n + 15) & ~(size_t)15);
+    if (n > 0 && (in_bounds || n >= 16)) {
+        const __m128i cont = _mm_set1_epi8(-64), below = _mm_set1_epi8(0x1F),
+                      qu = _mm_set1_epi8('"'), bs = _mm_set1_epi8('\\'), zero = _mm_setzero_si128(),
+                      iota = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+        __m128i bad = zero, conts = zero;
+        for (size_t i = 0;; i += 16) {
+            size_t left = n - i;
+            const char *p = s + i;
+            __m128i keep = _mm_set1_epi8(-1);          /* the lanes that are new bytes of s */
+            if (left < 16 && in_bounds) {
+                keep = _mm_cmplt_epi8(iota, _mm_set1_epi8((char)left));
+            } else if (left < 16) {
+                p = s + n - 16;
+                keep = _mm_cmpgt_epi8(iota, _mm_set1_epi8((char)(15 - left)));
+            }
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+            __m128i b = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v, below), v),   /* v <= 0x1F */
+                                     _mm_or_si128(_mm_cmpeq_epi8(v, qu), _mm_cmpeq_epi8(v, bs)));
+            bad = _mm_or_si128(bad, _mm_and_si128(b, keep));
+            /* continuation bytes are below -64 signed; psadbw sums the 1s per
+             * chunk, so no lane overflows however long s is */
+            __m128i c = _mm_and_si128(_mm_and_si128(_mm_cmplt_epi8(v, cont), keep), _mm_set1_epi8(1));
+            conts = _mm_add_epi64(conts, _mm_sad_epu8(c, zero));
+            if (left <= 16)
+                break;
+        }
+        size_t ncont = (size_t)_mm_cvtsi128_si32(conts) + (size_t)_mm_extract_epi16(conts, 4);
+        return (scan_t){n - ncont, !_mm_movemask_epi8(bad)};
+    }
+#else
+    (void)limit;
+#endif
+    return (scan_t){count_cps(s, n), needs_no_escape(s, n)};
+}
+
 /* {"start":S,"end":E,"text":"…"} in code points, or null for an empty span.
  * Spans are names and short phrases: counting on from the start is cheaper
  * than a second doc_cp_offset. */
@@ -242,33 +313,47 @@ static void put_span(writer_t *w, const doc_t *doc, span_t s)
         put(w, "null");
         return;
     }
+    const char *text = doc->text + s.start;
+    scan_t sc = scan_span(text, span_len(s), doc->text + doc->len + 1);
     size_t start = doc_cp_offset(doc, s.start);
     /* all before the text in one reservation: 24 bytes of keys, 20 a number */
     char *o = reserve(w, 64), *o0 = o;
     o = fmt_lit(o, "{\"start\":");
+    char *digits = o;
     o = fmt_uint(o, start);
+    size_t nd = (size_t)(o - digits);
     o = fmt_lit(o, ",\"end\":");
-    o = fmt_uint(o, start + count_cps(doc->text + s.start, span_len(s)));
+    o = fmt_uint_after(o, digits, nd, start, sc.cps);
     o = fmt_lit(o, ",\"text\":");
     w->len += (size_t)(o - o0);
-    put_string(w, doc->text + s.start, span_len(s));
+    put_string_as(w, text, span_len(s), sc.plain);
     put(w, "}");
 }
 
 static void put_quote(writer_t *w, const doc_t *doc, size_t id)
 {
     const quote_t *q = &doc->quotes.items[id];
+    bool multi = q->flags & QUOTE_MULTIPARA;
+    const char *text = doc->text + q->span.start;
+    /* a quote in one paragraph is written as it stands, scanned once for
+     * its end and its escaping alike */
+    scan_t sc = {0, false};
+    if (!multi)
+        sc = scan_span(text, span_len(q->span), doc->text + doc->len + 1);
+    size_t start = doc_cp_offset(doc, q->span.start);
     /* all before the text in one reservation: 30 bytes of keys, 20 a number */
     char *o = reserve(w, 90), *o0 = o;
     o = fmt_lit(o, "{\"id\":");
     o = fmt_uint(o, id);
     o = fmt_lit(o, ",\"start\":");
-    o = fmt_uint(o, doc_cp_offset(doc, q->span.start));
+    char *digits = o;
+    o = fmt_uint(o, start);
+    size_t nd = (size_t)(o - digits);
     o = fmt_lit(o, ",\"end\":");
-    o = fmt_uint(o, doc_cp_offset(doc, q->span.end));
+    o = multi ? fmt_uint(o, doc_cp_offset(doc, q->span.end)) : fmt_uint_after(o, digits, nd, start, sc.cps);
     o = fmt_lit(o, ",\"text\":");
     w->len += (size_t)(o - o0);
-    if (q->flags & QUOTE_MULTIPARA) {
+    if (multi) {
         /* doc_quote_text's parts joined by "\n", written part by part: no
          * copy, and jansson (slow) only for a part that needs escaping */
         put(w, "\"");
@@ -280,7 +365,7 @@ static void put_quote(writer_t *w, const doc_t *doc, size_t id)
         }
         put(w, "\"");
     } else {
-        put_string(w, doc->text + q->span.start, span_len(q->span));
+        put_string_as(w, text, span_len(q->span), sc.plain);
     }
     put(w, ",\"speaker\":");
     if (q->speaker >= 0 && (size_t)q->speaker < doc->entities.len) {

@@ -330,7 +330,26 @@ static void put_span(writer_t *w, const doc_t *doc, span_t s)
     put(w, "}");
 }
 
-static void put_quote(writer_t *w, const doc_t *doc, size_t id)
+/* An entity's name, measured and checked for escaping once: a speaker's is
+ * written with each of their quotes. */
+typedef struct {
+    const char *s;
+    size_t len;
+    bool plain;
+} name_t;
+
+static name_t *entity_names(const doc_t *doc)
+{
+    name_t *names = xmalloc((doc->entities.len + 1) * sizeof *names);
+    for (size_t i = 0; i < doc->entities.len; i++) {
+        const char *s = doc->entities.items[i].name ? doc->entities.items[i].name : "";
+        size_t len = strlen(s);
+        names[i] = (name_t){s, len, needs_no_escape(s, len)};
+    }
+    return names;
+}
+
+static void put_quote(writer_t *w, const doc_t *doc, size_t id, const name_t *names)
 {
     const quote_t *q = &doc->quotes.items[id];
     bool multi = q->flags & QUOTE_MULTIPARA;
@@ -369,8 +388,8 @@ static void put_quote(writer_t *w, const doc_t *doc, size_t id)
     }
     put(w, ",\"speaker\":");
     if (q->speaker >= 0 && (size_t)q->speaker < doc->entities.len) {
-        const char *name = doc->entities.items[q->speaker].name;
-        put_string(w, name, strlen(name));
+        const name_t *name = &names[q->speaker];
+        put_string_as(w, name->s, name->len, name->plain);
         put(w, ",\"speaker_id\":");
         put_uint(w, (size_t)q->speaker);
     } else {
@@ -413,17 +432,16 @@ static uint32_t *group_mentions(const doc_t *doc, size_t **first_out)
  * for its text this far ahead lets the misses overlap. */
 #define PREFETCH_AHEAD 16
 
-static void put_entity(writer_t *w, const doc_t *doc, size_t id, const size_t *first,
-                       const uint32_t *order)
+static void put_entity(writer_t *w, const doc_t *doc, size_t id, const name_t *name,
+                       const size_t *first, const uint32_t *order)
 {
     const entity_t *e = &doc->entities.items[id];
-    const char *name = e->name ? e->name : "";
     const mention_t *ms = doc->mentions.items;
     size_t nnames = first[doc->entities.len];
     put(w, "{\"id\":");
     put_uint(w, id);
     put(w, ",\"name\":");
-    put_string(w, name, strlen(name));
+    put_string_as(w, name->s, name->len, name->plain);
     put(w, ",\"type\":\"");
     put(w, entity_type_name(e->type));   /* a fixed ASCII word */
     put(w, "\",\"mentions\":[");
@@ -450,6 +468,7 @@ int cli_json(const doc_t *doc, FILE *out)
     }
     size_t *first;
     uint32_t *order = group_mentions(doc, &first);
+    name_t *names = entity_names(doc);
     writer_t w = {.out = out, .buf = xmalloc(BUF_SIZE), .cap = BUF_SIZE, .str = str, .good = true};
     put(&w, "{\"quoth\":");
     put_string(&w, PACKAGE_VERSION, strlen(PACKAGE_VERSION));
@@ -463,12 +482,12 @@ int cli_json(const doc_t *doc, FILE *out)
     put(&w, ",\"offsets\":\"codepoints\",\n \"quotes\": [");
     for (size_t i = 0; w.good && i < doc->quotes.len; i++) {
         put(&w, i ? ",\n  " : "\n  ");
-        put_quote(&w, doc, i);
+        put_quote(&w, doc, i, names);
     }
     put(&w, doc->quotes.len ? "\n ],\n \"entities\": [" : "],\n \"entities\": [");
     for (size_t i = 0; w.good && i < doc->entities.len; i++) {
         put(&w, i ? ",\n  " : "\n  ");
-        put_entity(&w, doc, i, first, order);
+        put_entity(&w, doc, i, &names[i], first, order);
     }
     put(&w, doc->entities.len ? "\n ]\n}\n" : "]\n}\n");
     flush(&w);
@@ -476,6 +495,7 @@ int cli_json(const doc_t *doc, FILE *out)
     free(w.buf);
     free(first);
     free(order);
+    free(names);
     if (!w.good) {
         fputs("quoth: cannot write the JSON output\n", stderr);
         return EXIT_FAILURE_;

@@ -314,19 +314,28 @@ static void put_span(writer_t *w, const doc_t *doc, span_t s)
         return;
     }
     const char *text = doc->text + s.start;
-    scan_t sc = scan_span(text, span_len(s), doc->text + doc->len + 1);
+    size_t n = span_len(s);
+    scan_t sc = scan_span(text, n, doc->text + doc->len + 1);
     size_t start = doc_cp_offset(doc, s.start);
-    /* all before the text in one reservation: 24 bytes of keys, 20 a number */
-    char *o = reserve(w, 64), *o0 = o;
+    /* all in one reservation, the text too when it needs no escaping (most
+     * spans): 27 bytes of keys and quotes, 20 a number */
+    char *o = reserve(w, 67 + n), *o0 = o;
     o = fmt_lit(o, "{\"start\":");
     char *digits = o;
     o = fmt_uint(o, start);
     size_t nd = (size_t)(o - digits);
     o = fmt_lit(o, ",\"end\":");
     o = fmt_uint_after(o, digits, nd, start, sc.cps);
+    if (sc.plain) {
+        o = fmt_lit(o, ",\"text\":\"");
+        memcpy(o, text, n);
+        o = fmt_lit(o + n, "\"}");
+        w->len += (size_t)(o - o0);
+        return;
+    }
     o = fmt_lit(o, ",\"text\":");
     w->len += (size_t)(o - o0);
-    put_string_as(w, text, span_len(s), sc.plain);
+    put_string_as(w, text, n, false);
     put(w, "}");
 }
 

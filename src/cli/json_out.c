@@ -135,10 +135,21 @@ static inline char *fmt_lit(char *o, const char *s)
     return o + strlen(s);
 }
 
+#ifdef __SSE2__
+/* 0xFF in each of the 16 bytes of v that jansson escapes: below 0x20 (v is
+ * its own minimum with 0x1F), '"' and '\\'. */
+static inline __m128i escaped16(__m128i v)
+{
+    return _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v),
+                        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                                     _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+}
+#endif
+
 /* True when jansson would print s as it is between two quotes: no byte
  * below 0x20, no '"', no '\\' (jansson escapes nothing else by default).
  * With SSE2, 16 bytes at a time by compares (unsigned v <= 0x1F: v is its
- * own minimum with 0x1F); shorter strings and other machines eight bytes at
+ * own minimum with 0x1F: escaped16); shorter strings and other machines eight bytes at
  * a time with the has-zero-byte test ((x - 0x01..) & ~x &
  * 0x80.., exact as to whether some byte matches, not which): bytes < 0x20
  * by subtracting 0x20s, '"' and '\\' as zero bytes of x ^ them. Those XORs
@@ -148,12 +159,9 @@ static bool needs_no_escape(const char *s, size_t n)
     const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
 #ifdef __SSE2__
     if (n >= 16) {                      /* 16 bytes at a time, the last 16 overlapping */
-        const __m128i below = _mm_set1_epi8(0x1F), qu = _mm_set1_epi8('"'), bs = _mm_set1_epi8('\\');
         for (size_t i = 0;; i += 16) {
             __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + (i + 16 <= n ? i : n - 16)));
-            __m128i bad = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v, below), v),   /* v <= 0x1F */
-                                       _mm_or_si128(_mm_cmpeq_epi8(v, qu), _mm_cmpeq_epi8(v, bs)));
-            if (_mm_movemask_epi8(bad))
+            if (_mm_movemask_epi8(escaped16(v)))
                 return false;
             if (i + 16 >= n)
                 return true;
@@ -261,40 +269,45 @@ typedef struct {
     bool plain;
 } scan_t;
 
-/* The n bytes at s scanned once for both. Bytes up to limit may be read
- * (the document's NUL-terminated text), so a short span is one 16-byte load
- * with the lanes past its end masked off; near the limit, a span of 16 bytes
- * or more takes its last 16 overlapping, the new lanes only. */
+/* The n bytes at s scanned once for both, 16 at a time. Bytes up to limit
+ * may be read (the document's NUL-terminated text), so the last 1 to 16 are
+ * one load with the lanes past the end masked off (a name: just that load);
+ * near the limit, when s has 16 bytes or more, its last 16 overlapping, the
+ * new lanes only. */
 static scan_t scan_span(const char *s, size_t n, const char *limit)
 {
 #ifdef __SSE2__
     bool in_bounds = (size_t)(limit - s) >= ((n + 15) & ~(size_t)15);
     if (n > 0 && (in_bounds || n >= 16)) {
-        const __m128i cont = _mm_set1_epi8(-64), below = _mm_set1_epi8(0x1F),
-                      qu = _mm_set1_epi8('"'), bs = _mm_set1_epi8('\\'), zero = _mm_setzero_si128(),
-                      iota = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
-        __m128i bad = zero, conts = zero;
-        for (size_t i = 0;; i += 16) {
-            size_t left = n - i;
-            const char *p = s + i;
-            __m128i keep = _mm_set1_epi8(-1);          /* the lanes that are new bytes of s */
-            if (left < 16 && in_bounds) {
-                keep = _mm_cmplt_epi8(iota, _mm_set1_epi8((char)left));
-            } else if (left < 16) {
-                p = s + n - 16;
-                keep = _mm_cmpgt_epi8(iota, _mm_set1_epi8((char)(15 - left)));
+        /* continuation bytes are those below -64 as signed bytes: each lane
+         * of acc counts its own, up to 255, then psadbw sums them */
+        const __m128i cont = _mm_set1_epi8(-64), zero = _mm_setzero_si128();
+        __m128i bad = zero, acc = zero, conts = zero;
+        size_t i = 0;
+        for (unsigned k = 0; n - i > 16; i += 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+            bad = _mm_or_si128(bad, escaped16(v));
+            acc = _mm_sub_epi8(acc, _mm_cmplt_epi8(v, cont));
+            if (++k == 255) {
+                conts = _mm_add_epi64(conts, _mm_sad_epu8(acc, zero));
+                acc = zero;
+                k = 0;
             }
-            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
-            __m128i b = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v, below), v),   /* v <= 0x1F */
-                                     _mm_or_si128(_mm_cmpeq_epi8(v, qu), _mm_cmpeq_epi8(v, bs)));
-            bad = _mm_or_si128(bad, _mm_and_si128(b, keep));
-            /* continuation bytes are below -64 signed; psadbw sums the 1s per
-             * chunk, so no lane overflows however long s is */
-            __m128i c = _mm_and_si128(_mm_and_si128(_mm_cmplt_epi8(v, cont), keep), _mm_set1_epi8(1));
-            conts = _mm_add_epi64(conts, _mm_sad_epu8(c, zero));
-            if (left <= 16)
-                break;
         }
+        const __m128i iota = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+        size_t left = n - i;
+        const char *p = s + i;
+        __m128i keep;                   /* the lanes that are bytes of s not yet counted */
+        if (in_bounds) {
+            keep = _mm_cmplt_epi8(iota, _mm_set1_epi8((char)left));
+        } else {
+            p = s + n - 16;
+            keep = _mm_cmpgt_epi8(iota, _mm_set1_epi8((char)(15 - left)));
+        }
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+        bad = _mm_or_si128(bad, _mm_and_si128(escaped16(v), keep));
+        acc = _mm_sub_epi8(acc, _mm_and_si128(_mm_cmplt_epi8(v, cont), keep));
+        conts = _mm_add_epi64(conts, _mm_sad_epu8(acc, zero));
         size_t ncont = (size_t)_mm_cvtsi128_si32(conts) + (size_t)_mm_extract_epi16(conts, 4);
         return (scan_t){n - ncont, !_mm_movemask_epi8(bad)};
     }

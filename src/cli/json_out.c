@@ -108,6 +108,20 @@ static inline char *fmt_uint(char *o, uint64_t v)
     return o + (end - p);
 }
 
+/* Writes u + d in decimal at o (room for 20 bytes): an end offset after its
+ * start u, whose nd digits fmt_uint wrote at digits, shortly before o (20
+ * bytes readable there). Mostly only the last two digits differ, so u's are
+ * copied and that pair is rewritten, at a fraction of fmt_uint's cost. */
+static inline char *fmt_uint_after(char *o, const char *digits, size_t nd, uint64_t u, uint64_t d)
+{
+    uint64_t last = u % 100 + d;
+    if (u < 100 || last >= 100)        /* the length or the digits before change */
+        return fmt_uint(o, u + d);
+    memmove(o, digits, 20);             /* a fixed size, inlined (may overlap o) */
+    memcpy(o + nd - 2, digit_pairs + 2 * last, 2);
+    return o + nd;
+}
+
 static void put_uint(writer_t *w, uint64_t v)
 {
     char *o = reserve(w, 20);
@@ -121,10 +135,21 @@ static inline char *fmt_lit(char *o, const char *s)
     return o + strlen(s);
 }
 
+#ifdef __SSE2__
+/* 0xFF in each of the 16 bytes of v that jansson escapes: below 0x20 (v is
+ * its own minimum with 0x1F), '"' and '\\'. */
+static inline __m128i escaped16(__m128i v)
+{
+    return _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v),
+                        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                                     _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+}
+#endif
+
 /* True when jansson would print s as it is between two quotes: no byte
  * below 0x20, no '"', no '\\' (jansson escapes nothing else by default).
  * With SSE2, 16 bytes at a time by compares (unsigned v <= 0x1F: v is its
- * own minimum with 0x1F); shorter strings and other machines eight bytes at
+ * own minimum with 0x1F: escaped16); shorter strings and other machines eight bytes at
  * a time with the has-zero-byte test ((x - 0x01..) & ~x &
  * 0x80.., exact as to whether some byte matches, not which): bytes < 0x20
  * by subtracting 0x20s, '"' and '\\' as zero bytes of x ^ them. Those XORs
@@ -134,12 +159,9 @@ static bool needs_no_escape(const char *s, size_t n)
     const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
 #ifdef __SSE2__
     if (n >= 16) {                      /* 16 bytes at a time, the last 16 overlapping */
-        const __m128i below = _mm_set1_epi8(0x1F), qu = _mm_set1_epi8('"'), bs = _mm_set1_epi8('\\');
         for (size_t i = 0;; i += 16) {
             __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + (i + 16 <= n ? i : n - 16)));
-            __m128i bad = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v, below), v),   /* v <= 0x1F */
-                                       _mm_or_si128(_mm_cmpeq_epi8(v, qu), _mm_cmpeq_epi8(v, bs)));
-            if (_mm_movemask_epi8(bad))
+            if (_mm_movemask_epi8(escaped16(v)))
                 return false;
             if (i + 16 >= n)
                 return true;
@@ -188,10 +210,11 @@ static void put_string_body(writer_t *w, const char *s, size_t n)
     }
 }
 
-/* A JSON string of n bytes of valid UTF-8. */
-static void put_string(writer_t *w, const char *s, size_t n)
+/* A JSON string of n bytes of valid UTF-8; plain says whether it needs no
+ * escaping (needs_no_escape), for a caller that knows already. */
+static void put_string_as(writer_t *w, const char *s, size_t n, bool plain)
 {
-    if (needs_no_escape(s, n)) {
+    if (plain) {
         char *p = reserve(w, n + 2);
         p[0] = '"';
         memcpy(p + 1, s, n);
@@ -202,6 +225,12 @@ static void put_string(writer_t *w, const char *s, size_t n)
     put(w, "\"");
     put_string_body(w, s, n);
     put(w, "\"");
+}
+
+/* A JSON string of n bytes of valid UTF-8. */
+static void put_string(writer_t *w, const char *s, size_t n)
+{
+    put_string_as(w, s, n, needs_no_escape(s, n));
 }
 
 /* A string from outside the text (a path): invalid UTF-8 bytes become '?'. */
@@ -233,6 +262,61 @@ static size_t count_cps(const char *s, size_t n)
     return cps;
 }
 
+/* What a span of text needs for its JSON: its code points and whether it
+ * needs no escaping (needs_no_escape). */
+typedef struct {
+    size_t cps;
+    bool plain;
+} scan_t;
+
+/* The n bytes at s scanned once for both, 16 at a time. Bytes up to limit
+ * may be read (the document's NUL-terminated text), so the last 1 to 16 are
+ * one load with the lanes past the end masked off (a name: just that load);
+ * near the limit, when s has 16 bytes or more, its last 16 overlapping, the
+ * new lanes only. */
+static scan_t scan_span(const char *s, size_t n, const char *limit)
+{
+#ifdef __SSE2__
+    bool in_bounds = (size_t)(limit - s) >= ((n + 15) & ~(size_t)15);
+    if (n > 0 && (in_bounds || n >= 16)) {
+        /* continuation bytes are those below -64 as signed bytes: each lane
+         * of acc counts its own, up to 255, then psadbw sums them */
+        const __m128i cont = _mm_set1_epi8(-64), zero = _mm_setzero_si128();
+        __m128i bad = zero, acc = zero, conts = zero;
+        size_t i = 0;
+        for (unsigned k = 0; n - i > 16; i += 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+            bad = _mm_or_si128(bad, escaped16(v));
+            acc = _mm_sub_epi8(acc, _mm_cmplt_epi8(v, cont));
+            if (++k == 255) {
+                conts = _mm_add_epi64(conts, _mm_sad_epu8(acc, zero));
+                acc = zero;
+                k = 0;
+            }
+        }
+        const __m128i iota = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+        size_t left = n - i;
+        const char *p = s + i;
+        __m128i keep;                   /* the lanes that are bytes of s not yet counted */
+        if (in_bounds) {
+            keep = _mm_cmplt_epi8(iota, _mm_set1_epi8((char)left));
+        } else {
+            p = s + n - 16;
+            keep = _mm_cmpgt_epi8(iota, _mm_set1_epi8((char)(15 - left)));
+        }
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+        bad = _mm_or_si128(bad, _mm_and_si128(escaped16(v), keep));
+        acc = _mm_sub_epi8(acc, _mm_and_si128(_mm_cmplt_epi8(v, cont), keep));
+        conts = _mm_add_epi64(conts, _mm_sad_epu8(acc, zero));
+        size_t ncont = (size_t)_mm_cvtsi128_si32(conts) + (size_t)_mm_extract_epi16(conts, 4);
+        return (scan_t){n - ncont, !_mm_movemask_epi8(bad)};
+    }
+#else
+    (void)limit;
+#endif
+    return (scan_t){count_cps(s, n), needs_no_escape(s, n)};
+}
+
 /* {"start":S,"end":E,"text":"…"} in code points, or null for an empty span.
  * Spans are names and short phrases: counting on from the start is cheaper
  * than a second doc_cp_offset. */
@@ -242,33 +326,80 @@ static void put_span(writer_t *w, const doc_t *doc, span_t s)
         put(w, "null");
         return;
     }
+    const char *text = doc->text + s.start;
+    size_t n = span_len(s);
+    scan_t sc = scan_span(text, n, doc->text + doc->len + 1);
     size_t start = doc_cp_offset(doc, s.start);
-    /* all before the text in one reservation: 24 bytes of keys, 20 a number */
-    char *o = reserve(w, 64), *o0 = o;
+    /* all in one reservation, the text too when it needs no escaping (most
+     * spans): 27 bytes of keys and quotes, 20 a number */
+    char *o = reserve(w, 67 + n), *o0 = o;
     o = fmt_lit(o, "{\"start\":");
+    char *digits = o;
     o = fmt_uint(o, start);
+    size_t nd = (size_t)(o - digits);
     o = fmt_lit(o, ",\"end\":");
-    o = fmt_uint(o, start + count_cps(doc->text + s.start, span_len(s)));
+    o = fmt_uint_after(o, digits, nd, start, sc.cps);
+    if (sc.plain) {
+        o = fmt_lit(o, ",\"text\":\"");
+        memcpy(o, text, n);
+        o = fmt_lit(o + n, "\"}");
+        w->len += (size_t)(o - o0);
+        return;
+    }
     o = fmt_lit(o, ",\"text\":");
     w->len += (size_t)(o - o0);
-    put_string(w, doc->text + s.start, span_len(s));
+    put_string_as(w, text, n, false);
     put(w, "}");
 }
 
-static void put_quote(writer_t *w, const doc_t *doc, size_t id)
+/* An entity's name, measured and checked for escaping once: a speaker's is
+ * written with each of their quotes. */
+typedef struct {
+    const char *s;
+    size_t len;
+    bool plain;
+} name_t;
+
+static name_t *entity_names(const doc_t *doc)
+{
+    name_t *names = xmalloc((doc->entities.len + 1) * sizeof *names);
+    for (size_t i = 0; i < doc->entities.len; i++) {
+        const char *s = doc->entities.items[i].name ? doc->entities.items[i].name : "";
+        size_t len = strlen(s);
+        names[i] = (name_t){s, len, needs_no_escape(s, len)};
+    }
+    return names;
+}
+
+static void put_quote(writer_t *w, const doc_t *doc, size_t id, const name_t *names)
 {
     const quote_t *q = &doc->quotes.items[id];
+    bool multi = q->flags & QUOTE_MULTIPARA;
+    const char *text = doc->text + q->span.start;
+    size_t n = span_len(q->span), start = doc_cp_offset(doc, q->span.start);
+    /* A quote in one paragraph is written as it stands, scanned once for
+     * its end and its escaping alike; but past a few hundred bytes (a
+     * paragraph quoted whole, quotes nested in quotes) its end costs less
+     * from the offset index than counted, and the escape check alone is
+     * cheaper than scan_span. */
+    scan_t sc = {0, false};
+    if (!multi && n < 512)
+        sc = scan_span(text, n, doc->text + doc->len + 1);
+    else if (!multi)
+        sc = (scan_t){doc_cp_offset(doc, q->span.end) - start, needs_no_escape(text, n)};
     /* all before the text in one reservation: 30 bytes of keys, 20 a number */
     char *o = reserve(w, 90), *o0 = o;
     o = fmt_lit(o, "{\"id\":");
     o = fmt_uint(o, id);
     o = fmt_lit(o, ",\"start\":");
-    o = fmt_uint(o, doc_cp_offset(doc, q->span.start));
+    char *digits = o;
+    o = fmt_uint(o, start);
+    size_t nd = (size_t)(o - digits);
     o = fmt_lit(o, ",\"end\":");
-    o = fmt_uint(o, doc_cp_offset(doc, q->span.end));
+    o = multi ? fmt_uint(o, doc_cp_offset(doc, q->span.end)) : fmt_uint_after(o, digits, nd, start, sc.cps);
     o = fmt_lit(o, ",\"text\":");
     w->len += (size_t)(o - o0);
-    if (q->flags & QUOTE_MULTIPARA) {
+    if (multi) {
         /* doc_quote_text's parts joined by "\n", written part by part: no
          * copy, and jansson (slow) only for a part that needs escaping */
         put(w, "\"");
@@ -280,12 +411,12 @@ static void put_quote(writer_t *w, const doc_t *doc, size_t id)
         }
         put(w, "\"");
     } else {
-        put_string(w, doc->text + q->span.start, span_len(q->span));
+        put_string_as(w, text, n, sc.plain);
     }
     put(w, ",\"speaker\":");
     if (q->speaker >= 0 && (size_t)q->speaker < doc->entities.len) {
-        const char *name = doc->entities.items[q->speaker].name;
-        put_string(w, name, strlen(name));
+        const name_t *name = &names[q->speaker];
+        put_string_as(w, name->s, name->len, name->plain);
         put(w, ",\"speaker_id\":");
         put_uint(w, (size_t)q->speaker);
     } else {
@@ -328,17 +459,16 @@ static uint32_t *group_mentions(const doc_t *doc, size_t **first_out)
  * for its text this far ahead lets the misses overlap. */
 #define PREFETCH_AHEAD 16
 
-static void put_entity(writer_t *w, const doc_t *doc, size_t id, const size_t *first,
-                       const uint32_t *order)
+static void put_entity(writer_t *w, const doc_t *doc, size_t id, const name_t *name,
+                       const size_t *first, const uint32_t *order)
 {
     const entity_t *e = &doc->entities.items[id];
-    const char *name = e->name ? e->name : "";
     const mention_t *ms = doc->mentions.items;
     size_t nnames = first[doc->entities.len];
     put(w, "{\"id\":");
     put_uint(w, id);
     put(w, ",\"name\":");
-    put_string(w, name, strlen(name));
+    put_string_as(w, name->s, name->len, name->plain);
     put(w, ",\"type\":\"");
     put(w, entity_type_name(e->type));   /* a fixed ASCII word */
     put(w, "\",\"mentions\":[");
@@ -365,6 +495,7 @@ int cli_json(const doc_t *doc, FILE *out)
     }
     size_t *first;
     uint32_t *order = group_mentions(doc, &first);
+    name_t *names = entity_names(doc);
     writer_t w = {.out = out, .buf = xmalloc(BUF_SIZE), .cap = BUF_SIZE, .str = str, .good = true};
     put(&w, "{\"quoth\":");
     put_string(&w, PACKAGE_VERSION, strlen(PACKAGE_VERSION));
@@ -378,12 +509,12 @@ int cli_json(const doc_t *doc, FILE *out)
     put(&w, ",\"offsets\":\"codepoints\",\n \"quotes\": [");
     for (size_t i = 0; w.good && i < doc->quotes.len; i++) {
         put(&w, i ? ",\n  " : "\n  ");
-        put_quote(&w, doc, i);
+        put_quote(&w, doc, i, names);
     }
     put(&w, doc->quotes.len ? "\n ],\n \"entities\": [" : "],\n \"entities\": [");
     for (size_t i = 0; w.good && i < doc->entities.len; i++) {
         put(&w, i ? ",\n  " : "\n  ");
-        put_entity(&w, doc, i, first, order);
+        put_entity(&w, doc, i, &names[i], first, order);
     }
     put(&w, doc->entities.len ? "\n ]\n}\n" : "]\n}\n");
     flush(&w);
@@ -391,6 +522,7 @@ int cli_json(const doc_t *doc, FILE *out)
     free(w.buf);
     free(first);
     free(order);
+    free(names);
     if (!w.good) {
         fputs("quoth: cannot write the JSON output\n", stderr);
         return EXIT_FAILURE_;

@@ -1,26 +1,14 @@
-/* lexicon.c — the compiled-in word lists, each turned once into an
- * open-addressing hash table keyed by the ASCII-case-folded entry.
- * The tables are built on first use and never change afterwards: the cache
- * below is immutable shared data, not program state. */
+/* lexicon.c — the compiled-in word lists, each an open-addressing hash table
+ * keyed by the ASCII-case-folded entry. The lists' tables are built at build
+ * time: this file, compiled with LEXICON_GEN, is the program that builds them
+ * with the code below and prints them as C (lexicon_tables.c), so start-up
+ * costs nothing; a group of lists is built on first use and never changes
+ * afterwards. */
 #include "config.h"
 #include "engine/lexicon.h"
 #include "engine/xalloc.h"
 #include <stdint.h>
 #include <string.h>
-
-struct lexicon {
-    const char *blob;   /* the original text, to tell a TAB from a line end */
-    char *folded;       /* the blob with keys in ASCII lower case, compared by
-                         * lookups, values as they are, '\n' and '\t' turned
-                         * into NULs; 8 NULs past the end, so a key's head
-                         * loads in bounds */
-    uint32_t *slots;    /* offset+1 of the key in folded; 0 is empty */
-    size_t mask;        /* slots - 1, a power of two minus one */
-    unsigned slot_shift; /* 64 - log2(number of slots) */
-    unsigned filter_shift; /* 64 - log2(bits in filter) */
-    uint64_t lengths;   /* bit n: some key has n bytes (n >= 63: bit 63) */
-    uint64_t *filter;   /* bit per hash prefix of the keys, 16 bits a key */
-};
 
 /* Most lookups miss: the key's length, then one bit of a filter indexed by
  * the hash, reject nearly all misses, touching a few small arrays; the table
@@ -147,12 +135,15 @@ static void lexicon_fill(lexicon_t *lex, const struct lexicon_blob *const b[], s
             lines++;
         lines++;    /* a last line without its '\n' */
     }
-    lex->folded = xcalloc(len + 8, 1);
+    char *folded = xcalloc(len + 8, 1);
     unsigned slot_bits = log2_ceil(lines * 2 + 2), filter_bits = log2_ceil(lines * 16 + 64);
-    lex->slots = xcalloc((size_t)1 << slot_bits, sizeof *lex->slots);
+    uint32_t *slots = xcalloc((size_t)1 << slot_bits, sizeof *slots);
+    uint64_t *filter = xcalloc((size_t)1 << (filter_bits - 6), sizeof *filter);
+    lex->folded = folded;
+    lex->slots = slots;
+    lex->filter = filter;
     lex->mask = ((size_t)1 << slot_bits) - 1;
     lex->slot_shift = 64 - slot_bits;
-    lex->filter = xcalloc((size_t)1 << (filter_bits - 6), sizeof *lex->filter);
     lex->filter_shift = 64 - filter_bits;
     if (bits)
         *bits = xcalloc((size_t)1 << slot_bits, sizeof **bits);
@@ -164,7 +155,7 @@ static void lexicon_fill(lexicon_t *lex, const struct lexicon_blob *const b[], s
                 nl = end;
             const char *tab = memchr(p, '\t', (size_t)(nl - p));
             size_t klen = (size_t)((tab ? tab : nl) - p), at = o + (size_t)(p - b[l]->data);
-            char *fk = lex->folded + at;
+            char *fk = folded + at;
             for (size_t i = 0; i < klen; i++)
                 fk[i] = fold(p[i]);
             if (tab)
@@ -172,13 +163,13 @@ static void lexicon_fill(lexicon_t *lex, const struct lexicon_blob *const b[], s
             if (klen > 0) {
                 lex->lengths |= 1ull << (klen < 63 ? klen : 63);
                 uint64_t h = hash_key(p, klen);
-                lex->filter[h >> lex->filter_shift >> 6] |= 1ull << (h >> lex->filter_shift & 63);
+                filter[h >> lex->filter_shift >> 6] |= 1ull << (h >> lex->filter_shift & 63);
                 size_t i = (size_t)(h >> lex->slot_shift);
                 uint64_t head = head8(p, klen < 8 ? klen : 8);
-                while (lex->slots[i] && !same_key(lex->folded + lex->slots[i] - 1, head, p, klen))
+                while (slots[i] && !same_key(folded + slots[i] - 1, head, p, klen))
                     i = (i + 1) & lex->mask;
-                if (!lex->slots[i])     /* the first of two equal keys wins */
-                    lex->slots[i] = (uint32_t)at + 1;
+                if (!slots[i])          /* the first of two equal keys wins */
+                    slots[i] = (uint32_t)at + 1;
                 if (bits)
                     (*bits)[i] |= (uint32_t)1 << l;
             }
@@ -187,36 +178,28 @@ static void lexicon_fill(lexicon_t *lex, const struct lexicon_blob *const b[], s
     }
 }
 
-static lexicon_t *lexicon_build(const struct lexicon_blob *b)
-{
-    lexicon_t *lex = xcalloc(1, sizeof *lex);
-    lex->blob = b->data;
-    lexicon_fill(lex, &b, 1, NULL);
-    return lex;
-}
-
+#ifndef LEXICON_GEN    /* the generator has no tables yet */
 const lexicon_t *lexicon_get(const char *name)
 {
-    enum { MAX_LISTS = 64, MEMO = 64 };
-    static lexicon_t *cache[MAX_LISTS];
+    enum { MEMO = 64 };
     /* callers pass string literals, called per token: remember the answer by
      * the name's address, then checked by content (a caller's buffer may
      * have changed) */
     static struct { const char *name; size_t i; } memo[MEMO];
     size_t m = ((uintptr_t)name >> 3) % MEMO;
     if (memo[m].name == name && strcmp(lexicon_blobs[memo[m].i].name, name) == 0)
-        return cache[memo[m].i];
-    for (size_t i = 0; lexicon_blobs[i].name && i < MAX_LISTS; i++) {
+        return &lexicon_tables[memo[m].i];
+    for (size_t i = 0; lexicon_blobs[i].name; i++) {
         if (lexicon_blobs[i].name[0] != name[0] || strcmp(lexicon_blobs[i].name, name) != 0)
             continue;
-        if (!cache[i])
-            cache[i] = lexicon_build(&lexicon_blobs[i]);
         memo[m].name = name;
         memo[m].i = i;
-        return cache[i];
+        return &lexicon_tables[i];
     }
     return NULL;
 }
+
+#endif
 
 /* lexicon_slot's probe of the table for the key with hash h. Out of line,
  * so that the rejections before it, most lookups, are inlined in each
@@ -295,3 +278,67 @@ uint32_t lexicon_lists(const lexicon_group_t *g, const char *s, size_t n)
     size_t i = lexicon_slot(&g->table, s, n);
     return i == SIZE_MAX ? 0 : g->bits[i];
 }
+
+#ifdef LEXICON_GEN
+/* ---- the generator of lexicon_tables[] ------------------------------------ */
+
+#include <inttypes.h>
+#include <stdio.h>
+
+/* n bytes as the body of a C string literal, in lines; every byte but plain
+ * ASCII as a three-digit octal escape (so no digit can extend it, and '?'
+ * starts no trigraph, as -std=c11 has them). */
+static void print_literal(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (i % 64 == 0)
+            fputs(i ? "\"\n    \"" : "    \"", stdout);
+        if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\' && c != '?')
+            putchar(c);
+        else
+            printf("\\%03o", c);
+    }
+    fputs(n ? "\"" : "    \"\"", stdout);
+}
+
+/* Prints the tables lexicon_fill builds from each list, as C, to stdout. */
+int main(void)
+{
+    static lexicon_t tables[64];     /* kept reachable, for leak checkers */
+    puts("/* Generated by lexicon_gen (lexicon.c): the lists' hash tables. */");
+    puts("#include \"engine/lexicon.h\"");
+    size_t count = 0;
+    for (; lexicon_blobs[count].name; count++) {
+        if (count == sizeof tables / sizeof *tables) {
+            fputs("lexicon_gen: too many lists\n", stderr);
+            return 1;
+        }
+        const struct lexicon_blob *b = &lexicon_blobs[count];
+        lexicon_t *lex = &tables[count];
+        lex->blob = b->data;
+        lexicon_fill(lex, &b, 1, NULL);
+        printf("\nextern const char lexicon_blob_%s[];\n", b->name);
+        /* the NULs past the text, as lexicon_fill allocates them, from the
+         * array's size */
+        printf("static const char folded_%s[%zu] =\n", b->name, b->len + 1 + 8);
+        print_literal(lex->folded, b->len);
+        printf(";\nstatic const uint32_t slots_%s[] = {", b->name);
+        for (size_t i = 0; i <= lex->mask; i++)
+            printf("%s%" PRIu32 ",", i % 16 ? " " : "\n    ", lex->slots[i]);
+        printf("\n};\nstatic const uint64_t filter_%s[] = {", b->name);
+        for (size_t i = 0; i < (size_t)1 << (64 - lex->filter_shift - 6); i++)
+            printf("%s0x%" PRIx64 ",", i % 8 ? " " : "\n    ", lex->filter[i]);
+        puts("\n};");
+    }
+    puts("\nconst lexicon_t lexicon_tables[] = {");
+    for (size_t l = 0; l < count; l++) {
+        const lexicon_t *lex = &tables[l];
+        const char *n = lexicon_blobs[l].name;
+        printf("    {lexicon_blob_%s, folded_%s, slots_%s, %zu, %u, %u, 0x%" PRIx64 ", filter_%s},\n",
+               n, n, n, lex->mask, lex->slot_shift, lex->filter_shift, lex->lengths, n);
+    }
+    puts("};");
+    return ferror(stdout) || fflush(stdout) ? 1 : 0;
+}
+#endif

@@ -10,7 +10,23 @@
 struct lexicon_blob { const char *name; const char *data; size_t len; };
 extern const struct lexicon_blob lexicon_blobs[];   /* generated; ends with {0} */
 
-typedef struct lexicon lexicon_t;
+/* A list's hash table. Its layout is here only for lexicon_tables[], which
+ * is generated at build time (lexicon.c compiled with LEXICON_GEN prints
+ * it); callers use the functions below. */
+typedef struct lexicon {
+    const char *blob;   /* the original text, to tell a TAB from a line end */
+    const char *folded; /* the blob with keys in ASCII lower case, compared by
+                         * lookups, values as they are, '\n' and '\t' turned
+                         * into NULs; 8 NULs past the end, so a key's head
+                         * loads in bounds */
+    const uint32_t *slots; /* offset+1 of the key in folded; 0 is empty */
+    size_t mask;        /* slots - 1, a power of two minus one */
+    unsigned slot_shift; /* 64 - log2(number of slots) */
+    unsigned filter_shift; /* 64 - log2(bits in filter) */
+    uint64_t lengths;   /* bit n: some key has n bytes (n >= 63: bit 63) */
+    const uint64_t *filter; /* bit per hash prefix of the keys, 16 bits a key */
+} lexicon_t;
+extern const lexicon_t lexicon_tables[];    /* generated: lexicon_blobs[i]'s table */
 
 /* The list named name (the file's base name), loaded once; NULL if there is none. */
 const lexicon_t *lexicon_get(const char *name);

@@ -946,6 +946,24 @@ int main(void)
         doc_free(doc);
     }
 
+    /* a drainage basin after a hyphenated name is a place, not a person;
+     * a venue of several halls and a Spanish hill are places too */
+    doc = run("Farmers across the Murray-Darling Basin were told to expect little rain. "
+              "Voters queued outside the Usher Halls before dawn. "
+              "Tourists climbed the stairs to Cerro Concepcion at sunset.");
+    is_int(type_of(doc, "Murray-Darling Basin"), ENT_PLACE, "a name ending in Basin is a place");
+    is_int(type_of(doc, "Usher Halls"), ENT_PLACE, "a name ending in Halls is a venue, a place");
+    is_int(type_of(doc, "Cerro Concepcion"), ENT_PLACE, "a name opening with Cerro is a place");
+    doc_free(doc);
+
+    /* parties known by a plural or an acronym */
+    doc = run("The Welsh Greens said they would field candidates in every ward. "
+              "The Scottish National Party held the seat, and SNP officials were jubilant.");
+    is_int(type_of(doc, "Welsh Greens"), ENT_ORGANIZATION, "a national branch of the Greens is an organisation");
+    is_str(name_of(doc, "SNP"), "Scottish National Party", "SNP clusters under its long name");
+    is_int(type_of(doc, "SNP"), ENT_ORGANIZATION, "SNP is an organisation");
+    doc_free(doc);
+
     /* the names' tables fold ASCII case eight bytes at a time: every length
      * up to three words, each byte counted, other bytes compared as they are */
     {

@@ -1420,9 +1420,10 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
                  (!titled && !initials && end == tk[b].end && tok_len(&tk[b]) >= 3 && (tk[b].flags & TOKF_ALLCAPS) &&
                   !(tk[a].flags & TOKF_ALLCAPS)))
             type = ENT_ORGANIZATION;
-        else if (place_word && titled && !first_place &&
+        else if (place_word && (titled || ctx == ENT_PERSON) && !first_place &&
                  first_name_gender(L, tok_str(doc, &tk[a]), tok_len(&tk[a])) != GENDER_UNKNOWN)
-            type = ENT_PERSON;      /* a title before FIRSTNAME Park: "Rep. Nina Park" */
+            type = ENT_PERSON;      /* a title before FIRSTNAME Park: "Rep. Nina Park", or a
+                                     * role around it: "Ellen Park, an analyst at ..." */
         else if (place_word)
             type = ENT_PLACE;
         else if (place_frame && !titled && !initials)

@@ -964,6 +964,14 @@ int main(void)
     is_int(type_of(doc, "SNP"), ENT_ORGANIZATION, "SNP is an organisation");
     doc_free(doc);
 
+    /* a first name and a place word, a role in apposition or before it: a person */
+    doc = run("Prices would keep rising, said Irene Hill, a geologist at the state survey. "
+              "The economist Rosa Lake disagreed. Crowds gathered in Victoria Park.");
+    is_int(type_of(doc, "Irene Hill"), ENT_PERSON, "FIRSTNAME Hill with a role in apposition is a person");
+    is_int(type_of(doc, "Rosa Lake"), ENT_PERSON, "a role before FIRSTNAME Lake makes a person");
+    is_int(type_of(doc, "Victoria Park"), ENT_PLACE, "without a role, a park stays a place");
+    doc_free(doc);
+
     /* the names' tables fold ASCII case eight bytes at a time: every length
      * up to three words, each byte counted, other bytes compared as they are */
     {

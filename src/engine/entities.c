@@ -1230,6 +1230,22 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
             return;
         }
     }
+    /* a title ends the run before a possessive: the office's holder, not a
+     * name ("West Yorkshire Mayor’s office", "the Kenyan Foreign Minister’s
+     * visit"); what goes before it may be a name; a first name opening the
+     * run makes the title a surname ("Stephen King’s novel") */
+    if (b > a && !last_org && end < tk[b].end && possessive_len(doc, &tk[b]) &&
+        first_name_gender(L, tok_str(doc, &tk[a]), tok_len(&tk[a])) == GENDER_UNKNOWN) {
+        const char *v = title_value(S, b, blen);
+        if (v && *v && strcmp(v, "-") != 0) {
+            size_t p = b - 1;
+            while (p > a && (!is_word(&tk[p]) || (word_lists(S, p) & W(TITLE))))
+                p--;
+            if (is_word(&tk[p]) && !(word_lists(S, p) & W(TITLE)))
+                classify(S, a, p, tk[p].end, false, at_sent_start);
+            return;
+        }
+    }
     /* a title inside the run splits it: "United States President Donald Trump";
      * not when an organisation word ends the run, which makes the title a
      * word of its name ("Premier League", "General Motors") */
@@ -1382,7 +1398,7 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
     }
     /* an adjective of several words: "North African", "Sri Lankan" (those
      * in demonyms.txt end in -an, -ern or -ese: the cheap gate) */
-    if (words >= 2 && words <= 3 && !org_word && !place_word && blen > 3 &&
+    if (words >= 2 && words <= 3 && !org_word && !last_place && blen > 3 &&
         (memcmp(tok_str(doc, &tk[b]) + blen - 2, "an", 2) == 0 ||
          memcmp(tok_str(doc, &tk[b]) + blen - 2, "rn", 2) == 0 ||
          memcmp(tok_str(doc, &tk[b]) + blen - 3, "ese", 3) == 0) &&

@@ -972,6 +972,17 @@ int main(void)
     is_int(type_of(doc, "Victoria Park"), ENT_PLACE, "without a role, a park stays a place");
     doc_free(doc);
 
+    /* a title before a possessive ends a run: the office, not a name; a
+     * compass point opens a region's name; a first name keeps "King" */
+    doc = run("East Lothian Mayor\u2019s aides refused to comment on Friday. "
+              "North African traders were unaffected. "
+              "Fans bought copies of Stephen King\u2019s latest novel.");
+    is_int(type_of(doc, "East Lothian"), ENT_PLACE, "a compass point opens a place; Mayor left out");
+    ok(ent(doc, "East Lothian Mayor") == NULL, "no entity ends in the title");
+    ok(ent(doc, "North African") == NULL, "a compass adjective of nationality is no entity");
+    is_int(type_of(doc, "Stephen King"), ENT_PERSON, "a first name makes King a surname");
+    doc_free(doc);
+
     /* the names' tables fold ASCII case eight bytes at a time: every length
      * up to three words, each byte counted, other bytes compared as they are */
     {

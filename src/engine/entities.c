@@ -1813,11 +1813,16 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
          * Administration", "Engineering and Physical Sciences Research Council"
          * (one word before it, no place or first name; the capitalised words
          * after it end in an organisation word; a sentence's "The" or a
-         * place may open the run: "The Health and Safety Executive", "US
-         * Food and Drug Administration") */
+         * place or a nationality may open the run: "The Health and Safety
+         * Executive", "US Food and Drug Administration", "Irish Farmers and
+         * Growers Association") */
         bool lead_ok = k == a;      /* nothing, or "The", "US", "The US" before the noun */
         for (size_t q = a; !lead_ok && k <= a + 2 && q < k; q++) {
-            if (!is_word(&tk[q]) || !(word_lists(S, q) & (W(COMMON) | W(PLACE))))
+            uint32_t ql = is_word(&tk[q]) ? word_lists(S, q) : 0;
+            /* (a nationality only before a noun that names no institution
+             * itself: not "Hungarian Radio and Meridian Television") */
+            if (!(ql & (W(COMMON) | W(PLACE) | W(DEMONYM))) ||
+                (!(ql & (W(COMMON) | W(PLACE))) && (word_lists(S, k) & W(ORG_WORD))))
                 break;
             lead_ok = q + 1 == k;
         }

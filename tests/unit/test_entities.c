@@ -983,6 +983,13 @@ int main(void)
     is_int(type_of(doc, "Stephen King"), ENT_PERSON, "a first name makes King a surname");
     doc_free(doc);
 
+    /* a nationality may open an institution whose nouns are coordinated */
+    doc = run("The Welsh Farmers and Growers Union called for compensation.");
+    is_int(type_of(doc, "Welsh Farmers and Growers Union"), ENT_ORGANIZATION,
+           "a nationality before coordinated nouns and an organisation word: one organisation");
+    ok(ent(doc, "Growers Union") == NULL, "the coordination is not cut at and");
+    doc_free(doc);
+
     /* the names' tables fold ASCII case eight bytes at a time: every length
      * up to three words, each byte counted, other bytes compared as they are */
     {

@@ -1499,6 +1499,9 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
         ctx = ENT_PLACE;    /* "a Galway-based charity", "the Tromsø-born singer" */
     if (ctx < 0 && b + 1 < S->seg->tokens.len && geo_noun(S, b + 1))
         ctx = ENT_PLACE;    /* "the Bicol region", "Sorsogon province", "the Mayon volcano" */
+    if (ctx < 0 && a == 0 && (tk[a].flags & TOKF_ALLCAPS) && end == tk[b].end && b + 2 < S->seg->tokens.len &&
+        tok_is_char(doc, &tk[b + 1], ',') && is_cap(&tk[b + 2]) && (word_lists(S, b + 2) & W(PLACE)))
+        ctx = ENT_PLACE;    /* a dateline: "KILKENNY, Ireland — ..." */
     if (at_sent_start && ctx < 0)
         flags |= 0;     /* may still be an alias */
     if (weak && ctx == ENT_PLACE)
@@ -2270,7 +2273,9 @@ static void register_aliases(const doc_t *doc, const lexset_t *L, const cand_t *
         if (lexicon_has(L->place_words, w1, n1) && distinctive(L, w2, n2))
             add_alias(aliases, w2, n2, e);
     } else if (c->type == ENT_ORGANIZATION) {
-        /* each distinctive word of the name */
+        /* each distinctive word of the name, but none after "of": that
+         * complement names a place or a field of its own ("Stirling" of
+         * "University of Stirling" is the town) */
         const char *p = t + c->span.start, *end = t + c->span.end;
         while (p < end) {
             while (p < end && (*p == ' ' || *p == '\n'))
@@ -2278,6 +2283,8 @@ static void register_aliases(const doc_t *doc, const lexset_t *L, const cand_t *
             const char *w = p;
             while (p < end && *p != ' ' && *p != '\n')
                 p++;
+            if (p - w == 2 && w[0] == 'o' && w[1] == 'f')
+                break;
             if (p > w && distinctive(L, w, (size_t)(p - w)))
                 add_alias(aliases, w, (size_t)(p - w), e);
         }

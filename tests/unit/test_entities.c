@@ -990,6 +990,16 @@ int main(void)
     ok(ent(doc, "Growers Union") == NULL, "the coordination is not cut at and");
     doc_free(doc);
 
+    /* a dateline's capitals before ", COUNTRY" are a place; the complement
+     * after "of" in an institution's name is no alias of the institution */
+    doc = run("ATHLONE, Ireland \u2014 Lecturers at the Technological University of Athlone "
+              "walked out on Monday. Traders in Athlone backed them.");
+    is_int(type_of(doc, "Athlone"), ENT_PLACE, "a dateline and a lone mention: the town");
+    ok(name_of(doc, "Athlone") == NULL || strcmp(name_of(doc, "Athlone"), "Technological University of Athlone") != 0,
+       "the town is no alias of the university");
+    is_int(type_of(doc, "Technological University of Athlone"), ENT_ORGANIZATION, "the university stays");
+    doc_free(doc);
+
     /* the names' tables fold ASCII case eight bytes at a time: every length
      * up to three words, each byte counted, other bytes compared as they are */
     {

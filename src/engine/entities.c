@@ -1331,6 +1331,10 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
         else if (word_lists(S, a - 1) & W(ORG_NOUN))
             ctx = ENT_ORGANIZATION;
         else if (tok_eq(doc, &tk[a - 1], "near") || tok_eq(doc, &tk[a - 1], "in") ||
+                 /* "grew up in nearby Bannockburn", "in neighbouring Kerala" */
+                 (a >= 2 && (tok_eq(doc, &tk[a - 1], "nearby") || tok_eq(doc, &tk[a - 1], "neighbouring") ||
+                             tok_eq(doc, &tk[a - 1], "neighboring")) &&
+                  (tok_eq(doc, &tk[a - 2], "in") || tok_eq(doc, &tk[a - 2], "from"))) ||
                  (words == 1 && (tok_eq(doc, &tk[a - 1], "from") || tok_eq(doc, &tk[a - 1], "around")) &&
                   !possessive_len(doc, &tk[a]) &&
                   !(lead & (W(MONTH) | W(WEEKDAY)))))    /* "a rescuer from Thodupuzha" */

@@ -1000,6 +1000,13 @@ int main(void)
     is_int(type_of(doc, "Technological University of Athlone"), ENT_ORGANIZATION, "the university stays");
     doc_free(doc);
 
+    /* "in nearby X", "from neighbouring X": a place */
+    doc = run("The striker, who grew up in nearby Tullamore, scored twice. "
+              "Fans travelled from neighbouring Birr.");
+    is_int(type_of(doc, "Tullamore"), ENT_PLACE, "in nearby X: a place");
+    is_int(type_of(doc, "Birr"), ENT_PLACE, "from neighbouring X: a place");
+    doc_free(doc);
+
     /* the names' tables fold ASCII case eight bytes at a time: every length
      * up to three words, each byte counted, other bytes compared as they are */
     {

@@ -1186,6 +1186,12 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
         lead_common = false;    /* it opens a known place: "New York City FC" */
     bool lead_demonym = demonym && !(k <= b && org_tail) &&
                         !(k < b && (word_lists(S, k) & W(ORG_WORD)));   /* "European Centre for ..." */
+    if (demonym && !lead_demonym && k < b && (word_lists(S, k) & W(ORG_WORD)) && !(k <= b && org_tail)) {
+        /* a state's ministry or department is named without the nationality:
+         * "the Chilean Ministry of Cultures" (value "state" in org_words.txt) */
+        const char *v = lexicon_value(L->org_words, tok_str(doc, &tk[k]), tok_len(&tk[k]));
+        lead_demonym = v && strcmp(v, "state") == 0;
+    }
     bool lead_ing = (at_sent_start || a == 0) && tok_len(&tk[a]) > 3 &&
                     strncmp(tok_str(doc, &tk[a]) + tok_len(&tk[a]) - 3, "ing", 3) == 0 &&
                     !(k <= b && org_tail);

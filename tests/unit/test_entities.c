@@ -1007,6 +1007,15 @@ int main(void)
     is_int(type_of(doc, "Birr"), ENT_PLACE, "from neighbouring X: a place");
     doc_free(doc);
 
+    /* a state's ministry is named without the nationality before it; other
+     * institutions keep it */
+    doc = run("The Peruvian Ministry of Fisheries suspended the anchovy season, "
+              "and the European Centre for Ocean Studies welcomed the move.");
+    ok(has_mention(doc, "Ministry of Fisheries") && !has_mention(doc, "Peruvian Ministry of Fisheries"),
+       "NATIONALITY Ministry of X: the ministry without the nationality");
+    ok(has_mention(doc, "European Centre for Ocean Studies"), "NATIONALITY Centre for X keeps it");
+    doc_free(doc);
+
     /* the names' tables fold ASCII case eight bytes at a time: every length
      * up to three words, each byte counted, other bytes compared as they are */
     {

@@ -1186,6 +1186,12 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
         lead_common = false;    /* it opens a known place: "New York City FC" */
     bool lead_demonym = demonym && !(k <= b && org_tail) &&
                         !(k < b && (word_lists(S, k) & W(ORG_WORD)));   /* "European Centre for ..." */
+    if (demonym && !lead_demonym && k < b && (word_lists(S, k) & W(ORG_WORD)) && !(k <= b && org_tail)) {
+        /* a state's ministry or department is named without the nationality:
+         * "the Chilean Ministry of Cultures" (value "state" in org_words.txt) */
+        const char *v = lexicon_value(L->org_words, tok_str(doc, &tk[k]), tok_len(&tk[k]));
+        lead_demonym = v && strcmp(v, "state") == 0;
+    }
     bool lead_ing = (at_sent_start || a == 0) && tok_len(&tk[a]) > 3 &&
                     strncmp(tok_str(doc, &tk[a]) + tok_len(&tk[a]) - 3, "ing", 3) == 0 &&
                     !(k <= b && org_tail);
@@ -1226,6 +1232,22 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
             while (p > a && !is_word(&tk[p]))
                 p--;
             if (is_word(&tk[p]))
+                classify(S, a, p, tk[p].end, false, at_sent_start);
+            return;
+        }
+    }
+    /* a title ends the run before a possessive: the office's holder, not a
+     * name ("West Yorkshire Mayor’s office", "the Kenyan Foreign Minister’s
+     * visit"); what goes before it may be a name; a first name opening the
+     * run makes the title a surname ("Stephen King’s novel") */
+    if (b > a && !last_org && end < tk[b].end && possessive_len(doc, &tk[b]) &&
+        first_name_gender(L, tok_str(doc, &tk[a]), tok_len(&tk[a])) == GENDER_UNKNOWN) {
+        const char *v = title_value(S, b, blen);
+        if (v && *v && strcmp(v, "-") != 0) {
+            size_t p = b - 1;
+            while (p > a && (!is_word(&tk[p]) || (word_lists(S, p) & W(TITLE))))
+                p--;
+            if (is_word(&tk[p]) && !(word_lists(S, p) & W(TITLE)))
                 classify(S, a, p, tk[p].end, false, at_sent_start);
             return;
         }
@@ -1315,6 +1337,10 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
         else if (word_lists(S, a - 1) & W(ORG_NOUN))
             ctx = ENT_ORGANIZATION;
         else if (tok_eq(doc, &tk[a - 1], "near") || tok_eq(doc, &tk[a - 1], "in") ||
+                 /* "grew up in nearby Bannockburn", "in neighbouring Kerala" */
+                 (a >= 2 && (tok_eq(doc, &tk[a - 1], "nearby") || tok_eq(doc, &tk[a - 1], "neighbouring") ||
+                             tok_eq(doc, &tk[a - 1], "neighboring")) &&
+                  (tok_eq(doc, &tk[a - 2], "in") || tok_eq(doc, &tk[a - 2], "from"))) ||
                  (words == 1 && (tok_eq(doc, &tk[a - 1], "from") || tok_eq(doc, &tk[a - 1], "around")) &&
                   !possessive_len(doc, &tk[a]) &&
                   !(lead & (W(MONTH) | W(WEEKDAY)))))    /* "a rescuer from Thodupuzha" */
@@ -1382,7 +1408,7 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
     }
     /* an adjective of several words: "North African", "Sri Lankan" (those
      * in demonyms.txt end in -an, -ern or -ese: the cheap gate) */
-    if (words >= 2 && words <= 3 && !org_word && !place_word && blen > 3 &&
+    if (words >= 2 && words <= 3 && !org_word && !last_place && blen > 3 &&
         (memcmp(tok_str(doc, &tk[b]) + blen - 2, "an", 2) == 0 ||
          memcmp(tok_str(doc, &tk[b]) + blen - 2, "rn", 2) == 0 ||
          memcmp(tok_str(doc, &tk[b]) + blen - 3, "ese", 3) == 0) &&
@@ -1420,9 +1446,10 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
                  (!titled && !initials && end == tk[b].end && tok_len(&tk[b]) >= 3 && (tk[b].flags & TOKF_ALLCAPS) &&
                   !(tk[a].flags & TOKF_ALLCAPS)))
             type = ENT_ORGANIZATION;
-        else if (place_word && titled && !first_place &&
+        else if (place_word && (titled || ctx == ENT_PERSON) && !first_place &&
                  first_name_gender(L, tok_str(doc, &tk[a]), tok_len(&tk[a])) != GENDER_UNKNOWN)
-            type = ENT_PERSON;      /* a title before FIRSTNAME Park: "Rep. Nina Park" */
+            type = ENT_PERSON;      /* a title before FIRSTNAME Park: "Rep. Nina Park", or a
+                                     * role around it: "Ellen Park, an analyst at ..." */
         else if (place_word)
             type = ENT_PLACE;
         else if (place_frame && !titled && !initials)
@@ -1482,6 +1509,9 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
         ctx = ENT_PLACE;    /* "a Galway-based charity", "the Tromsø-born singer" */
     if (ctx < 0 && b + 1 < S->seg->tokens.len && geo_noun(S, b + 1))
         ctx = ENT_PLACE;    /* "the Bicol region", "Sorsogon province", "the Mayon volcano" */
+    if (ctx < 0 && a == 0 && (tk[a].flags & TOKF_ALLCAPS) && end == tk[b].end && b + 2 < S->seg->tokens.len &&
+        tok_is_char(doc, &tk[b + 1], ',') && is_cap(&tk[b + 2]) && (word_lists(S, b + 2) & W(PLACE)))
+        ctx = ENT_PLACE;    /* a dateline: "KILKENNY, Ireland — ..." */
     if (at_sent_start && ctx < 0)
         flags |= 0;     /* may still be an alias */
     if (weak && ctx == ENT_PLACE)
@@ -1796,11 +1826,16 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
          * Administration", "Engineering and Physical Sciences Research Council"
          * (one word before it, no place or first name; the capitalised words
          * after it end in an organisation word; a sentence's "The" or a
-         * place may open the run: "The Health and Safety Executive", "US
-         * Food and Drug Administration") */
+         * place or a nationality may open the run: "The Health and Safety
+         * Executive", "US Food and Drug Administration", "Irish Farmers and
+         * Growers Association") */
         bool lead_ok = k == a;      /* nothing, or "The", "US", "The US" before the noun */
         for (size_t q = a; !lead_ok && k <= a + 2 && q < k; q++) {
-            if (!is_word(&tk[q]) || !(word_lists(S, q) & (W(COMMON) | W(PLACE))))
+            uint32_t ql = is_word(&tk[q]) ? word_lists(S, q) : 0;
+            /* (a nationality only before a noun that names no institution
+             * itself: not "Hungarian Radio and Meridian Television") */
+            if (!(ql & (W(COMMON) | W(PLACE) | W(DEMONYM))) ||
+                (!(ql & (W(COMMON) | W(PLACE))) && (word_lists(S, k) & W(ORG_WORD))))
                 break;
             lead_ok = q + 1 == k;
         }
@@ -2248,7 +2283,9 @@ static void register_aliases(const doc_t *doc, const lexset_t *L, const cand_t *
         if (lexicon_has(L->place_words, w1, n1) && distinctive(L, w2, n2))
             add_alias(aliases, w2, n2, e);
     } else if (c->type == ENT_ORGANIZATION) {
-        /* each distinctive word of the name */
+        /* each distinctive word of the name, but none after "of": that
+         * complement names a place or a field of its own ("Stirling" of
+         * "University of Stirling" is the town) */
         const char *p = t + c->span.start, *end = t + c->span.end;
         while (p < end) {
             while (p < end && (*p == ' ' || *p == '\n'))
@@ -2256,6 +2293,8 @@ static void register_aliases(const doc_t *doc, const lexset_t *L, const cand_t *
             const char *w = p;
             while (p < end && *p != ' ' && *p != '\n')
                 p++;
+            if (p - w == 2 && w[0] == 'o' && w[1] == 'f')
+                break;
             if (p > w && distinctive(L, w, (size_t)(p - w)))
                 add_alias(aliases, w, (size_t)(p - w), e);
         }

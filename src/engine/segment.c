@@ -383,19 +383,21 @@ static void mark_in_quote(const doc_t *doc, span_t para, segment_t *seg)
         qi--;
     if (qi > 0)
         qi--;
-    size_t t = 0;
-    for (; qi < doc->quotes.len && t < seg->tokens.len; qi++) {
+    token_t *tok = seg->tokens.items;
+    size_t t = 0, n = seg->tokens.len;
+    for (; qi < doc->quotes.len && t < n; qi++) {
         const quote_t *q = &doc->quotes.items[qi];
         if (q->parent >= 0)
             continue;
         if (q->open_mark.start >= para.end)
             break;
-        while (t < seg->tokens.len && seg->tokens.items[t].start < q->span.start)
+        /* the tokens before the quote, eight at a time while they last */
+        while (t + 8 < n && tok[t + 8].start < q->span.start)
+            t += 8;
+        while (t < n && tok[t].start < q->span.start)
             t++;
-        while (t < seg->tokens.len && seg->tokens.items[t].end <= q->span.end) {
-            seg->tokens.items[t].flags |= TOKF_IN_QUOTE;
-            t++;
-        }
+        for (; t < n && tok[t].end <= q->span.end; t++)
+            tok[t].flags |= TOKF_IN_QUOTE;
     }
 }
 

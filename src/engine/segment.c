@@ -466,21 +466,23 @@ static const char *block_tokens(const block_t *b, const char *p, const char *tex
     vec_reserve(&seg->tokens, seg->tokens.len + BLOCK / 2 + 1);
     token_t *tok = seg->tokens.items + seg->tokens.len;
     for (;;) {
-        /* the sentinel ends every run of space and of letters */
-        unsigned gap = (unsigned)__builtin_ctzll(~b->space >> i);
-        sp = gap ? TOKF_SPACE_BEFORE : sp;
-        i += gap;
-        uint64_t run = ~(b->alnum >> i);        /* 0 bits: the word's letters and digits */
-        if (run & 1)
+        /* bits are tested in place and runs found by ctz from bit i on: the
+         * sentinel ends every run of space and of letters */
+        if (b->space >> i & 1) {
+            sp = TOKF_SPACE_BEFORE;
+            i = (unsigned)__builtin_ctzll(~b->space & ~0ull << i);
+        }
+        if (!(b->alnum >> i & 1))
             break;      /* no ASCII letter or digit (or the end: punctuation) */
-        unsigned n = (unsigned)__builtin_ctzll(run), e = i + n;
+        uint64_t from = ~0ull << i;
+        unsigned e = (unsigned)__builtin_ctzll(~b->alnum & from), n = e - i;
         uint16_t kind = b->digit >> i & 1 ? TOK_NUMBER : TOK_WORD;
         if ((kind == TOK_WORD ? b->word_join : b->num_join) >> e & 1)
             break;      /* may run on: the general case */
         uint16_t flags = sp;
         if (b->upper >> i & 1) {        /* ascii_case() from the masks */
-            uint64_t word = (1ull << n) - 1, caps = b->upper >> i & word;
-            uint64_t lower = (b->alnum & ~b->upper & ~b->digit) >> i & word;
+            uint64_t word = from & ~(~0ull << e);
+            uint64_t caps = b->upper & word, lower = b->alnum & ~b->upper & ~b->digit & word;
             flags |= lower ? TOKF_UPPER
                            : TOKF_UPPER | (caps & (caps - 1) ? TOKF_ALLCAPS : 0);  /* two capitals or more */
         }

@@ -460,9 +460,9 @@ static const char *block_tokens(const block_t *b, const char *p, const char *tex
 {
     unsigned i = (unsigned)(p - b->base);
     uint16_t sp = *space;
-    /* a token takes two bytes at least (one with what follows it), so the
-     * block's tokens fit in the room reserved here, and are stored without
-     * a capacity check each */
+    /* each token made here is followed by a byte of another kind (the
+     * sentinel at the latest), so the block's fit in the room reserved here
+     * and are stored without a capacity check each */
     vec_reserve(&seg->tokens, seg->tokens.len + BLOCK / 2 + 1);
     token_t *tok = seg->tokens.items + seg->tokens.len;
     for (;;) {

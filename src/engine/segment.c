@@ -4,9 +4,11 @@
  * inner apostrophe or hyphen when a letter follows it (don't, Europe's,
  * Jean-Luc); a number starts with a digit and keeps inner . , : / - before a
  * digit and letters stuck to it (3.5, 1,200, 2026-01-28, 90s); anything else
- * is one punctuation token. ASCII is classified by table, the rest by
- * classify_uc (common letters and punctuation directly, others through
- * libunistring); words are scanned sixteen bytes at a time (SSE2; eight elsewhere).
+ * is one punctuation token. Most tokens, ASCII words and numbers between
+ * white space, are read off bit masks of 63 bytes at a time (block_tokens;
+ * SSE2 builds the masks); the others one at a time: ASCII by table, the rest
+ * by classify_uc (common letters and punctuation directly, others through
+ * libunistring), a word's letters sixteen bytes at a time (SSE2; eight elsewhere).
  * Sentences end at . ! ? … unless the stop follows an abbreviation or a single
  * capital letter (Dr. J. R. Okoye, U.S.) or a lower-case word follows it;
  * closing quotation marks and brackets after the stop stay in the sentence. */
@@ -190,6 +192,80 @@ static inline const char *skip_alnum(const char *q, const char *end)
 #undef ONES
 #undef HIGHS
 
+/* Byte masks of 64 bytes of text, bit i for byte i: the tokenizer walks an
+ * ASCII stretch by their transitions (a space run, a word's end, its capital
+ * letters) instead of byte by byte. Bytes past the paragraph's end count as
+ * punctuation, so every walk stops at the end. Bit 63 is a sentinel that
+ * stands for no byte: neither space nor letter and a joiner, so each walk
+ * stops at it without a bounds check; a block covers 63 bytes of text. */
+typedef struct {
+    const char *base;           /* the text at bit 0 */
+    uint64_t space;             /* ' ', \t to \r */
+    uint64_t alnum, upper, digit;       /* ASCII letters and digits; A-Z; 0-9 */
+    uint64_t word_join, num_join;       /* may join two parts of a word, a number (BC_MULTI too) */
+} block_t;
+enum { BLOCK = 63 };
+#define SENTINEL (1ull << BLOCK)
+
+#ifdef __SSE2__
+/* The movemask of the bytes of v in [lo, lo + n) (see skip_alnum). */
+static inline unsigned in_range16(__m128i v, char lo, char n)
+{
+    __m128i d = _mm_sub_epi8(v, _mm_set1_epi8((char)(lo + 128)));
+    return (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(d, _mm_set1_epi8((char)(n - 128))));
+}
+
+static inline unsigned equal16(__m128i v, char c)
+{
+    return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(c)));
+}
+#endif
+
+/* The masks of the text at p, of which the bytes past end are not read. */
+static void block_load(block_t *b, const char *p, const char *end)
+{
+    char pad[64];
+    const char *s = p;
+    if (end - p < 64) {
+        memset(pad, 0, sizeof pad);     /* 0: a punctuation byte */
+        memcpy(pad, p, (size_t)(end - p));
+        s = pad;
+    }
+    b->base = p;
+    uint64_t space = 0, alnum = 0, upper = 0, digit = 0, word_join = 0, num_join = 0;
+#ifdef __SSE2__
+    for (int i = 0; i < 64; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        unsigned high = (unsigned)_mm_movemask_epi8(v), d = in_range16(v, '0', 10);
+        unsigned apostrophe = equal16(v, '\'');
+        space |= (uint64_t)(equal16(v, ' ') | in_range16(v, '\t', 5)) << i;
+        alnum |= (uint64_t)(in_range16(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 26) | d) << i;
+        upper |= (uint64_t)in_range16(v, 'A', 26) << i;
+        digit |= (uint64_t)d << i;
+        word_join |= (uint64_t)(high | apostrophe | equal16(v, '-')) << i;
+        /* , - . / are contiguous */
+        num_join |= (uint64_t)(high | apostrophe | in_range16(v, ',', 4) | equal16(v, ':')) << i;
+    }
+#else
+    for (int i = 0; i < 64; i++) {
+        unsigned char c = (unsigned char)s[i];
+        unsigned k = byte_class[c];
+        space |= (uint64_t)((k & BC_SPACE) != 0) << i;
+        alnum |= (uint64_t)((k & BC_ALNUM) != 0) << i;
+        upper |= (uint64_t)(c >= 'A' && c <= 'Z') << i;
+        digit |= (uint64_t)((k & BC_DIGIT) != 0) << i;
+        word_join |= (uint64_t)((k & (BC_MULTI | BC_WORD_JOIN)) != 0) << i;
+        num_join |= (uint64_t)((k & (BC_MULTI | BC_JOIN)) != 0) << i;
+    }
+#endif
+    b->space = space & ~SENTINEL;
+    b->alnum = alnum & ~SENTINEL;
+    b->upper = upper;
+    b->digit = digit;
+    b->word_join = word_join | SENTINEL;
+    b->num_join = num_join | SENTINEL;
+}
+
 /* Characters that can join two parts of a word or number: don't, Jean-Luc, 3.5. */
 static inline bool may_join(ucs4_t uc)
 {
@@ -307,19 +383,21 @@ static void mark_in_quote(const doc_t *doc, span_t para, segment_t *seg)
         qi--;
     if (qi > 0)
         qi--;
-    size_t t = 0;
-    for (; qi < doc->quotes.len && t < seg->tokens.len; qi++) {
+    token_t *tok = seg->tokens.items;
+    size_t t = 0, n = seg->tokens.len;
+    for (; qi < doc->quotes.len && t < n; qi++) {
         const quote_t *q = &doc->quotes.items[qi];
         if (q->parent >= 0)
             continue;
         if (q->open_mark.start >= para.end)
             break;
-        while (t < seg->tokens.len && seg->tokens.items[t].start < q->span.start)
+        /* the tokens before the quote, eight at a time while they last */
+        while (t + 8 < n && tok[t + 8].start < q->span.start)
+            t += 8;
+        while (t < n && tok[t].start < q->span.start)
             t++;
-        while (t < seg->tokens.len && seg->tokens.items[t].end <= q->span.end) {
-            seg->tokens.items[t].flags |= TOKF_IN_QUOTE;
-            t++;
-        }
+        for (; t < n && tok[t].end <= q->span.end; t++)
+            tok[t].flags |= TOKF_IN_QUOTE;
     }
 }
 
@@ -333,19 +411,106 @@ static bool is_abbreviation(const char *s, size_t n)
     return lexicon_has(abbr, s, n);
 }
 
+/* The end of a word or number (kind) whose letters and digits run on from
+ * q: it takes in an inner apostrophe or hyphen before a letter (a number:
+ * . , : / or a hyphen before a digit) and non-ASCII letters, clearing *ascii
+ * when it takes in a non-ASCII character. */
+static const char *word_end(const char *q, const char *end, uint16_t kind, bool *ascii)
+{
+    /* a word ends at the common "word," and "word." without a look at what
+     * follows the comma or stop */
+    unsigned joiners = BC_MULTI | (kind == TOK_WORD ? BC_WORD_JOIN : BC_JOIN);
+    for (;;) {
+        q = skip_alnum(q, end);
+        if (q == end || !(byte_class[(unsigned char)*q] & joiners))
+            return q;           /* a space or punctuation that joins nothing */
+        if ((unsigned char)*q >= 0x80)
+            *ascii = false;
+        int l1;
+        ucs4_t u1 = char_at(q, end, &l1);
+        enum cclass c1 = classify(u1);
+        if (c1 == C_LETTER || c1 == C_DIGIT) {
+            q += l1;
+            continue;
+        }
+        if (q + l1 >= end || !may_join(u1))
+            return q;
+        int l2;
+        enum cclass c2 = classify(char_at(q + l1, end, &l2));
+        bool joins;
+        if (kind == TOK_WORD)
+            joins = (is_apostrophe(u1) && c2 == C_LETTER) ||
+                    (is_hyphen(u1) && (c2 == C_LETTER || c2 == C_DIGIT));
+        else
+            joins = c2 == C_DIGIT && (u1 == '.' || u1 == ',' || u1 == ':' ||
+                                      u1 == '/' || is_hyphen(u1));
+        if (!joins)
+            return q;
+        q += l1 + l2;
+    }
+}
+
+/* Tokenizes, from b's masks, the run of ASCII words and numbers at and after
+ * p (by the white space between them) that end inside the block before
+ * punctuation or white space that joins nothing: most of the text. Returns
+ * where the run stops: at another token (tokenize's general case), or at the
+ * block's end or the paragraph's. *space is TOKF_SPACE_BEFORE for the next token. */
+static const char *block_tokens(const block_t *b, const char *p, const char *text,
+                                segment_t *seg, uint16_t *space)
+{
+    unsigned i = (unsigned)(p - b->base);
+    uint16_t sp = *space;
+    /* each token made here is followed by a byte of another kind (the
+     * sentinel at the latest), so the block's fit in the room reserved here
+     * and are stored without a capacity check each */
+    vec_reserve(&seg->tokens, seg->tokens.len + BLOCK / 2 + 1);
+    token_t *tok = seg->tokens.items + seg->tokens.len;
+    for (;;) {
+        /* bits are tested in place and runs found by ctz from bit i on: the
+         * sentinel ends every run of space and of letters */
+        if (b->space >> i & 1) {
+            sp = TOKF_SPACE_BEFORE;
+            i = (unsigned)__builtin_ctzll(~b->space & ~0ull << i);
+        }
+        if (!(b->alnum >> i & 1))
+            break;      /* no ASCII letter or digit (or the end: punctuation) */
+        uint64_t from = ~0ull << i;
+        unsigned e = (unsigned)__builtin_ctzll(~b->alnum & from), n = e - i;
+        uint16_t kind = b->digit >> i & 1 ? TOK_NUMBER : TOK_WORD;
+        if ((kind == TOK_WORD ? b->word_join : b->num_join) >> e & 1)
+            break;      /* may run on: the general case */
+        uint16_t flags = sp;
+        if (b->upper >> i & 1) {        /* ascii_case() from the masks */
+            uint64_t word = from & ~(~0ull << e);
+            uint64_t caps = b->upper & word, lower = b->alnum & ~b->upper & ~b->digit & word;
+            flags |= lower ? TOKF_UPPER
+                           : TOKF_UPPER | (caps & (caps - 1) ? TOKF_ALLCAPS : 0);  /* two capitals or more */
+        }
+        uint32_t start = (uint32_t)(b->base + i - text);
+        *tok++ = (token_t){start, start + n, kind, flags};
+        sp = 0;
+        i = e;
+    }
+    seg->tokens.len = (size_t)(tok - seg->tokens.items);
+    *space = sp;
+    return b->base + i;
+}
+
 static void tokenize(const doc_t *doc, span_t para, segment_t *seg, const qmarks_t *marks)
 {
     const char *text = doc->text;
     const char *p = text + para.start, *end = text + para.end;
     uint16_t space = TOKF_SPACE_BEFORE;     /* the paragraph's start counts as a space */
     size_t mi = 0;
+    block_t b = {.base = p - BLOCK};        /* none loaded yet */
     while (p < end) {
-        unsigned k = byte_class[(unsigned char)*p];
-        if (k & BC_SPACE) {
-            space = TOKF_SPACE_BEFORE;
-            p++;
+        if (p - b.base >= BLOCK)
+            block_load(&b, p, end);
+        p = block_tokens(&b, p, text, seg, &space);
+        if (p == end || p - b.base >= BLOCK)
             continue;
-        }
+        /* one token of any other kind, not after ASCII white space */
+        unsigned k = byte_class[(unsigned char)*p];
         int len = 1;
         ucs4_t uc = (unsigned char)*p;
         enum cclass c;
@@ -363,39 +528,8 @@ static void tokenize(const doc_t *doc, span_t para, segment_t *seg, const qmarks
         token_t tok = {(uint32_t)(p - text), 0, TOK_PUNCT, space};
         if (c == C_LETTER || c == C_DIGIT) {
             tok.kind = c == C_DIGIT ? TOK_NUMBER : TOK_WORD;
-            const char *q = p + len;
             bool ascii = !(k & BC_MULTI);
-            /* a word ends at the common "word," and "word." without a look
-             * at what follows the comma or stop */
-            unsigned joiners = BC_MULTI | (tok.kind == TOK_WORD ? BC_WORD_JOIN : BC_JOIN);
-            for (;;) {
-                q = skip_alnum(q, end);         /* the hot loop */
-                if (q == end || !(byte_class[(unsigned char)*q] & joiners))
-                    break;      /* a space or punctuation that joins nothing */
-                if ((unsigned char)*q >= 0x80)
-                    ascii = false;
-                int l1;
-                ucs4_t u1 = char_at(q, end, &l1);
-                enum cclass c1 = classify(u1);
-                if (c1 == C_LETTER || c1 == C_DIGIT) {
-                    q += l1;
-                    continue;
-                }
-                if (q + l1 >= end || !may_join(u1))
-                    break;
-                int l2;
-                enum cclass c2 = classify(char_at(q + l1, end, &l2));
-                bool joins;
-                if (tok.kind == TOK_WORD)
-                    joins = (is_apostrophe(u1) && c2 == C_LETTER) ||
-                            (is_hyphen(u1) && (c2 == C_LETTER || c2 == C_DIGIT));
-                else
-                    joins = c2 == C_DIGIT && (u1 == '.' || u1 == ',' || u1 == ':' ||
-                                              u1 == '/' || is_hyphen(u1));
-                if (!joins)
-                    break;
-                q += l1 + l2;
-            }
+            const char *q = word_end(p + len, end, tok.kind, &ascii);
             tok.end = (uint32_t)(q - text);
             if (tok.kind == TOK_WORD)
                 tok.flags |= (uint16_t)(ascii ? ascii_case(p, q) : word_case(p, q));

@@ -139,6 +139,39 @@ int main(void)
     ok(seg.tokens.items[1].flags & TOKF_SPACE_BEFORE, "space before b");
     doc_free(doc);
 
+    /* tokens are the same wherever they fall in the tokenizer's 63-byte blocks
+     * (a first word of 1 to 140 letters shifts the rest through every offset),
+     * and a word may run over a block's end */
+    {
+        static const char phrase[] = " NATO’s  A-B said: 3.5, 1,200 Ab AB 12ab don't Éa x\ty “Q” 9-";
+        segment_t ref = {0};
+        doc_t *rdoc;
+        segment_all(phrase + 1, &rdoc, &ref);
+        size_t bad = 0, first_bad = 0;
+        for (size_t k = 1; k <= 140; k++) {
+            char text[256];
+            memset(text, 'w', k);
+            memcpy(text + k, phrase, sizeof phrase);
+            segment_all(text, &doc, &seg);
+            bool same = seg.tokens.len == ref.tokens.len + 1 && tok_len(&seg.tokens.items[0]) == k;
+            for (size_t i = 0; same && i < ref.tokens.len; i++) {
+                const token_t *a = &ref.tokens.items[i], *b = &seg.tokens.items[i + 1];
+                /* the phrase's first word starts a paragraph, then a sentence */
+                uint16_t mask = i == 0 ? (uint16_t)~(TOKF_SENT_START | TOKF_SPACE_BEFORE) : 0xFFFF;
+                same = tok_len(a) == tok_len(b) && a->kind == b->kind &&
+                       (a->flags & mask) == (b->flags & mask) &&
+                       memcmp(tok_str(rdoc, a), tok_str(doc, b), tok_len(a)) == 0;
+            }
+            if (!same && bad++ == 0)
+                first_bad = k;
+            doc_free(doc);
+        }
+        ok(ref.tokens.len == 19, "the phrase has 19 tokens (%zu)", ref.tokens.len);
+        is_int(bad, 0, "tokens alike at every offset (first unlike: %zu letters before)", first_bad);
+        segment_free(&ref);
+        doc_free(rdoc);
+    }
+
     /* the cache replays every paragraph exactly as segment_paragraph gives it:
      * long gaps and long words (multi-byte varints), quotes over paragraphs,
      * a paragraph of no-break spaces only (no tokens) */

@@ -9,8 +9,8 @@
 # counts) and prints MB/s, the ratio to wc -w, the peak RSS as a multiple of
 # the input, and at the end the time per MB at the largest size against the
 # smallest (linear time gives about 1.0). Times are CPU seconds (user + system,
-# the "one core" figure that a loaded shared machine does not distort), with
-# wall seconds beside them.
+# the "one core" figure that a loaded shared machine does not distort; to the
+# millisecond, by bench/cputime.py), with wall seconds beside them.
 # Targets (issue 3): >= 50 MB/s on one core, <= 3x wc -w, peak RSS <= 6x the
 # input, linear. Prints figures; it is not a test and exits 0 unless quoth fails.
 set -u
@@ -20,8 +20,8 @@ if [ -z "$QUOTH" ]; then
     for q in ./src/quoth "${QUOTH_BUILD:-.}/src/quoth"; do [ -x "$q" ] && QUOTH=$q && break; done
 fi
 [ -n "$QUOTH" ] && [ -x "$QUOTH" ] || { echo "engine.sh: no quoth binary; pass its path" >&2; exit 2; }
-command -v python3 >/dev/null || { echo "engine.sh: python3 is needed to generate the text" >&2; exit 2; }
-[ -x /usr/bin/time ] || { echo "engine.sh: /usr/bin/time (Debian package time) is needed" >&2; exit 2; }
+command -v python3 >/dev/null || { echo "engine.sh: python3 is needed to generate the text and time" >&2; exit 2; }
+[ -x /usr/bin/time ] || { echo "engine.sh: /usr/bin/time (Debian package time) is needed for the peak memory" >&2; exit 2; }
 SIZES=${BENCH_SIZES:-10 50 100}
 RUNS=${BENCH_RUNS:-3}
 export LC_ALL=C.UTF-8
@@ -32,14 +32,13 @@ trap 'rm -rf "$TMP"' EXIT
 # discarded). CPU is user + system time: on a shared, loaded machine it is the
 # honest "one core" figure; wall time is printed beside it.
 measure() {
-    local best="" bwall="" kb=0 e u s m c
+    local best="" bwall="" kb e c
     for _ in $(seq "$RUNS"); do
-        /usr/bin/time -f '%e %U %S %M' -o "$TMP/time" "$@" > /dev/null || return 1
-        read -r e u s m < "$TMP/time"
-        c=$(awk -v u="$u" -v s="$s" 'BEGIN { printf "%.2f", u + s }')
+        read -r e c < <(python3 "$HERE/cputime.py" "$@") && [ -n "$c" ] || return 1
         if [ -z "$best" ] || awk -v a="$c" -v b="$best" 'BEGIN { exit !(a < b) }'; then best=$c; bwall=$e; fi
-        [ "$m" -gt "$kb" ] && kb=$m
     done
+    /usr/bin/time -f %M -o "$TMP/time" "$@" > /dev/null || return 1    # one more run, for the peak
+    read -r kb < "$TMP/time"
     echo "$bwall $best $kb"
 }
 
@@ -57,8 +56,8 @@ for mb in $SIZES; do
         echo "quoth failed on $f" >&2; status=1; continue
     fi
     awk -v mb="$mb" -v bytes="$bytes" -v wc="$wc_s" -v ww="$wc_wall" -v q="$q_s" -v qw="$q_wall" -v kb="$q_kb" 'BEGIN {
-        m = bytes / 1048576; qs = q > 0 ? q : 0.01; ws = wc > 0 ? wc : 0.01
-        printf "%7s %10d %6.2f (%5.2f) %6.2f (%5.2f) %7.1f %6.2f %8.1f %7.2f %7.4f\n",
+        m = bytes / 1048576; qs = q > 0 ? q : 0.001; ws = wc > 0 ? wc : 0.001
+        printf "%7s %10d %6.3f (%5.2f) %6.3f (%5.2f) %7.1f %6.2f %8.1f %7.2f %7.4f\n",
                mb, bytes, wc, ww, q, qw, m / qs, qs / ws, kb / 1024, kb * 1024 / bytes, qs / m }'
     spm=$(awk -v b="$bytes" -v q="$q_s" 'BEGIN { printf "%.5f", q / (b / 1048576) }')
     [ -z "$first_spm" ] && first_spm=$spm

@@ -1480,6 +1480,24 @@ static bool speech_takes_as(const at_t *A, size_t k)
     return v && strcmp(v, "as") == 0;
 }
 
+/* The source named after "according to" at i, before send, with the two
+ * words as its cue: a name or a noun phrase ("according to the ministry");
+ * S_NONE when there is none. */
+static subj_t according_to_source(at_t *A, size_t i, size_t send)
+{
+    size_t e, j = i + 2;
+    subj_t s = subject_after(A, j, send, &e);
+    if (s.kind == S_NONE && word_is(A, j, "the") && j + 1 < send) {
+        int32_t mi = mention_at(A, TK(A, j + 1)->start);
+        if (mi >= 0 && speaker_type(A, (int32_t)A->doc->mentions.items[mi].entity))
+            s = name_subject(A, mi);
+        else if (TK(A, j + 1)->kind == TOK_WORD)
+            s = np_back(A, j + 1, j);
+    }
+    s.cue = (span_t){TK(A, i)->start, TK(A, i + 1)->end};
+    return s;
+}
+
 /* Rule 1: after the closing mark at token c. */
 static verdict_t after_quote(at_t *A, size_t c, size_t send, span_t para)
 {
@@ -1492,17 +1510,7 @@ static verdict_t after_quote(at_t *A, size_t c, size_t send, span_t para)
     if (i >= send || (TK(A, i)->flags & (TOKF_IN_QUOTE | TOKF_QUOTE_MARK)))
         return none;
     if (is_according_to(A, i)) {
-        size_t e;
-        size_t j = i + 2;
-        subj_t s = subject_after(A, j, send, &e);
-        if (s.kind == S_NONE && word_is(A, j, "the") && j + 1 < send) {
-            int32_t mi = mention_at(A, TK(A, j + 1)->start);
-            if (mi >= 0 && speaker_type(A, (int32_t)A->doc->mentions.items[mi].entity))
-                s = name_subject(A, mi);
-            else if (TK(A, j + 1)->kind == TOK_WORD)
-                s = np_back(A, j + 1, j);
-        }
-        s.cue = (span_t){TK(A, i)->start, TK(A, i + 1)->end};
+        subj_t s = according_to_source(A, i, send);
         return s.kind == S_NONE ? none : verdict_of(A, s, para);
     }
     if (is_speech_verb(A, i)) {
@@ -1731,16 +1739,7 @@ static verdict_t before_quote(at_t *A, size_t o, size_t sfirst, size_t send, siz
     /* "According to the board, NAME suffered a strain and “…”": the source
      * that opens the sentence, when no speech verb came before the quote */
     if (o > sfirst + 3 && is_according_to(A, sfirst)) {
-        size_t e, j = sfirst + 2;
-        subj_t s = subject_after(A, j, o, &e);
-        if (s.kind == S_NONE && word_is(A, j, "the") && j + 1 < o) {
-            int32_t mi = mention_at(A, TK(A, j + 1)->start);
-            if (mi >= 0 && speaker_type(A, (int32_t)A->doc->mentions.items[mi].entity))
-                s = name_subject(A, mi);
-            else if (TK(A, j + 1)->kind == TOK_WORD)
-                s = np_back(A, j + 1, j);
-        }
-        s.cue = (span_t){TK(A, sfirst)->start, TK(A, sfirst + 1)->end};
+        subj_t s = according_to_source(A, sfirst, o);
         if (s.kind != S_NONE)
             return verdict_of(A, s, para);
     }

@@ -1029,6 +1029,21 @@ static bool post_nominal_fits(const scan_t *S, size_t a, size_t b, bool titled)
            first_name_gender(S->L, tok_str(S->doc, &tk[a]), tok_len(&tk[a])) != GENDER_UNKNOWN;
 }
 
+static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, bool at_sent_start);
+
+/* The words of a..b before the title that ends at b ("Ohio" of "Ohio
+ * Secretary of State", "West Yorkshire" of "West Yorkshire Mayor’s"), the
+ * titles among them skipped, classified as a run of their own. */
+static void classify_before_title(scan_t *S, size_t a, size_t b, bool at_sent_start)
+{
+    const token_t *tk = S->seg->tokens.items;
+    size_t p = b - 1;
+    while (p > a && (!is_word(&tk[p]) || (word_lists(S, p) & W(TITLE))))
+        p--;
+    if (is_word(&tk[p]) && !(word_lists(S, p) & W(TITLE)))
+        classify(S, a, p, tk[p].end, false, at_sent_start);
+}
+
 static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, bool at_sent_start)
 {
     const doc_t *doc = S->doc;
@@ -1069,11 +1084,7 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
     if (b > a && b + 2 < S->seg->tokens.len && tok_eq(doc, &tk[b + 1], "of") && (word_lists(S, b + 2) & W(TITLE))) {
         const char *v = lexicon_value(L->titles, tok_str(doc, &tk[b]), end - tk[b].start);
         if (v && *v && strcmp(v, "-") != 0) {
-            size_t p = b - 1;
-            while (p > a && (!is_word(&tk[p]) || (word_lists(S, p) & W(TITLE))))
-                p--;
-            if (is_word(&tk[p]) && !(word_lists(S, p) & W(TITLE)))
-                classify(S, a, p, tk[p].end, false, at_sent_start);
+            classify_before_title(S, a, b, at_sent_start);
             return;
         }
     }
@@ -1244,11 +1255,7 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
         first_name_gender(L, tok_str(doc, &tk[a]), tok_len(&tk[a])) == GENDER_UNKNOWN) {
         const char *v = title_value(S, b, blen);
         if (v && *v && strcmp(v, "-") != 0) {
-            size_t p = b - 1;
-            while (p > a && (!is_word(&tk[p]) || (word_lists(S, p) & W(TITLE))))
-                p--;
-            if (is_word(&tk[p]) && !(word_lists(S, p) & W(TITLE)))
-                classify(S, a, p, tk[p].end, false, at_sent_start);
+            classify_before_title(S, a, b, at_sent_start);
             return;
         }
     }

@@ -5,8 +5,8 @@
 # For each size in BENCH_SIZES (MB, default "10 50 100") it generates text from
 # the corpus articles (bench/gen_text.py, varied: not one article repeated) in
 # a temporary folder under /tmp, then, in the same run, times `wc -w FILE` and
-# `quoth --json FILE > /dev/null` BENCH_RUNS times each (default 3, the fastest
-# counts) and prints MB/s, the ratio to wc -w, the peak RSS as a multiple of
+# `quoth --json FILE > /dev/null` BENCH_RUNS times each, in turns (default 3,
+# the fastest counts) and prints MB/s, the ratio to wc -w, the peak RSS as a multiple of
 # the input, and at the end the time per MB at the largest size against the
 # smallest (linear time gives about 1.0). Times are CPU seconds (user + system,
 # the "one core" figure that a loaded shared machine does not distort; to the
@@ -28,18 +28,23 @@ export LC_ALL=C.UTF-8
 TMP=$(mktemp -d /tmp/quoth-bench.XXXXXX)
 trap 'rm -rf "$TMP"' EXIT
 
-# measure CMD...: the fastest of RUNS runs as "WALL_S CPU_S PEAK_KB" (stdout
-# discarded). CPU is user + system time: on a shared, loaded machine it is the
-# honest "one core" figure; wall time is printed beside it.
+# measure FILE: wc -w and quoth --json on FILE, taking turns RUNS times, so
+# that a burst of load on the shared machine hits both alike; prints
+# "WC_WALL WC_CPU Q_WALL Q_CPU Q_PEAK_KB", each time the fastest of its runs
+# (stdout discarded). CPU is user + system time: on a shared, loaded machine
+# it is the honest "one core" figure; wall time is printed beside it.
 measure() {
-    local best="" bwall="" kb e c
+    local wc="" wcw="" q="" qw="" kb e c
     for _ in $(seq "$RUNS"); do
-        read -r e c < <(python3 "$HERE/cputime.py" "$@") && [ -n "$c" ] || return 1
-        if [ -z "$best" ] || awk -v a="$c" -v b="$best" 'BEGIN { exit !(a < b) }'; then best=$c; bwall=$e; fi
+        read -r e c < <(python3 "$HERE/cputime.py" wc -w "$1") && [ -n "$c" ] || return 1
+        if [ -z "$wc" ] || awk -v a="$c" -v b="$wc" 'BEGIN { exit !(a < b) }'; then wc=$c; wcw=$e; fi
+        read -r e c < <(python3 "$HERE/cputime.py" "$QUOTH" --json "$1") && [ -n "$c" ] || return 1
+        if [ -z "$q" ] || awk -v a="$c" -v b="$q" 'BEGIN { exit !(a < b) }'; then q=$c; qw=$e; fi
     done
-    /usr/bin/time -f %M -o "$TMP/time" "$@" > /dev/null || return 1    # one more run, for the peak
+    # one more run, for the peak
+    /usr/bin/time -f %M -o "$TMP/time" "$QUOTH" --json "$1" > /dev/null || return 1
     read -r kb < "$TMP/time"
-    echo "$bwall $best $kb"
+    echo "$wcw $wc $qw $q $kb"
 }
 
 echo "quoth engine benchmark: $("$QUOTH" --version), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u '+%Y-%m-%d %H:%M UTC')"
@@ -51,8 +56,7 @@ for mb in $SIZES; do
     f=$TMP/text-$mb.txt
     python3 "$HERE/gen_text.py" "$mb" "$f" "$HERE/../tests/corpus" "$mb" || exit 1
     bytes=$(stat -c %s "$f")
-    read -r wc_wall wc_s _ < <(measure wc -w "$f")
-    if ! read -r q_wall q_s q_kb < <(measure "$QUOTH" --json "$f"); then
+    if ! read -r wc_wall wc_s q_wall q_s q_kb < <(measure "$f"); then
         echo "quoth failed on $f" >&2; status=1; continue
     fi
     awk -v mb="$mb" -v bytes="$bytes" -v wc="$wc_s" -v ww="$wc_wall" -v q="$q_s" -v qw="$q_wall" -v kb="$q_kb" 'BEGIN {

@@ -4,10 +4,10 @@
  * inner apostrophe or hyphen when a letter follows it (don't, Europe's,
  * Jean-Luc); a number starts with a digit and keeps inner . , : / - before a
  * digit and letters stuck to it (3.5, 1,200, 2026-01-28, 90s); anything else
- * is one punctuation token. Most tokens, ASCII words and numbers between
- * white space, are read off bit masks of 63 bytes at a time (block_tokens;
- * SSE2 builds the masks); the others one at a time: ASCII by table, the rest
- * by classify_uc (common letters and punctuation directly, others through
+ * is one punctuation token. Most tokens, ASCII words and numbers that no
+ * joiner continues and ASCII punctuation but the apostrophe, are read off bit
+ * masks of 63 bytes at a time (block_tokens; SSE2 builds the masks); the
+ * others one at a time: ASCII by table, the rest by classify_uc (common letters and punctuation directly, others through
  * libunistring), a word's letters sixteen bytes at a time (SSE2; eight elsewhere).
  * Sentences end at . ! ? … unless the stop follows an abbreviation or a single
  * capital letter (Dr. J. R. Okoye, U.S.) or a lower-case word follows it;
@@ -97,6 +97,7 @@ enum {
     BC_JOIN = 8,                /* may join two parts of a number: ' - . , : / */
     BC_MULTI = 16,              /* the lead (or a stray continuation) of a longer character */
     BC_WORD_JOIN = 32,          /* may join two parts of a word: ' - (with BC_JOIN) */
+    BC_STOP = 64,               /* may end a sentence: . ! ? */
 };
 #define BC_L BC_ALNUM
 #define BC_D (BC_ALNUM | BC_DIGIT)
@@ -105,7 +106,8 @@ static const unsigned char byte_class[256] = {
     ['\t'] = BC_SPACE, BC_SPACE, BC_SPACE, BC_SPACE, BC_SPACE,        /* \t to \r */
     [' '] = BC_SPACE,
     ['\''] = BC_JOIN | BC_WORD_JOIN, ['-'] = BC_JOIN | BC_WORD_JOIN,
-    ['.'] = BC_JOIN, [','] = BC_JOIN, [':'] = BC_JOIN, ['/'] = BC_JOIN,
+    ['.'] = BC_JOIN | BC_STOP, [','] = BC_JOIN, [':'] = BC_JOIN, ['/'] = BC_JOIN,
+    ['!'] = BC_STOP, ['?'] = BC_STOP,
     ['0'] = BC_D, BC_D, BC_D, BC_D, BC_D, BC_D, BC_D, BC_D, BC_D, BC_D,
     ['A'] = BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L,
             BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L,
@@ -200,6 +202,7 @@ static inline const char *skip_alnum(const char *q, const char *end)
  * stops at it without a bounds check; a block covers 63 bytes of text. */
 typedef struct {
     const char *base;           /* the text at bit 0 */
+    unsigned len;               /* the bytes of text it covers: BLOCK, fewer at the end */
     uint64_t space;             /* ' ', \t to \r */
     uint64_t alnum, upper, digit;       /* ASCII letters and digits; A-Z; 0-9 */
     uint64_t word_join, num_join;       /* may join two parts of a word, a number (BC_MULTI too) */
@@ -232,6 +235,7 @@ static void block_load(block_t *b, const char *p, const char *end)
         s = pad;
     }
     b->base = p;
+    b->len = end - p < BLOCK ? (unsigned)(end - p) : BLOCK;
     uint64_t space = 0, alnum = 0, upper = 0, digit = 0, word_join = 0, num_join = 0;
 #ifdef __SSE2__
     for (int i = 0; i < 64; i += 16) {
@@ -451,19 +455,18 @@ static const char *word_end(const char *q, const char *end, uint16_t kind, bool 
 }
 
 /* Tokenizes, from b's masks, the run of ASCII words and numbers at and after
- * p (by the white space between them) that end inside the block before
- * punctuation or white space that joins nothing: most of the text. Returns
- * where the run stops: at another token (tokenize's general case), or at the
- * block's end or the paragraph's. *space is TOKF_SPACE_BEFORE for the next token. */
+ * p that end inside the block before punctuation or white space that joins
+ * nothing, and the ASCII punctuation among them but apostrophes: most of the
+ * text. Returns where the run stops: at another token (tokenize's general
+ * case), or at the block's end or the paragraph's. *space is
+ * TOKF_SPACE_BEFORE for the next token. The tokens are stored without a
+ * capacity check: tokenize reserves room for a token at each byte of the block. */
 static const char *block_tokens(const block_t *b, const char *p, const char *text,
                                 segment_t *seg, uint16_t *space)
 {
     unsigned i = (unsigned)(p - b->base);
+    uint32_t base = (uint32_t)(b->base - text);        /* the offset of bit 0 */
     uint16_t sp = *space;
-    /* each token made here is followed by a byte of another kind (the
-     * sentinel at the latest), so the block's fit in the room reserved here
-     * and are stored without a capacity check each */
-    vec_reserve(&seg->tokens, seg->tokens.len + BLOCK / 2 + 1);
     token_t *tok = seg->tokens.items + seg->tokens.len;
     for (;;) {
         /* bits are tested in place and runs found by ctz from bit i on: the
@@ -472,8 +475,22 @@ static const char *block_tokens(const block_t *b, const char *p, const char *tex
             sp = TOKF_SPACE_BEFORE;
             i = (unsigned)__builtin_ctzll(~b->space & ~0ull << i);
         }
-        if (!(b->alnum >> i & 1))
-            break;      /* no ASCII letter or digit (or the end: punctuation) */
+        if (!(b->alnum >> i & 1)) {
+            if (i >= b->len)
+                break;  /* the block's end or the paragraph's */
+            uint32_t start = base + i;
+            unsigned char c = (unsigned char)text[start];
+            unsigned k = byte_class[c];
+            if (k & BC_MULTI || c == '\'')
+                break;  /* not ASCII; an apostrophe may be a quote mark or not */
+            /* one byte of punctuation, as tokenize makes it */
+            if (k & BC_STOP)
+                vec_push(&seg->stops, (uint32_t)(tok - seg->tokens.items));
+            *tok++ = (token_t){start, start + 1, TOK_PUNCT, c == '"' ? sp | TOKF_QUOTE_MARK : sp};
+            sp = 0;
+            i++;
+            continue;
+        }
         uint64_t from = ~0ull << i;
         unsigned e = (unsigned)__builtin_ctzll(~b->alnum & from), n = e - i;
         uint16_t kind = b->digit >> i & 1 ? TOK_NUMBER : TOK_WORD;
@@ -486,7 +503,7 @@ static const char *block_tokens(const block_t *b, const char *p, const char *tex
             flags |= lower ? TOKF_UPPER
                            : TOKF_UPPER | (caps & (caps - 1) ? TOKF_ALLCAPS : 0);  /* two capitals or more */
         }
-        uint32_t start = (uint32_t)(b->base + i - text);
+        uint32_t start = base + i;
         *tok++ = (token_t){start, start + n, kind, flags};
         sp = 0;
         i = e;
@@ -504,8 +521,12 @@ static void tokenize(const doc_t *doc, span_t para, segment_t *seg, const qmarks
     size_t mi = 0;
     block_t b = {.base = p - BLOCK};        /* none loaded yet */
     while (p < end) {
-        if (p - b.base >= BLOCK)
+        if (p - b.base >= BLOCK) {
             block_load(&b, p, end);
+            /* every token starts at a byte of its own in the block loaded:
+             * room for BLOCK more lets both paths store without a check */
+            vec_reserve(&seg->tokens, seg->tokens.len + BLOCK);
+        }
         p = block_tokens(&b, p, text, seg, &space);
         if (p == end || p - b.base >= BLOCK)
             continue;
@@ -536,7 +557,7 @@ static void tokenize(const doc_t *doc, span_t para, segment_t *seg, const qmarks
             p = q;
         } else {
             tok.end = tok.start + (uint32_t)len;
-            if (uc == '.' || uc == '!' || uc == '?' || uc == 0x2026)
+            if (k & BC_STOP || uc == 0x2026)
                 vec_push(&seg->stops, (uint32_t)seg->tokens.len);     /* is_stop() */
             if (is_quote_char(uc)) {
                 while (mi < marks->len && marks->items[mi].start < tok.start)
@@ -550,7 +571,7 @@ static void tokenize(const doc_t *doc, span_t para, segment_t *seg, const qmarks
             p += len;
         }
         space = 0;
-        vec_push(&seg->tokens, tok);
+        seg->tokens.items[seg->tokens.len++] = tok;
     }
 }
 

@@ -7,8 +7,9 @@
  * is one punctuation token. Most tokens, ASCII words and numbers that no
  * joiner continues and ASCII punctuation but the apostrophe, are read off bit
  * masks of 63 bytes at a time (block_tokens; SSE2 builds the masks); the
- * others one at a time: ASCII by table, the rest by classify_uc (common letters and punctuation directly, others through
- * libunistring), a word's letters sixteen bytes at a time (SSE2; eight elsewhere).
+ * others one at a time: ASCII by table, the rest by classify_uc (common
+ * letters and punctuation directly, others through libunistring), a word's
+ * letters sixteen bytes at a time (SSE2; eight elsewhere).
  * Sentences end at . ! ? … unless the stop follows an abbreviation or a single
  * capital letter (Dr. J. R. Okoye, U.S.) or a lower-case word follows it;
  * closing quotation marks and brackets after the stop stay in the sentence. */
@@ -211,16 +212,23 @@ enum { BLOCK = 63 };
 #define SENTINEL (1ull << BLOCK)
 
 #ifdef __SSE2__
-/* The movemask of the bytes of v in [lo, lo + n) (see skip_alnum). */
-static inline unsigned in_range16(__m128i v, char lo, char n)
+/* All ones in each byte of v in [lo, lo + n) (see skip_alnum), zeros elsewhere. */
+static inline __m128i in_range16(__m128i v, char lo, char n)
 {
     __m128i d = _mm_sub_epi8(v, _mm_set1_epi8((char)(lo + 128)));
-    return (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(d, _mm_set1_epi8((char)(n - 128))));
+    return _mm_cmplt_epi8(d, _mm_set1_epi8((char)(n - 128)));
 }
 
-static inline unsigned equal16(__m128i v, char c)
+/* All ones in each byte of v equal to c. */
+static inline __m128i equal16(__m128i v, char c)
 {
-    return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(c)));
+    return _mm_cmpeq_epi8(v, _mm_set1_epi8(c));
+}
+
+/* Bit i for byte i of v whose top bit is set. */
+static inline uint64_t mask16(__m128i v)
+{
+    return (uint64_t)_mm_movemask_epi8(v);
 }
 #endif
 
@@ -238,17 +246,18 @@ static void block_load(block_t *b, const char *p, const char *end)
     b->len = end - p < BLOCK ? (unsigned)(end - p) : BLOCK;
     uint64_t space = 0, alnum = 0, upper = 0, digit = 0, word_join = 0, num_join = 0;
 #ifdef __SSE2__
+    /* the classes are joined as vectors, one movemask per mask */
     for (int i = 0; i < 64; i += 16) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-        unsigned high = (unsigned)_mm_movemask_epi8(v), d = in_range16(v, '0', 10);
-        unsigned apostrophe = equal16(v, '\'');
-        space |= (uint64_t)(equal16(v, ' ') | in_range16(v, '\t', 5)) << i;
-        alnum |= (uint64_t)(in_range16(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 26) | d) << i;
-        upper |= (uint64_t)in_range16(v, 'A', 26) << i;
-        digit |= (uint64_t)d << i;
-        word_join |= (uint64_t)(high | apostrophe | equal16(v, '-')) << i;
+        __m128i d = in_range16(v, '0', 10);
+        __m128i both = _mm_or_si128(v, equal16(v, '\''));      /* top bit: joins either, >= 0x80 or ' */
+        space |= mask16(_mm_or_si128(equal16(v, ' '), in_range16(v, '\t', 5))) << i;
+        alnum |= mask16(_mm_or_si128(in_range16(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 26), d)) << i;
+        upper |= mask16(in_range16(v, 'A', 26)) << i;
+        digit |= mask16(d) << i;
+        word_join |= mask16(_mm_or_si128(both, equal16(v, '-'))) << i;
         /* , - . / are contiguous */
-        num_join |= (uint64_t)(high | apostrophe | in_range16(v, ',', 4) | equal16(v, ':')) << i;
+        num_join |= mask16(_mm_or_si128(both, _mm_or_si128(in_range16(v, ',', 4), equal16(v, ':')))) << i;
     }
 #else
     for (int i = 0; i < 64; i++) {

@@ -386,7 +386,8 @@ static void collect_marks(const doc_t *doc, span_t para, size_t lo, qmarks_t *ou
     }
 }
 
-/* Marks IN_QUOTE on tokens inside any top-level quote overlapping para. */
+/* Marks IN_QUOTE on tokens inside any top-level quote overlapping para,
+ * listing the runs marked in seg->quoted. */
 static void mark_in_quote(const doc_t *doc, span_t para, segment_t *seg)
 {
     size_t lo = seg->qfirst;
@@ -398,6 +399,7 @@ static void mark_in_quote(const doc_t *doc, span_t para, segment_t *seg)
         qi--;
     token_t *tok = seg->tokens.items;
     size_t t = 0, n = seg->tokens.len;
+    seg->quoted.len = 0;
     for (; qi < doc->quotes.len && t < n; qi++) {
         const quote_t *q = &doc->quotes.items[qi];
         if (q->parent >= 0)
@@ -409,8 +411,13 @@ static void mark_in_quote(const doc_t *doc, span_t para, segment_t *seg)
             t += 8;
         while (t < n && tok[t].start < q->span.start)
             t++;
+        size_t first = t;
         for (; t < n && tok[t].end <= q->span.end; t++)
             tok[t].flags |= TOKF_IN_QUOTE;
+        if (t > first) {
+            vec_push(&seg->quoted, (uint32_t)first);
+            vec_push(&seg->quoted, (uint32_t)t);
+        }
     }
 }
 
@@ -716,20 +723,23 @@ void segment_free(segment_t *seg)
     vec_free(&seg->sentences);
     vec_free(&seg->marks);
     vec_free(&seg->stops);
+    vec_free(&seg->quoted);
 }
 
 /* ---- the cache: per paragraph a varint token count, a varint sentence
  * count and each sentence's token count as a varint (sentences cover the
- * tokens in order, so the counts place them); then per token, in the common
+ * tokens in order, so the counts place them); a varint count of the runs of
+ * tokens in quotes and per run varints of the tokens before it (since the run
+ * before) and in it; then per token, in the common
  * case, one byte: its length (1 to 15) in the low four bits, TOKF_SPACE_BEFORE
  * in bit 4 and its class (kind and case, see SHORT_CLASSES) in the top three.
  * The gap before a token is implied by TOKF_SPACE_BEFORE: one byte of white
  * space or none (the paragraph's start counts as a space, as in tokenize).
  * Any other token (longer, after a longer gap, or of a rare class) has a 0
  * byte, then a byte of kind and flags, varint (gap beyond the implied one)
- * and varint length. TOKF_IN_QUOTE and TOKF_SENT_START are not stored:
- * replaying sets them as segment_paragraph does, from doc->quotes and the
- * sentences. Half the bytes of storing every token's flags and length. */
+ * and varint length. TOKF_IN_QUOTE is set from the runs, TOKF_SENT_START
+ * from the sentences, as segment_paragraph sets them. Half the bytes of
+ * storing every token's flags and length. */
 
 enum { CACHED_FLAGS = TOKF_UPPER | TOKF_ALLCAPS | TOKF_QUOTE_MARK | TOKF_SPACE_BEFORE };
 #define CODE(kind, flags) ((kind) << 6 | (flags))
@@ -786,14 +796,20 @@ _Static_assert(CACHED_FLAGS < 64, "kind and flags fit in a byte");
 
 void segment_record(seg_cache_t *cache, span_t para, const segment_t *seg)
 {
-    size_t n = seg->tokens.len, ns = seg->sentences.len;
+    size_t n = seg->tokens.len, ns = seg->sentences.len, nq = seg->quoted.len / 2;
     /* worst case: 5-byte varints, 12 bytes for a token with an odd gap */
-    vec_reserve(&cache->bytes, cache->bytes.len + 10 + ns * 5 + n * 12);
+    vec_reserve(&cache->bytes, cache->bytes.len + 15 + ns * 5 + nq * 10 + n * 12);
     uint8_t *p = cache->bytes.items + cache->bytes.len;
     p = put_varint(p, (uint32_t)n);
     p = put_varint(p, (uint32_t)ns);
     for (size_t s = 0; s < ns; s++)
         p = put_varint(p, seg->sentences.items[s].count);
+    p = put_varint(p, (uint32_t)nq);
+    const uint32_t *quoted = seg->quoted.items;
+    for (size_t q = 0, end = 0; q < nq; end = quoted[2 * q + 1], q++) {
+        p = put_varint(p, quoted[2 * q] - end);
+        p = put_varint(p, quoted[2 * q + 1] - quoted[2 * q]);
+    }
     uint32_t prev = para.start - 1;     /* unsigned: wraps harmlessly at offset 0 */
     const token_t *tok = seg->tokens.items;     /* not reloaded after each byte stored */
     for (size_t i = 0; i < n; i++) {
@@ -814,6 +830,33 @@ void segment_record(seg_cache_t *cache, span_t para, const segment_t *seg)
     cache->bytes.len = (size_t)(p - cache->bytes.items);
 }
 
+/* Decodes tokens [from, to) into tok from p, the first starting after
+ * *prevp, each with the flags extra too; returns where they end in the cache. */
+static inline __attribute__((always_inline)) const uint8_t *
+replay_tokens(const uint8_t *p, const struct short_token *short_token, token_t *tok,
+              size_t from, size_t to, uint32_t *prevp, uint16_t extra)
+{
+    uint32_t prev = *prevp;
+    for (size_t i = from; i < to; i++) {
+        token_t *t = &tok[i];
+        const struct short_token *st = &short_token[*p++];
+        if (st->len) {
+            t->start = prev + st->gap;
+            t->end = prev = t->start + st->len;
+            t->kind = st->kind;
+            t->flags = st->flags | extra;
+            continue;
+        }
+        uint8_t code = *p++;
+        t->start = prev + ((code & TOKF_SPACE_BEFORE) != 0) + (uint32_t)get_varint(&p);
+        t->end = prev = t->start + (uint32_t)get_varint(&p);
+        t->kind = code >> 6;
+        t->flags = (code & 0x3F) | extra;
+    }
+    *prevp = prev;
+    return p;
+}
+
 void segment_replay(seg_cache_t *cache, const doc_t *doc, span_t para, segment_t *seg)
 {
     const uint8_t *p = cache->bytes.items + cache->pos;
@@ -829,29 +872,29 @@ void segment_replay(seg_cache_t *cache, const doc_t *doc, span_t para, segment_t
         first += count;
     }
     seg->sentences.len = ns;
-    vec_reserve(&seg->tokens, n);
-    const struct short_token *short_token = short_tokens();
-    uint32_t prev = para.start - 1;
-    for (size_t i = 0; i < n; i++) {
-        token_t *t = &seg->tokens.items[i];
-        const struct short_token *st = &short_token[*p++];
-        if (st->len) {
-            t->start = prev + st->gap;
-            t->end = prev = t->start + st->len;
-            t->kind = st->kind;
-            t->flags = st->flags;
-            continue;
-        }
-        uint8_t code = *p++;
-        t->start = prev + ((code & TOKF_SPACE_BEFORE) != 0) + (uint32_t)get_varint(&p);
-        t->end = prev = t->start + (uint32_t)get_varint(&p);
-        t->kind = code >> 6;
-        t->flags = code & 0x3F;
+    /* the runs in quotes, as first, end pairs */
+    size_t nq = (size_t)get_varint(&p);
+    vec_reserve(&seg->quoted, 2 * nq);
+    for (uint32_t q = 0, end = 0; q < nq; q++) {
+        uint32_t from = end + (uint32_t)get_varint(&p);
+        end = from + (uint32_t)get_varint(&p);
+        seg->quoted.items[2 * q] = from;
+        seg->quoted.items[2 * q + 1] = end;
     }
+    seg->quoted.len = 2 * nq;
+    vec_reserve(&seg->tokens, n);
+    const struct short_token *st = short_tokens();
+    token_t *tok = seg->tokens.items;
+    uint32_t prev = para.start - 1;
+    size_t at = 0;
+    for (size_t q = 0; q < nq; q++) {
+        p = replay_tokens(p, st, tok, at, seg->quoted.items[2 * q], &prev, 0);
+        at = seg->quoted.items[2 * q + 1];
+        p = replay_tokens(p, st, tok, seg->quoted.items[2 * q], at, &prev, TOKF_IN_QUOTE);
+    }
+    p = replay_tokens(p, st, tok, at, n, &prev, 0);
     seg->tokens.len = n;
     cache->pos = (size_t)(p - cache->bytes.items);
-    /* the flags the cache leaves out, set as segment_paragraph sets them */
-    mark_in_quote(doc, para, seg);
     size_t word = 0;
     for (size_t s = 0; s < ns; s++)
         word = mark_sentence_start(seg, seg->sentences.items[s].first, word);

@@ -5,11 +5,12 @@
  * Jean-Luc); a number starts with a digit and keeps inner . , : / - before a
  * digit and letters stuck to it (3.5, 1,200, 2026-01-28, 90s); anything else
  * is one punctuation token. Most tokens, ASCII words and numbers that no
- * joiner continues and ASCII punctuation but the apostrophe, are read off bit
- * masks of 63 bytes at a time (block_tokens; SSE2 builds the masks); the
- * others one at a time: ASCII by table, the rest by classify_uc (common
- * letters and punctuation directly, others through libunistring), a word's
- * letters sixteen bytes at a time (SSE2; eight elsewhere).
+ * joiner continues, ASCII punctuation but the apostrophe and the quotation
+ * marks that are no apostrophe, are read off bit masks of 63 bytes at a time
+ * (block_tokens; SSE2 builds the masks); the others one at a time: ASCII by
+ * table, the rest by classify_uc (common letters and punctuation directly,
+ * others through libunistring), a word's letters sixteen bytes at a time
+ * (SSE2; eight elsewhere).
  * Sentences end at . ! ? … unless the stop follows an abbreviation or a single
  * capital letter (Dr. J. R. Okoye, U.S.) or a lower-case word follows it;
  * closing quotation marks and brackets after the stop stay in the sentence. */
@@ -470,13 +471,24 @@ static const char *word_end(const char *q, const char *end, uint16_t kind, bool 
     }
 }
 
+/* The length of the quotation mark at s that is one whether the quote finder
+ * paired it or not (“ ” „ ‟ ‘ ‚ ‛ « », not ’ nor ', apostrophes too), or 0. */
+static inline unsigned quote_mark_len(const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;   /* valid UTF-8: no read past its end */
+    if (u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0x98 || (u[2] >= 0x9A && u[2] <= 0x9F)))
+        return 3;
+    return u[0] == 0xC2 && (u[1] == 0xAB || u[1] == 0xBB) ? 2 : 0;
+}
+
 /* Tokenizes, from b's masks, the run of ASCII words and numbers at and after
  * p that end inside the block before punctuation or white space that joins
- * nothing, and the ASCII punctuation among them but apostrophes: most of the
- * text. Returns where the run stops: at another token (tokenize's general
- * case), or at the block's end or the paragraph's. *space is
- * TOKF_SPACE_BEFORE for the next token. The tokens are stored without a
- * capacity check: tokenize reserves room for a token at each byte of the block. */
+ * nothing, the ASCII punctuation among them but apostrophes and the
+ * quotation marks of quote_mark_len: most of the text. Returns where the run
+ * stops: at another token (tokenize's general case), or at the block's end
+ * or the paragraph's. *space is TOKF_SPACE_BEFORE for the next token. The
+ * tokens are stored without a capacity check: tokenize reserves room for a
+ * token at each byte of the block. */
 static const char *block_tokens(const block_t *b, const char *p, const char *text,
                                 segment_t *seg, uint16_t *space)
 {
@@ -494,17 +506,29 @@ static const char *block_tokens(const block_t *b, const char *p, const char *tex
         if (!(b->alnum >> i & 1)) {
             if (i >= b->len)
                 break;  /* the block's end or the paragraph's */
+            /* one punctuation character, as tokenize makes it */
             uint32_t start = base + i;
             unsigned char c = (unsigned char)text[start];
-            unsigned k = byte_class[c];
-            if (k & BC_MULTI || c == '\'')
-                break;  /* not ASCII; an apostrophe may be a quote mark or not */
-            /* one byte of punctuation, as tokenize makes it */
-            if (k & BC_STOP)
-                vec_push(&seg->stops, (uint32_t)(tok - seg->tokens.items));
-            *tok++ = (token_t){start, start + 1, TOK_PUNCT, c == '"' ? sp | TOKF_QUOTE_MARK : sp};
+            unsigned k = byte_class[c], n = 1;
+            uint16_t flags = sp;
+            if (k & BC_MULTI) {
+                n = quote_mark_len(text + start);
+                if (!n)
+                    break;      /* any other character that is not ASCII */
+                flags |= TOKF_QUOTE_MARK;
+            } else if (c == '\'') {
+                break;          /* a quote mark or not by the quote finder's marks */
+            } else {
+                if (k & BC_STOP)
+                    vec_push(&seg->stops, (uint32_t)(tok - seg->tokens.items));
+                if (c == '"')
+                    flags |= TOKF_QUOTE_MARK;
+            }
+            *tok++ = (token_t){start, start + n, TOK_PUNCT, flags};
             sp = 0;
-            i++;
+            i += n;
+            if (i > BLOCK)
+                break;          /* the mark ends past the block */
             continue;
         }
         uint64_t from = ~0ull << i;

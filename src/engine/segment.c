@@ -286,8 +286,9 @@ static inline bool may_join(ucs4_t uc)
     return uc < 0x80 ? (byte_class[uc] & BC_JOIN) != 0 : uc == 0x2019 || uc == 0x2010 || uc == 0x2011;
 }
 
-/* word_case() for a word of ASCII bytes only, which starts with a letter.
- * Most words start lower case, which settles both flags at once. */
+/* word_case() for a word of ASCII letters only (its other bytes, of
+ * joiners, are no letters), which starts with a letter. Most words start
+ * lower case, which settles both flags at once. */
 static unsigned ascii_case(const char *s, const char *end)
 {
     if (!(*s >= 'A' && *s <= 'Z'))
@@ -435,7 +436,8 @@ static bool is_abbreviation(const char *s, size_t n)
 /* The end of a word or number (kind) whose letters and digits run on from
  * q: it takes in an inner apostrophe or hyphen before a letter (a number:
  * . , : / or a hyphen before a digit) and non-ASCII letters, clearing *ascii
- * when it takes in a non-ASCII character. */
+ * when it takes in a non-ASCII letter or digit (not for a joiner: "Europe’s"
+ * has the case of "Europes"). */
 static const char *word_end(const char *q, const char *end, uint16_t kind, bool *ascii)
 {
     /* a word ends at the common "word," and "word." without a look at what
@@ -445,19 +447,19 @@ static const char *word_end(const char *q, const char *end, uint16_t kind, bool 
         q = skip_alnum(q, end);
         if (q == end || !(byte_class[(unsigned char)*q] & joiners))
             return q;           /* a space or punctuation that joins nothing */
-        if ((unsigned char)*q >= 0x80)
-            *ascii = false;
         int l1;
         ucs4_t u1 = char_at(q, end, &l1);
         enum cclass c1 = classify(u1);
         if (c1 == C_LETTER || c1 == C_DIGIT) {
+            *ascii = *ascii && u1 < 0x80;
             q += l1;
             continue;
         }
         if (q + l1 >= end || !may_join(u1))
             return q;
         int l2;
-        enum cclass c2 = classify(char_at(q + l1, end, &l2));
+        ucs4_t u2 = char_at(q + l1, end, &l2);
+        enum cclass c2 = classify(u2);
         bool joins;
         if (kind == TOK_WORD)
             joins = (is_apostrophe(u1) && c2 == C_LETTER) ||
@@ -467,6 +469,7 @@ static const char *word_end(const char *q, const char *end, uint16_t kind, bool 
                                       u1 == '/' || is_hyphen(u1));
         if (!joins)
             return q;
+        *ascii = *ascii && u2 < 0x80;
         q += l1 + l2;
     }
 }

@@ -133,6 +133,15 @@ int main(void)
     is_int(seg.sentences.len, 3, "three sentences");
     doc_free(doc);
 
+    /* a joiner that is not ASCII leaves the case to the letters */
+    segment_all("NATO’s O’NEILL l’État", &doc, &seg);
+    is_int(seg.tokens.len, 3, "three words, apostrophes inside");
+    is_int(seg.tokens.items[0].flags & (TOKF_UPPER | TOKF_ALLCAPS), TOKF_UPPER, "NATO’s: upper, not all caps");
+    is_int(seg.tokens.items[1].flags & (TOKF_UPPER | TOKF_ALLCAPS), TOKF_UPPER | TOKF_ALLCAPS,
+           "O’NEILL: all caps");
+    is_int(seg.tokens.items[2].flags & (TOKF_UPPER | TOKF_ALLCAPS), 0, "l’État: lower case first");
+    doc_free(doc);
+
     /* spaces: the flag, and no tokens from white space alone */
     segment_all("a  b\u00a0c", &doc, &seg);
     is_int(seg.tokens.len, 3, "no-break space separates words");

@@ -501,11 +501,12 @@ static const char *block_tokens(const block_t *b, const char *p, const char *tex
     token_t *tok = seg->tokens.items + seg->tokens.len;
     for (;;) {
         /* bits are tested in place and runs found by ctz from bit i on: the
-         * sentinel ends every run of space and of letters */
-        if (b->space >> i & 1) {
-            sp = TOKF_SPACE_BEFORE;
-            i = (unsigned)__builtin_ctzll(~b->space & ~0ull << i);
-        }
+         * sentinel ends every run of space and of letters. The space before
+         * a token is skipped without a branch: one token in five has none,
+         * and a branch on it mispredicted about that often */
+        unsigned gap = (unsigned)__builtin_ctzll(~b->space >> i);
+        sp = gap ? TOKF_SPACE_BEFORE : sp;
+        i += gap;
         if (!(b->alnum >> i & 1)) {
             if (i >= b->len)
                 break;  /* the block's end or the paragraph's */

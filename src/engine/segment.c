@@ -233,12 +233,14 @@ static inline uint64_t mask16(__m128i v)
 }
 #endif
 
-/* The masks of the text at p, of which the bytes past end are not read. */
-static void block_load(block_t *b, const char *p, const char *end)
+/* The masks of the text at p, up to end; the bytes from end on count as
+ * punctuation. Bytes past end are read but to limit, the text's end: most
+ * paragraphs' last block is read in place, not copied. */
+static void block_load(block_t *b, const char *p, const char *end, const char *limit)
 {
     char pad[64];
     const char *s = p;
-    if (end - p < 64) {
+    if (limit - p < 64) {
         memset(pad, 0, sizeof pad);     /* 0: a punctuation byte */
         memcpy(pad, p, (size_t)(end - p));
         s = pad;
@@ -272,6 +274,10 @@ static void block_load(block_t *b, const char *p, const char *end)
         num_join |= (uint64_t)((k & (BC_MULTI | BC_JOIN)) != 0) << i;
     }
 #endif
+    if (end - p < 64) {
+        uint64_t in = ~(~0ull << (end - p));    /* the bytes before end */
+        space &= in, alnum &= in, upper &= in, digit &= in, word_join &= in, num_join &= in;
+    }
     b->space = space & ~SENTINEL;
     b->alnum = alnum & ~SENTINEL;
     b->upper = upper;
@@ -566,7 +572,7 @@ static void tokenize(const doc_t *doc, span_t para, segment_t *seg, const qmarks
     block_t b = {.base = p - BLOCK};        /* none loaded yet */
     while (p < end) {
         if (p - b.base >= BLOCK) {
-            block_load(&b, p, end);
+            block_load(&b, p, end, text + doc->len);
             /* every token starts at a byte of its own in the block loaded:
              * room for BLOCK more lets both paths store without a check */
             vec_reserve(&seg->tokens, seg->tokens.len + BLOCK);

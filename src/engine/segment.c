@@ -790,18 +790,19 @@ enum { CACHED_FLAGS = TOKF_UPPER | TOKF_ALLCAPS | TOKF_QUOTE_MARK | TOKF_SPACE_B
 /* Kind and cached flags to the short form's top nibble (0: no short form). */
 static const uint8_t short_nibble[256] = { SHORT_CLASSES(NIBBLE_OF) };
 
-struct short_token { uint16_t kind, flags; uint8_t gap, len; };
-
-/* The other way, by the whole byte: what replaying a short form sets (len 0:
- * the byte is no short form). Filled from short_nibble on first use. */
-static const struct short_token *short_tokens(void)
+/* The other way, by the whole byte (but 0): the token a short form stands
+ * for, its offsets counted from the end of the token before. Filled from
+ * short_nibble on first use. */
+static const token_t *short_tokens(void)
 {
-    static struct short_token tab[256];
+    static token_t tab[256];
     static bool filled;
-    for (unsigned code = 0; !filled && code < 256; code++)
-        for (unsigned len = 1; short_nibble[code] && len < 16; len++)
-            tab[short_nibble[code] | len] = (struct short_token){
-                (uint16_t)(code >> 6), (uint16_t)(code & 0x3F), (code & TOKF_SPACE_BEFORE) != 0, (uint8_t)len};
+    for (unsigned code = 0; !filled && code < 256; code++) {
+        uint32_t gap = (code & TOKF_SPACE_BEFORE) != 0;
+        for (uint32_t len = 1; short_nibble[code] && len < 16; len++)
+            tab[short_nibble[code] | len] = (token_t){gap, gap + len, (uint16_t)(code >> 6),
+                                                      (uint16_t)(code & 0x3F)};
+    }
     filled = true;
     return tab;
 }
@@ -867,21 +868,23 @@ void segment_record(seg_cache_t *cache, span_t para, const segment_t *seg)
 /* Decodes tokens [from, to) into tok from p, the first starting after
  * *prevp, each with the flags extra too; returns where they end in the cache. */
 static inline __attribute__((always_inline)) const uint8_t *
-replay_tokens(const uint8_t *p, const struct short_token *short_token, token_t *tok,
+replay_tokens(const uint8_t *p, const token_t *short_token, token_t *tok,
               size_t from, size_t to, uint32_t *prevp, uint16_t extra)
 {
     uint32_t prev = *prevp;
     for (size_t i = from; i < to; i++) {
         token_t *t = &tok[i];
-        const struct short_token *st = &short_token[*p++];
-        if (st->len) {
-            t->start = prev + st->gap;
-            t->end = prev = t->start + st->len;
-            t->kind = st->kind;
-            t->flags = st->flags | extra;
+        if (*p) {
+            token_t s = short_token[*p++];
+            s.start += prev;
+            s.end += prev;
+            s.flags |= extra;
+            *t = s;
+            prev = s.end;
             continue;
         }
-        uint8_t code = *p++;
+        uint8_t code = p[1];    /* after the 0 byte: kind and flags */
+        p += 2;
         t->start = prev + ((code & TOKF_SPACE_BEFORE) != 0) + (uint32_t)get_varint(&p);
         t->end = prev = t->start + (uint32_t)get_varint(&p);
         t->kind = code >> 6;
@@ -917,7 +920,7 @@ void segment_replay(seg_cache_t *cache, const doc_t *doc, span_t para, segment_t
     }
     seg->quoted.len = 2 * nq;
     vec_reserve(&seg->tokens, n);
-    const struct short_token *st = short_tokens();
+    const token_t *st = short_tokens();
     token_t *tok = seg->tokens.items;
     uint32_t prev = para.start - 1;
     size_t at = 0;

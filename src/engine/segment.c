@@ -762,18 +762,18 @@ void segment_free(segment_t *seg)
 
 /* ---- the cache: per paragraph a varint token count, a varint sentence
  * count and each sentence's token count as a varint (sentences cover the
- * tokens in order, so the counts place them); a varint count of the runs of
- * tokens in quotes and per run varints of the tokens before it (since the run
- * before) and in it; then per token, in the common
+ * tokens in order, so the counts place them); then per token, in the common
  * case, one byte: its length (1 to 15) in the low four bits, TOKF_SPACE_BEFORE
  * in bit 4 and its class (kind and case, see SHORT_CLASSES) in the top three.
  * The gap before a token is implied by TOKF_SPACE_BEFORE: one byte of white
  * space or none (the paragraph's start counts as a space, as in tokenize).
  * Any other token (longer, after a longer gap, or of a rare class) has a 0
  * byte, then a byte of kind and flags, varint (gap beyond the implied one)
- * and varint length. TOKF_IN_QUOTE is set from the runs, TOKF_SENT_START
- * from the sentences, as segment_paragraph sets them. Half the bytes of
- * storing every token's flags and length. */
+ * and varint length. Last, a varint count of the runs of tokens in quotes
+ * and per run varints of the tokens before it (since the run before) and in
+ * it. TOKF_IN_QUOTE is set from the runs, TOKF_SENT_START from the
+ * sentences, as segment_paragraph sets them. Half the bytes of storing every
+ * token's flags and length. */
 
 enum { CACHED_FLAGS = TOKF_UPPER | TOKF_ALLCAPS | TOKF_QUOTE_MARK | TOKF_SPACE_BEFORE };
 #define CODE(kind, flags) ((kind) << 6 | (flags))
@@ -839,12 +839,6 @@ void segment_record(seg_cache_t *cache, span_t para, const segment_t *seg)
     p = put_varint(p, (uint32_t)ns);
     for (size_t s = 0; s < ns; s++)
         p = put_varint(p, seg->sentences.items[s].count);
-    p = put_varint(p, (uint32_t)nq);
-    const uint32_t *quoted = seg->quoted.items;
-    for (size_t q = 0, end = 0; q < nq; end = quoted[2 * q + 1], q++) {
-        p = put_varint(p, quoted[2 * q] - end);
-        p = put_varint(p, quoted[2 * q + 1] - quoted[2 * q]);
-    }
     uint32_t prev = para.start - 1;     /* unsigned: wraps harmlessly at offset 0 */
     const token_t *tok = seg->tokens.items;     /* not reloaded after each byte stored */
     for (size_t i = 0; i < n; i++) {
@@ -862,36 +856,13 @@ void segment_record(seg_cache_t *cache, span_t para, const segment_t *seg)
         }
         prev = t->end;
     }
-    cache->bytes.len = (size_t)(p - cache->bytes.items);
-}
-
-/* Decodes tokens [from, to) into tok from p, the first starting after
- * *prevp, each with the flags extra too; returns where they end in the cache. */
-static inline __attribute__((always_inline)) const uint8_t *
-replay_tokens(const uint8_t *p, const token_t *short_token, token_t *tok,
-              size_t from, size_t to, uint32_t *prevp, uint16_t extra)
-{
-    uint32_t prev = *prevp;
-    for (size_t i = from; i < to; i++) {
-        token_t *t = &tok[i];
-        if (*p) {
-            token_t s = short_token[*p++];
-            s.start += prev;
-            s.end += prev;
-            s.flags |= extra;
-            *t = s;
-            prev = s.end;
-            continue;
-        }
-        uint8_t code = p[1];    /* after the 0 byte: kind and flags */
-        p += 2;
-        t->start = prev + ((code & TOKF_SPACE_BEFORE) != 0) + (uint32_t)get_varint(&p);
-        t->end = prev = t->start + (uint32_t)get_varint(&p);
-        t->kind = code >> 6;
-        t->flags = (code & 0x3F) | extra;
+    p = put_varint(p, (uint32_t)nq);
+    const uint32_t *quoted = seg->quoted.items;
+    for (size_t q = 0, end = 0; q < nq; end = quoted[2 * q + 1], q++) {
+        p = put_varint(p, quoted[2 * q] - end);
+        p = put_varint(p, quoted[2 * q + 1] - quoted[2 * q]);
     }
-    *prevp = prev;
-    return p;
+    cache->bytes.len = (size_t)(p - cache->bytes.items);
 }
 
 void segment_replay(seg_cache_t *cache, const doc_t *doc, span_t para, segment_t *seg)
@@ -909,27 +880,34 @@ void segment_replay(seg_cache_t *cache, const doc_t *doc, span_t para, segment_t
         first += count;
     }
     seg->sentences.len = ns;
-    /* the runs in quotes, as first, end pairs */
-    size_t nq = (size_t)get_varint(&p);
-    vec_reserve(&seg->quoted, 2 * nq);
-    for (uint32_t q = 0, end = 0; q < nq; q++) {
-        uint32_t from = end + (uint32_t)get_varint(&p);
-        end = from + (uint32_t)get_varint(&p);
-        seg->quoted.items[2 * q] = from;
-        seg->quoted.items[2 * q + 1] = end;
-    }
-    seg->quoted.len = 2 * nq;
     vec_reserve(&seg->tokens, n);
-    const token_t *st = short_tokens();
+    const token_t *short_token = short_tokens();
     token_t *tok = seg->tokens.items;
     uint32_t prev = para.start - 1;
-    size_t at = 0;
-    for (size_t q = 0; q < nq; q++) {
-        p = replay_tokens(p, st, tok, at, seg->quoted.items[2 * q], &prev, 0);
-        at = seg->quoted.items[2 * q + 1];
-        p = replay_tokens(p, st, tok, seg->quoted.items[2 * q], at, &prev, TOKF_IN_QUOTE);
+    for (size_t i = 0; i < n; i++) {
+        if (*p) {
+            token_t t = short_token[*p++];
+            t.start += prev;
+            t.end += prev;
+            tok[i] = t;
+            prev = t.end;
+            continue;
+        }
+        uint8_t code = p[1];    /* after the 0 byte: kind and flags */
+        p += 2;
+        tok[i].start = prev + ((code & TOKF_SPACE_BEFORE) != 0) + (uint32_t)get_varint(&p);
+        tok[i].end = prev = tok[i].start + (uint32_t)get_varint(&p);
+        tok[i].kind = code >> 6;
+        tok[i].flags = code & 0x3F;
     }
-    p = replay_tokens(p, st, tok, at, n, &prev, 0);
+    /* the runs in quotes */
+    size_t nq = (size_t)get_varint(&p);
+    for (size_t q = 0, end = 0; q < nq; q++) {
+        size_t t = end + (size_t)get_varint(&p);
+        end = t + (size_t)get_varint(&p);
+        for (; t < end; t++)
+            tok[t].flags |= TOKF_IN_QUOTE;
+    }
     seg->tokens.len = n;
     cache->pos = (size_t)(p - cache->bytes.items);
     size_t word = 0;

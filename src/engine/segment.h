@@ -41,7 +41,8 @@ typedef struct {
     /* segment_paragraph's working arrays, kept to save allocations per paragraph */
     struct seg_qmarks { struct seg_qmark *items; size_t len, cap; } marks;
     VEC(uint32_t) stops;
-    VEC(uint32_t) quoted;       /* the token ranges given TOKF_IN_QUOTE, as first, end pairs */
+    VEC(uint32_t) quoted;       /* the token runs given TOKF_IN_QUOTE (first, end
+                                 * pairs), kept for segment_record */
 } segment_t;
 
 /* Splits doc->text[para] into tokens and sentences, replacing seg's contents

@@ -4,11 +4,13 @@
  * inner apostrophe or hyphen when a letter follows it (don't, Europe's,
  * Jean-Luc); a number starts with a digit and keeps inner . , : / - before a
  * digit and letters stuck to it (3.5, 1,200, 2026-01-28, 90s); anything else
- * is one punctuation token. Most tokens, ASCII words and numbers between
- * white space, are read off bit masks of 63 bytes at a time (block_tokens;
- * SSE2 builds the masks); the others one at a time: ASCII by table, the rest
- * by classify_uc (common letters and punctuation directly, others through
- * libunistring), a word's letters sixteen bytes at a time (SSE2; eight elsewhere).
+ * is one punctuation token. Most tokens, ASCII words and numbers that no
+ * joiner continues, ASCII punctuation but the apostrophe and the quotation
+ * marks that are no apostrophe, are read off bit masks of 63 bytes at a time
+ * (block_tokens; SSE2 builds the masks); the others one at a time: ASCII by
+ * table, the rest by classify_uc (common letters and punctuation directly,
+ * others through libunistring), a word's letters sixteen bytes at a time
+ * (SSE2; eight elsewhere).
  * Sentences end at . ! ? … unless the stop follows an abbreviation or a single
  * capital letter (Dr. J. R. Okoye, U.S.) or a lower-case word follows it;
  * closing quotation marks and brackets after the stop stay in the sentence. */
@@ -97,6 +99,7 @@ enum {
     BC_JOIN = 8,                /* may join two parts of a number: ' - . , : / */
     BC_MULTI = 16,              /* the lead (or a stray continuation) of a longer character */
     BC_WORD_JOIN = 32,          /* may join two parts of a word: ' - (with BC_JOIN) */
+    BC_STOP = 64,               /* may end a sentence: . ! ? */
 };
 #define BC_L BC_ALNUM
 #define BC_D (BC_ALNUM | BC_DIGIT)
@@ -105,7 +108,8 @@ static const unsigned char byte_class[256] = {
     ['\t'] = BC_SPACE, BC_SPACE, BC_SPACE, BC_SPACE, BC_SPACE,        /* \t to \r */
     [' '] = BC_SPACE,
     ['\''] = BC_JOIN | BC_WORD_JOIN, ['-'] = BC_JOIN | BC_WORD_JOIN,
-    ['.'] = BC_JOIN, [','] = BC_JOIN, [':'] = BC_JOIN, ['/'] = BC_JOIN,
+    ['.'] = BC_JOIN | BC_STOP, [','] = BC_JOIN, [':'] = BC_JOIN, ['/'] = BC_JOIN,
+    ['!'] = BC_STOP, ['?'] = BC_STOP,
     ['0'] = BC_D, BC_D, BC_D, BC_D, BC_D, BC_D, BC_D, BC_D, BC_D, BC_D,
     ['A'] = BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L,
             BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L, BC_L,
@@ -200,6 +204,7 @@ static inline const char *skip_alnum(const char *q, const char *end)
  * stops at it without a bounds check; a block covers 63 bytes of text. */
 typedef struct {
     const char *base;           /* the text at bit 0 */
+    unsigned len;               /* the bytes of text it covers: BLOCK, fewer at the end */
     uint64_t space;             /* ' ', \t to \r */
     uint64_t alnum, upper, digit;       /* ASCII letters and digits; A-Z; 0-9 */
     uint64_t word_join, num_join;       /* may join two parts of a word, a number (BC_MULTI too) */
@@ -208,43 +213,54 @@ enum { BLOCK = 63 };
 #define SENTINEL (1ull << BLOCK)
 
 #ifdef __SSE2__
-/* The movemask of the bytes of v in [lo, lo + n) (see skip_alnum). */
-static inline unsigned in_range16(__m128i v, char lo, char n)
+/* All ones in each byte of v in [lo, lo + n) (see skip_alnum), zeros elsewhere. */
+static inline __m128i in_range16(__m128i v, char lo, char n)
 {
     __m128i d = _mm_sub_epi8(v, _mm_set1_epi8((char)(lo + 128)));
-    return (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(d, _mm_set1_epi8((char)(n - 128))));
+    return _mm_cmplt_epi8(d, _mm_set1_epi8((char)(n - 128)));
 }
 
-static inline unsigned equal16(__m128i v, char c)
+/* All ones in each byte of v equal to c. */
+static inline __m128i equal16(__m128i v, char c)
 {
-    return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(c)));
+    return _mm_cmpeq_epi8(v, _mm_set1_epi8(c));
+}
+
+/* Bit i for byte i of v whose top bit is set. */
+static inline uint64_t mask16(__m128i v)
+{
+    return (uint64_t)_mm_movemask_epi8(v);
 }
 #endif
 
-/* The masks of the text at p, of which the bytes past end are not read. */
-static void block_load(block_t *b, const char *p, const char *end)
+/* The masks of the text at p, up to end; the bytes from end on count as
+ * punctuation. Bytes past end are read but to limit, the text's end: most
+ * paragraphs' last block is read in place, not copied. */
+static void block_load(block_t *b, const char *p, const char *end, const char *limit)
 {
     char pad[64];
     const char *s = p;
-    if (end - p < 64) {
+    if (limit - p < 64) {
         memset(pad, 0, sizeof pad);     /* 0: a punctuation byte */
         memcpy(pad, p, (size_t)(end - p));
         s = pad;
     }
     b->base = p;
+    b->len = end - p < BLOCK ? (unsigned)(end - p) : BLOCK;
     uint64_t space = 0, alnum = 0, upper = 0, digit = 0, word_join = 0, num_join = 0;
 #ifdef __SSE2__
+    /* the classes are joined as vectors, one movemask per mask */
     for (int i = 0; i < 64; i += 16) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-        unsigned high = (unsigned)_mm_movemask_epi8(v), d = in_range16(v, '0', 10);
-        unsigned apostrophe = equal16(v, '\'');
-        space |= (uint64_t)(equal16(v, ' ') | in_range16(v, '\t', 5)) << i;
-        alnum |= (uint64_t)(in_range16(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 26) | d) << i;
-        upper |= (uint64_t)in_range16(v, 'A', 26) << i;
-        digit |= (uint64_t)d << i;
-        word_join |= (uint64_t)(high | apostrophe | equal16(v, '-')) << i;
+        __m128i d = in_range16(v, '0', 10);
+        __m128i both = _mm_or_si128(v, equal16(v, '\''));      /* top bit: joins either, >= 0x80 or ' */
+        space |= mask16(_mm_or_si128(equal16(v, ' '), in_range16(v, '\t', 5))) << i;
+        alnum |= mask16(_mm_or_si128(in_range16(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 26), d)) << i;
+        upper |= mask16(in_range16(v, 'A', 26)) << i;
+        digit |= mask16(d) << i;
+        word_join |= mask16(_mm_or_si128(both, equal16(v, '-'))) << i;
         /* , - . / are contiguous */
-        num_join |= (uint64_t)(high | apostrophe | in_range16(v, ',', 4) | equal16(v, ':')) << i;
+        num_join |= mask16(_mm_or_si128(both, _mm_or_si128(in_range16(v, ',', 4), equal16(v, ':')))) << i;
     }
 #else
     for (int i = 0; i < 64; i++) {
@@ -258,6 +274,10 @@ static void block_load(block_t *b, const char *p, const char *end)
         num_join |= (uint64_t)((k & (BC_MULTI | BC_JOIN)) != 0) << i;
     }
 #endif
+    if (end - p < 64) {
+        uint64_t in = ~(~0ull << (end - p));    /* the bytes before end */
+        space &= in, alnum &= in, upper &= in, digit &= in, word_join &= in, num_join &= in;
+    }
     b->space = space & ~SENTINEL;
     b->alnum = alnum & ~SENTINEL;
     b->upper = upper;
@@ -272,8 +292,9 @@ static inline bool may_join(ucs4_t uc)
     return uc < 0x80 ? (byte_class[uc] & BC_JOIN) != 0 : uc == 0x2019 || uc == 0x2010 || uc == 0x2011;
 }
 
-/* word_case() for a word of ASCII bytes only, which starts with a letter.
- * Most words start lower case, which settles both flags at once. */
+/* word_case() for a word of ASCII letters only (its other bytes, of
+ * joiners, are no letters), which starts with a letter. Most words start
+ * lower case, which settles both flags at once. */
 static unsigned ascii_case(const char *s, const char *end)
 {
     if (!(*s >= 'A' && *s <= 'Z'))
@@ -373,7 +394,8 @@ static void collect_marks(const doc_t *doc, span_t para, size_t lo, qmarks_t *ou
     }
 }
 
-/* Marks IN_QUOTE on tokens inside any top-level quote overlapping para. */
+/* Marks IN_QUOTE on tokens inside any top-level quote overlapping para,
+ * listing the runs marked in seg->quoted. */
 static void mark_in_quote(const doc_t *doc, span_t para, segment_t *seg)
 {
     size_t lo = seg->qfirst;
@@ -385,6 +407,7 @@ static void mark_in_quote(const doc_t *doc, span_t para, segment_t *seg)
         qi--;
     token_t *tok = seg->tokens.items;
     size_t t = 0, n = seg->tokens.len;
+    seg->quoted.len = 0;
     for (; qi < doc->quotes.len && t < n; qi++) {
         const quote_t *q = &doc->quotes.items[qi];
         if (q->parent >= 0)
@@ -396,8 +419,13 @@ static void mark_in_quote(const doc_t *doc, span_t para, segment_t *seg)
             t += 8;
         while (t < n && tok[t].start < q->span.start)
             t++;
+        size_t first = t;
         for (; t < n && tok[t].end <= q->span.end; t++)
             tok[t].flags |= TOKF_IN_QUOTE;
+        if (t > first) {
+            vec_push(&seg->quoted, (uint32_t)first);
+            vec_push(&seg->quoted, (uint32_t)t);
+        }
     }
 }
 
@@ -414,7 +442,8 @@ static bool is_abbreviation(const char *s, size_t n)
 /* The end of a word or number (kind) whose letters and digits run on from
  * q: it takes in an inner apostrophe or hyphen before a letter (a number:
  * . , : / or a hyphen before a digit) and non-ASCII letters, clearing *ascii
- * when it takes in a non-ASCII character. */
+ * when it takes in a non-ASCII letter or digit (not for a joiner: "Europe’s"
+ * has the case of "Europes"). */
 static const char *word_end(const char *q, const char *end, uint16_t kind, bool *ascii)
 {
     /* a word ends at the common "word," and "word." without a look at what
@@ -424,19 +453,19 @@ static const char *word_end(const char *q, const char *end, uint16_t kind, bool 
         q = skip_alnum(q, end);
         if (q == end || !(byte_class[(unsigned char)*q] & joiners))
             return q;           /* a space or punctuation that joins nothing */
-        if ((unsigned char)*q >= 0x80)
-            *ascii = false;
         int l1;
         ucs4_t u1 = char_at(q, end, &l1);
         enum cclass c1 = classify(u1);
         if (c1 == C_LETTER || c1 == C_DIGIT) {
+            *ascii = *ascii && u1 < 0x80;
             q += l1;
             continue;
         }
         if (q + l1 >= end || !may_join(u1))
             return q;
         int l2;
-        enum cclass c2 = classify(char_at(q + l1, end, &l2));
+        ucs4_t u2 = char_at(q + l1, end, &l2);
+        enum cclass c2 = classify(u2);
         bool joins;
         if (kind == TOK_WORD)
             joins = (is_apostrophe(u1) && c2 == C_LETTER) ||
@@ -446,34 +475,72 @@ static const char *word_end(const char *q, const char *end, uint16_t kind, bool 
                                       u1 == '/' || is_hyphen(u1));
         if (!joins)
             return q;
+        *ascii = *ascii && u2 < 0x80;
         q += l1 + l2;
     }
 }
 
+/* The length of the quotation mark at s that is one whether the quote finder
+ * paired it or not (“ ” „ ‟ ‘ ‚ ‛ « », not ’ nor ', apostrophes too), or 0. */
+static inline unsigned quote_mark_len(const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;   /* valid UTF-8: no read past its end */
+    if (u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0x98 || (u[2] >= 0x9A && u[2] <= 0x9F)))
+        return 3;
+    return u[0] == 0xC2 && (u[1] == 0xAB || u[1] == 0xBB) ? 2 : 0;
+}
+
 /* Tokenizes, from b's masks, the run of ASCII words and numbers at and after
- * p (by the white space between them) that end inside the block before
- * punctuation or white space that joins nothing: most of the text. Returns
- * where the run stops: at another token (tokenize's general case), or at the
- * block's end or the paragraph's. *space is TOKF_SPACE_BEFORE for the next token. */
+ * p that end inside the block before punctuation or white space that joins
+ * nothing, the ASCII punctuation among them but apostrophes and the
+ * quotation marks of quote_mark_len: most of the text. Returns where the run
+ * stops: at another token (tokenize's general case), or at the block's end
+ * or the paragraph's. *space is TOKF_SPACE_BEFORE for the next token. The
+ * tokens are stored without a capacity check: tokenize reserves room for a
+ * token at each byte of the block. */
 static const char *block_tokens(const block_t *b, const char *p, const char *text,
                                 segment_t *seg, uint16_t *space)
 {
     unsigned i = (unsigned)(p - b->base);
+    uint32_t base = (uint32_t)(b->base - text);        /* the offset of bit 0 */
     uint16_t sp = *space;
-    /* each token made here is followed by a byte of another kind (the
-     * sentinel at the latest), so the block's fit in the room reserved here
-     * and are stored without a capacity check each */
-    vec_reserve(&seg->tokens, seg->tokens.len + BLOCK / 2 + 1);
     token_t *tok = seg->tokens.items + seg->tokens.len;
     for (;;) {
         /* bits are tested in place and runs found by ctz from bit i on: the
-         * sentinel ends every run of space and of letters */
-        if (b->space >> i & 1) {
-            sp = TOKF_SPACE_BEFORE;
-            i = (unsigned)__builtin_ctzll(~b->space & ~0ull << i);
+         * sentinel ends every run of space and of letters. The space before
+         * a token is skipped without a branch: one token in five has none,
+         * and a branch on it mispredicted about that often */
+        unsigned gap = (unsigned)__builtin_ctzll(~b->space >> i);
+        sp = gap ? TOKF_SPACE_BEFORE : sp;
+        i += gap;
+        if (!(b->alnum >> i & 1)) {
+            if (i >= b->len)
+                break;  /* the block's end or the paragraph's */
+            /* one punctuation character, as tokenize makes it */
+            uint32_t start = base + i;
+            unsigned char c = (unsigned char)text[start];
+            unsigned k = byte_class[c], n = 1;
+            uint16_t flags = sp;
+            if (k & BC_MULTI) {
+                n = quote_mark_len(text + start);
+                if (!n)
+                    break;      /* any other character that is not ASCII */
+                flags |= TOKF_QUOTE_MARK;
+            } else if (c == '\'') {
+                break;          /* a quote mark or not by the quote finder's marks */
+            } else {
+                if (k & BC_STOP)
+                    vec_push(&seg->stops, (uint32_t)(tok - seg->tokens.items));
+                if (c == '"')
+                    flags |= TOKF_QUOTE_MARK;
+            }
+            *tok++ = (token_t){start, start + n, TOK_PUNCT, flags};
+            sp = 0;
+            i += n;
+            if (i > BLOCK)
+                break;          /* the mark ends past the block */
+            continue;
         }
-        if (!(b->alnum >> i & 1))
-            break;      /* no ASCII letter or digit (or the end: punctuation) */
         uint64_t from = ~0ull << i;
         unsigned e = (unsigned)__builtin_ctzll(~b->alnum & from), n = e - i;
         uint16_t kind = b->digit >> i & 1 ? TOK_NUMBER : TOK_WORD;
@@ -486,7 +553,7 @@ static const char *block_tokens(const block_t *b, const char *p, const char *tex
             flags |= lower ? TOKF_UPPER
                            : TOKF_UPPER | (caps & (caps - 1) ? TOKF_ALLCAPS : 0);  /* two capitals or more */
         }
-        uint32_t start = (uint32_t)(b->base + i - text);
+        uint32_t start = base + i;
         *tok++ = (token_t){start, start + n, kind, flags};
         sp = 0;
         i = e;
@@ -504,8 +571,12 @@ static void tokenize(const doc_t *doc, span_t para, segment_t *seg, const qmarks
     size_t mi = 0;
     block_t b = {.base = p - BLOCK};        /* none loaded yet */
     while (p < end) {
-        if (p - b.base >= BLOCK)
-            block_load(&b, p, end);
+        if (p - b.base >= BLOCK) {
+            block_load(&b, p, end, text + doc->len);
+            /* every token starts at a byte of its own in the block loaded:
+             * room for BLOCK more lets both paths store without a check */
+            vec_reserve(&seg->tokens, seg->tokens.len + BLOCK);
+        }
         p = block_tokens(&b, p, text, seg, &space);
         if (p == end || p - b.base >= BLOCK)
             continue;
@@ -536,7 +607,7 @@ static void tokenize(const doc_t *doc, span_t para, segment_t *seg, const qmarks
             p = q;
         } else {
             tok.end = tok.start + (uint32_t)len;
-            if (uc == '.' || uc == '!' || uc == '?' || uc == 0x2026)
+            if (k & BC_STOP || uc == 0x2026)
                 vec_push(&seg->stops, (uint32_t)seg->tokens.len);     /* is_stop() */
             if (is_quote_char(uc)) {
                 while (mi < marks->len && marks->items[mi].start < tok.start)
@@ -550,7 +621,7 @@ static void tokenize(const doc_t *doc, span_t para, segment_t *seg, const qmarks
             p += len;
         }
         space = 0;
-        vec_push(&seg->tokens, tok);
+        seg->tokens.items[seg->tokens.len++] = tok;
     }
 }
 
@@ -686,6 +757,7 @@ void segment_free(segment_t *seg)
     vec_free(&seg->sentences);
     vec_free(&seg->marks);
     vec_free(&seg->stops);
+    vec_free(&seg->quoted);
 }
 
 /* ---- the cache: per paragraph a varint token count, a varint sentence
@@ -697,9 +769,11 @@ void segment_free(segment_t *seg)
  * space or none (the paragraph's start counts as a space, as in tokenize).
  * Any other token (longer, after a longer gap, or of a rare class) has a 0
  * byte, then a byte of kind and flags, varint (gap beyond the implied one)
- * and varint length. TOKF_IN_QUOTE and TOKF_SENT_START are not stored:
- * replaying sets them as segment_paragraph does, from doc->quotes and the
- * sentences. Half the bytes of storing every token's flags and length. */
+ * and varint length. Last, a varint count of the runs of tokens in quotes
+ * and per run varints of the tokens before it (since the run before) and in
+ * it. TOKF_IN_QUOTE is set from the runs, TOKF_SENT_START from the
+ * sentences, as segment_paragraph sets them. Half the bytes of storing every
+ * token's flags and length. */
 
 enum { CACHED_FLAGS = TOKF_UPPER | TOKF_ALLCAPS | TOKF_QUOTE_MARK | TOKF_SPACE_BEFORE };
 #define CODE(kind, flags) ((kind) << 6 | (flags))
@@ -716,18 +790,19 @@ enum { CACHED_FLAGS = TOKF_UPPER | TOKF_ALLCAPS | TOKF_QUOTE_MARK | TOKF_SPACE_B
 /* Kind and cached flags to the short form's top nibble (0: no short form). */
 static const uint8_t short_nibble[256] = { SHORT_CLASSES(NIBBLE_OF) };
 
-struct short_token { uint16_t kind, flags; uint8_t gap, len; };
-
-/* The other way, by the whole byte: what replaying a short form sets (len 0:
- * the byte is no short form). Filled from short_nibble on first use. */
-static const struct short_token *short_tokens(void)
+/* The other way, by the whole byte (but 0): the token a short form stands
+ * for, its offsets counted from the end of the token before. Filled from
+ * short_nibble on first use. */
+static const token_t *short_tokens(void)
 {
-    static struct short_token tab[256];
+    static token_t tab[256];
     static bool filled;
-    for (unsigned code = 0; !filled && code < 256; code++)
-        for (unsigned len = 1; short_nibble[code] && len < 16; len++)
-            tab[short_nibble[code] | len] = (struct short_token){
-                (uint16_t)(code >> 6), (uint16_t)(code & 0x3F), (code & TOKF_SPACE_BEFORE) != 0, (uint8_t)len};
+    for (unsigned code = 0; !filled && code < 256; code++) {
+        uint32_t gap = (code & TOKF_SPACE_BEFORE) != 0;
+        for (uint32_t len = 1; short_nibble[code] && len < 16; len++)
+            tab[short_nibble[code] | len] = (token_t){gap, gap + len, (uint16_t)(code >> 6),
+                                                      (uint16_t)(code & 0x3F)};
+    }
     filled = true;
     return tab;
 }
@@ -756,9 +831,9 @@ _Static_assert(CACHED_FLAGS < 64, "kind and flags fit in a byte");
 
 void segment_record(seg_cache_t *cache, span_t para, const segment_t *seg)
 {
-    size_t n = seg->tokens.len, ns = seg->sentences.len;
+    size_t n = seg->tokens.len, ns = seg->sentences.len, nq = seg->quoted.len / 2;
     /* worst case: 5-byte varints, 12 bytes for a token with an odd gap */
-    vec_reserve(&cache->bytes, cache->bytes.len + 10 + ns * 5 + n * 12);
+    vec_reserve(&cache->bytes, cache->bytes.len + 15 + ns * 5 + nq * 10 + n * 12);
     uint8_t *p = cache->bytes.items + cache->bytes.len;
     p = put_varint(p, (uint32_t)n);
     p = put_varint(p, (uint32_t)ns);
@@ -781,6 +856,12 @@ void segment_record(seg_cache_t *cache, span_t para, const segment_t *seg)
         }
         prev = t->end;
     }
+    p = put_varint(p, (uint32_t)nq);
+    const uint32_t *quoted = seg->quoted.items;
+    for (size_t q = 0, end = 0; q < nq; end = quoted[2 * q + 1], q++) {
+        p = put_varint(p, quoted[2 * q] - end);
+        p = put_varint(p, quoted[2 * q + 1] - quoted[2 * q]);
+    }
     cache->bytes.len = (size_t)(p - cache->bytes.items);
 }
 
@@ -800,28 +881,35 @@ void segment_replay(seg_cache_t *cache, const doc_t *doc, span_t para, segment_t
     }
     seg->sentences.len = ns;
     vec_reserve(&seg->tokens, n);
-    const struct short_token *short_token = short_tokens();
+    const token_t *short_token = short_tokens();
+    token_t *tok = seg->tokens.items;
     uint32_t prev = para.start - 1;
     for (size_t i = 0; i < n; i++) {
-        token_t *t = &seg->tokens.items[i];
-        const struct short_token *st = &short_token[*p++];
-        if (st->len) {
-            t->start = prev + st->gap;
-            t->end = prev = t->start + st->len;
-            t->kind = st->kind;
-            t->flags = st->flags;
+        if (*p) {
+            token_t t = short_token[*p++];
+            t.start += prev;
+            t.end += prev;
+            tok[i] = t;
+            prev = t.end;
             continue;
         }
-        uint8_t code = *p++;
-        t->start = prev + ((code & TOKF_SPACE_BEFORE) != 0) + (uint32_t)get_varint(&p);
-        t->end = prev = t->start + (uint32_t)get_varint(&p);
-        t->kind = code >> 6;
-        t->flags = code & 0x3F;
+        uint8_t code = p[1];    /* after the 0 byte: kind and flags */
+        p += 2;
+        tok[i].start = prev + ((code & TOKF_SPACE_BEFORE) != 0) + (uint32_t)get_varint(&p);
+        tok[i].end = prev = tok[i].start + (uint32_t)get_varint(&p);
+        tok[i].kind = code >> 6;
+        tok[i].flags = code & 0x3F;
+    }
+    /* the runs in quotes */
+    size_t nq = (size_t)get_varint(&p);
+    for (size_t q = 0, end = 0; q < nq; q++) {
+        size_t t = end + (size_t)get_varint(&p);
+        end = t + (size_t)get_varint(&p);
+        for (; t < end; t++)
+            tok[t].flags |= TOKF_IN_QUOTE;
     }
     seg->tokens.len = n;
     cache->pos = (size_t)(p - cache->bytes.items);
-    /* the flags the cache leaves out, set as segment_paragraph sets them */
-    mark_in_quote(doc, para, seg);
     size_t word = 0;
     for (size_t s = 0; s < ns; s++)
         word = mark_sentence_start(seg, seg->sentences.items[s].first, word);

@@ -41,6 +41,8 @@ typedef struct {
     /* segment_paragraph's working arrays, kept to save allocations per paragraph */
     struct seg_qmarks { struct seg_qmark *items; size_t len, cap; } marks;
     VEC(uint32_t) stops;
+    VEC(uint32_t) quoted;       /* the token runs given TOKF_IN_QUOTE (first, end
+                                 * pairs), kept for segment_record */
 } segment_t;
 
 /* Splits doc->text[para] into tokens and sentences, replacing seg's contents
@@ -52,14 +54,15 @@ void segment_free(segment_t *seg);
 /* Segmented paragraphs recorded by one pass and replayed, in the same order,
  * by a later one (entities, then attribution), so the text is tokenized once.
  * About 1 byte a token (class and length; the gap before a token is implied
- * by its flags, TOKF_IN_QUOTE and TOKF_SENT_START are set again on replay),
- * where token_t arrays for the whole text would be 12 bytes a token. */
+ * by its flags, TOKF_IN_QUOTE is stored per run of tokens and TOKF_SENT_START
+ * set again on replay), where token_t arrays for the whole text would be 12
+ * bytes a token. */
 typedef struct {
     VEC(uint8_t) bytes;
     size_t pos;                 /* replay cursor */
 } seg_cache_t;
 
-/* Appends seg, the segmentation of para, to cache. */
+/* Appends seg, the segmentation of para by segment_paragraph, to cache. */
 void segment_record(seg_cache_t *cache, span_t para, const segment_t *seg);
 /* Fills seg as segment_paragraph(doc, para, seg) would, from the next
  * paragraph recorded in cache (which must be para). */

@@ -133,6 +133,15 @@ int main(void)
     is_int(seg.sentences.len, 3, "three sentences");
     doc_free(doc);
 
+    /* a joiner that is not ASCII leaves the case to the letters */
+    segment_all("NATO’s O’NEILL l’État", &doc, &seg);
+    is_int(seg.tokens.len, 3, "three words, apostrophes inside");
+    is_int(seg.tokens.items[0].flags & (TOKF_UPPER | TOKF_ALLCAPS), TOKF_UPPER, "NATO’s: upper, not all caps");
+    is_int(seg.tokens.items[1].flags & (TOKF_UPPER | TOKF_ALLCAPS), TOKF_UPPER | TOKF_ALLCAPS,
+           "O’NEILL: all caps");
+    is_int(seg.tokens.items[2].flags & (TOKF_UPPER | TOKF_ALLCAPS), 0, "l’État: lower case first");
+    doc_free(doc);
+
     /* spaces: the flag, and no tokens from white space alone */
     segment_all("a  b\u00a0c", &doc, &seg);
     is_int(seg.tokens.len, 3, "no-break space separates words");
@@ -143,7 +152,7 @@ int main(void)
      * (a first word of 1 to 140 letters shifts the rest through every offset),
      * and a word may run over a block's end */
     {
-        static const char phrase[] = " NATO’s  A-B said: 3.5, 1,200 Ab AB 12ab don't Éa x\ty “Q” 9-";
+        static const char phrase[] = " NATO’s  A-B said: 3.5, 1,200 Ab AB 12ab don't Éa x\ty “Q” 9- «Oui» „Ja“‘b";
         segment_t ref = {0};
         doc_t *rdoc;
         segment_all(phrase + 1, &rdoc, &ref);
@@ -166,7 +175,7 @@ int main(void)
                 first_bad = k;
             doc_free(doc);
         }
-        ok(ref.tokens.len == 19, "the phrase has 19 tokens (%zu)", ref.tokens.len);
+        ok(ref.tokens.len == 27, "the phrase has 27 tokens (%zu)", ref.tokens.len);
         is_int(bad, 0, "tokens alike at every offset (first unlike: %zu letters before)", first_bad);
         segment_free(&ref);
         doc_free(rdoc);

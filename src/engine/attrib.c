@@ -121,20 +121,27 @@ static inline bool word_is(const at_t *A, size_t i, const char *w)
     return i < A->seg.tokens.len && tok_len(TK(A, i)) == strlen(w) && tok_eq(A->doc, TK(A, i), w);
 }
 
-/* Token i is one of the lower-case words of list (NULL-terminated). A word
- * whose first letter differs is ruled out before tok_eq (in a loop over a
- * list, word_is would call strlen for every word). */
-static bool word_in(const at_t *A, size_t i, const char *const *list)
+/* Lower-case words listed by their length, each row NULL-terminated: a
+ * token is compared only with the words as long as it, so most are ruled out
+ * by their length unread (and no word is measured). */
+#define BY_LEN_W 7
+typedef const char *const by_len_t[BY_LEN_W];
+
+/* Token i is one of the words of by_len, a table of rows rows. */
+static bool word_among(const at_t *A, size_t i, const by_len_t *by_len, size_t rows)
 {
     if (i >= A->seg.tokens.len)
         return false;
     const token_t *t = TK(A, i);
-    char c = (char)(*tok_str(A->doc, t) | 32);
-    for (; *list; list++)
-        if (**list == c && tok_eq(A->doc, t, *list))
+    size_t n = tok_len(t);
+    if (n >= rows)
+        return false;
+    for (const char *const *w = by_len[n]; *w; w++)
+        if (tok_eq(A->doc, t, *w))
             return true;
     return false;
 }
+#define WORD_AMONG(A, i, by_len) word_among(A, i, by_len, sizeof by_len / sizeof *by_len)
 
 /* An adverb, auxiliary or modal between a speaker and the speech verb. */
 static bool is_adverb(const at_t *A, size_t i)
@@ -160,14 +167,14 @@ static bool is_possessive(const at_t *A, size_t i)
 /* An uninflected verb form: no -ed, -s or -ing, and not an irregular past. */
 static bool bare_form(const at_t *A, size_t i)
 {
-    static const char *const past[] = {"said", "told", "wrote", "spoke", "swore", "thought",
-        "sang", "foretold", "taught", NULL};
+    static const by_len_t past[] = {[4] = {"said", "told", "sang"}, [5] = {"wrote", "spoke", "swore"},
+        [6] = {"taught"}, [7] = {"thought"}, [8] = {"foretold"}};
     const char *s = tok_str(A->doc, TK(A, i));
     size_t n = tok_len(TK(A, i));
     if (s[n - 1] == 's' || (n > 2 && memcmp(s + n - 2, "ed", 2) == 0) ||
         (n > 3 && memcmp(s + n - 3, "ing", 3) == 0))
         return false;
-    return !word_in(A, i, past);
+    return !WORD_AMONG(A, i, past);
 }
 
 /* A verb that attributes speech with the particle "back" after it ("hit
@@ -233,8 +240,9 @@ static inline bool is_according_to(const at_t *A, size_t i)
 
 static bool is_passive_aux(const at_t *A, size_t i)
 {
-    static const char *const words[] = {"is", "are", "was", "were", "be", "been", "being", NULL};
-    return word_in(A, i, words);
+    static const by_len_t words[] = {[2] = {"is", "be"}, [3] = {"are", "was"}, [4] = {"were", "been"},
+        [5] = {"being"}};
+    return WORD_AMONG(A, i, words);
 }
 
 /* The first token of the verb group ending at verb k: adverbs before it
@@ -255,21 +263,14 @@ static bool is_passive_verb(const at_t *A, size_t k, size_t sfirst)
 
 static bool is_preposition(const at_t *A, size_t i)
 {
-    /* by length: a word is compared only with the prepositions as long as it
-     * (asked for most tokens near a cue, so no strlen per candidate) */
-    static const char *const by_len[8][7] = {
+    static const by_len_t by_len[] = {
         [2] = {"of", "at", "in", "to", "by", "on"},
         [3] = {"for"},
         [4] = {"from", "with", "near", "over", "into"},
         [5] = {"about", "under", "among"},
         [7] = {"against", "between"},
     };
-    if (i >= A->seg.tokens.len || TK(A, i)->kind != TOK_WORD || tok_len(TK(A, i)) >= 8)
-        return false;
-    for (const char *const *w = by_len[tok_len(TK(A, i))]; *w; w++)
-        if (tok_eq(A->doc, TK(A, i), *w))
-            return true;
-    return false;
+    return i < A->seg.tokens.len && TK(A, i)->kind == TOK_WORD && WORD_AMONG(A, i, by_len);
 }
 
 static gender_t pronoun_gender(const at_t *A, size_t i, bool *org)
@@ -446,16 +447,16 @@ static void role_elected(at_t *A, size_t last, int32_t e, uint32_t pos)
             return;
         i = k + 1;
     }
-    static const char *const aux[] = {"was", "is", "has", "had", "been", "be", "will", NULL};
-    static const char *const verbs[] = {"elected", "appointed", "named", "chosen", "made",
-        "became", "becomes", "sworn", "re-elected", "promoted", NULL};
+    static const by_len_t aux[] = {[2] = {"is", "be"}, [3] = {"was", "has", "had"}, [4] = {"been", "will"}};
+    static const by_len_t verbs[] = {[4] = {"made"}, [5] = {"named", "sworn"}, [6] = {"chosen", "became"},
+        [7] = {"elected", "becomes"}, [8] = {"promoted"}, [9] = {"appointed"}, [10] = {"re-elected"}};
     bool verb = false;
     for (size_t k = 0; k < 4 && i < n; k++, i++) {
         if (TK(A, i)->kind != TOK_WORD || (TK(A, i)->flags & TOKF_UPPER))
             break;  /* every word of both lists is lower case: skip the look-ups */
-        if (word_in(A, i, verbs))
+        if (WORD_AMONG(A, i, verbs))
             verb = true;
-        else if (!word_in(A, i, aux))
+        else if (!WORD_AMONG(A, i, aux))
             break;
     }
     if (!verb)
@@ -1602,11 +1603,11 @@ static verdict_t before_quote(at_t *A, size_t o, size_t sfirst, size_t send, siz
      * to its subject ("what he called “Project Fear”", "she branded the plan
      * “…”"; not "a song called “…”") */
     if (is_title(A, o, c)) {
-        static const char *const naming[] = {"called", "calls", "call", "branded", "brands",
-            "labelled", "labeled", NULL};
+        static const by_len_t naming[] = {[4] = {"call"}, [5] = {"calls"}, [6] = {"called", "brands"},
+            [7] = {"branded", "labeled"}, [8] = {"labelled"}};
         bool named = false;
         for (size_t k = o; k-- > sfirst && o - k <= 4 && !named;)
-            if (word_in(A, k, naming)) {
+            if (WORD_AMONG(A, k, naming)) {
                 skind_t sk = subject_before(A, k, sfirst).kind;
                 named = sk == S_NAME || sk == S_PRONOUN;
             }

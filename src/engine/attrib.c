@@ -68,6 +68,8 @@ typedef struct {
 typedef struct {
     doc_t *doc;
     segment_t seg;
+    uint32_t tok_scale;                 /* the paragraph's tokens per byte, in 1/65536ths,
+                                         * for tok_at's first guess */
     const lexicon_t *speech, *roles, *titles, *org_nouns, *modifiers, *demonyms, *function_words;
     const lexicon_t *particles;         /* name particles: "della", "van" */
     size_t mi;                          /* next doc->mentions entry to take in */
@@ -295,10 +297,27 @@ static bool is_pronoun(const at_t *A, size_t i)
     return !(TK(A, i)->flags & TOKF_IN_QUOTE) && (int)pronoun_gender(A, i, &org) >= 0;
 }
 
-/* Index of the token starting at byte pos (or the first after it). */
-static size_t tok_at(const at_t *A, uint32_t pos)
+/* Index of the token starting at byte pos (or the first after it). Tokens
+ * spread evenly enough over a paragraph that a guess from pos is most often
+ * a token or two off: a binary search only narrows what probes a few tokens
+ * either side of the guess leave (and stays logarithmic when it is far). */
+static inline size_t tok_at(const at_t *A, uint32_t pos)
 {
+    enum { NEAR = 2 };
     size_t lo = 0, hi = A->seg.tokens.len;
+    if (hi == 0)
+        return 0;
+    uint32_t base = TK(A, 0)->start;
+    size_t g = pos > base ? (size_t)(((uint64_t)(pos - base) * A->tok_scale) >> 16) : 0;
+    if (g < hi && TK(A, g)->start < pos) {
+        lo = g + 1;
+        if (g + NEAR < hi && TK(A, g + NEAR)->start >= pos)
+            hi = g + NEAR;
+    } else {
+        hi = g < hi ? g : hi;
+        if (hi >= NEAR && TK(A, hi - NEAR)->start < pos)
+            lo = hi - NEAR + 1;
+    }
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
         if (TK(A, mid)->start < pos)
@@ -2143,6 +2162,8 @@ void attrib_resolve_cached(doc_t *doc, seg_cache_t *cache)
         else
             segment_paragraph(doc, para, &A.seg);
         size_t ntok = A.seg.tokens.len;
+        if (ntok)
+            A.tok_scale = (uint32_t)(((uint64_t)ntok << 16) / (TK(&A, ntok - 1)->end - TK(&A, 0)->start));
         A.says_statement = false;
         if (ntok == 0)
             continue;

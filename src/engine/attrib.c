@@ -679,8 +679,9 @@ static void advance_to(at_t *A, uint32_t pos, uint32_t para_start, uint32_t para
 
 /* "a senior European diplomat", "one engineer": unnamed people by role. Also
  * notes whether the words outside quotes say "statement" (see decide), as
- * this is the one pass over all of them. */
-static void note_unnamed(at_t *A, size_t from, size_t to)
+ * this is the one pass over all of them. Out of line: a loop over every
+ * token, it keeps its registers for itself. */
+__attribute__((noinline)) static void note_unnamed(at_t *A, size_t from, size_t to)
 {
     /* past a sentence's first word, only a determiner below (a, an, one,
      * another) and "statement" are asked about: most words are ruled out by

@@ -2150,11 +2150,13 @@ void attrib_resolve_cached(doc_t *doc, seg_cache_t *cache)
         A.para_person = -1;
         A.resolving = SIZE_MAX;
         /* the paragraph's mentions, for mention_at (paragraphs and mentions
-         * both come in text order: the cursors only move forward) */
+         * both come in text order: the cursors only move forward, and the
+         * mentions before the last paragraph's end are not this one's) */
+        if (A.para_m0 < A.para_m1)
+            A.para_m0 = A.para_m1;
         while (A.para_m0 < doc->mentions.len && doc->mentions.items[A.para_m0].span.start < para.start)
             A.para_m0++;
-        if (A.para_m1 < A.para_m0)
-            A.para_m1 = A.para_m0;
+        A.para_m1 = A.para_m0;
         while (A.para_m1 < doc->mentions.len && doc->mentions.items[A.para_m1].span.start < para.end)
             A.para_m1++;
         /* skip the mentions of paragraphs without quotes cheaply: still take them in */

@@ -595,8 +595,9 @@ static bool in_unnamed_subject(const at_t *A, size_t first, size_t sfirst)
     return lexicon_has(A->roles, tok_str(A->doc, h), tok_len(h));
 }
 
-/* Takes in the NAME mentions that start before pos: recency, roles, they/them. */
-static void advance_to(at_t *A, uint32_t pos, uint32_t para_start, uint32_t para_end)
+/* Takes in the NAME mentions that start before pos: recency, roles, they/them
+ * (advance_to's work, when there is some). */
+static void take_in(at_t *A, uint32_t pos, uint32_t para_start, uint32_t para_end)
 {
     doc_t *doc = A->doc;
     while (A->mi < doc->mentions.len && doc->mentions.items[A->mi].span.start < pos) {
@@ -675,6 +676,15 @@ static void advance_to(at_t *A, uint32_t pos, uint32_t para_start, uint32_t para
     }
     if (A->rs_i < A->rsubj.len)
         role_subjects_to(A, pos);
+}
+
+/* Takes in what the text says before pos. Inline: most calls (one a quote
+ * mark) find no mention and no role subject to take in. */
+static inline void advance_to(at_t *A, uint32_t pos, uint32_t para_start, uint32_t para_end)
+{
+    const doc_t *doc = A->doc;
+    if ((A->mi < doc->mentions.len && doc->mentions.items[A->mi].span.start < pos) || A->rs_i < A->rsubj.len)
+        take_in(A, pos, para_start, para_end);
 }
 
 /* "a senior European diplomat", "one engineer": unnamed people by role. Also

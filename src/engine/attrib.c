@@ -733,9 +733,10 @@ __attribute__((noinline)) static void note_unnamed(at_t *A, size_t from, size_t 
                     break;
                 }
             }
-        /* a, an, one, another: the length names the one word to compare */
-        static const char *const det[8] = {[1] = "a", [2] = "an", [3] = "one", [7] = "another"};
-        if (len >= 8 || !det[len] || !tok_eq(A->doc, t, det[len]))
+        /* a, an, one, another (literals: tok_eq compares the length first and
+         * the letters unrolled) */
+        if (!(tok_eq(A->doc, t, "a") || tok_eq(A->doc, t, "an") || tok_eq(A->doc, t, "one") ||
+              tok_eq(A->doc, t, "another")))
             continue;
         /* "Maria Lopes, a nurse": in apposition to a name, not unnamed */
         if (i >= 2 && tok_is_char(A->doc, TK(A, i - 1), ',') && mention_at(A, TK(A, i - 2)->start) >= 0)

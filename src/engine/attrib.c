@@ -1250,9 +1250,12 @@ static size_t mru_at(const at_t *A, uint32_t pos, int32_t *out)
         if (ms[k].kind != MENTION_NAME || ms[k].span.start >= pos)
             continue;
         for (size_t i = 0; i < A->npmru; i++)
-            if (out[i] == (int32_t)ms[k].entity && !at[i]) {
-                at[i] = ms[k].span.start + 1;
-                found++;
+            if (out[i] == (int32_t)ms[k].entity) {
+                if (!at[i]) {
+                    at[i] = ms[k].span.start + 1;
+                    found++;
+                }
+                break;      /* an entity is in the list once */
             }
     }
     /* a stable insertion sort, latest first; those not seen keep their order after */

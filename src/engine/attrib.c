@@ -129,7 +129,8 @@ static inline bool word_is(const at_t *A, size_t i, const char *w)
 #define BY_LEN_W 7
 typedef const char *const by_len_t[BY_LEN_W];
 
-/* Token i is one of the words of by_len, a table of rows rows. */
+/* Token i is one of the words of by_len, a table of rows lengths (0 to
+ * rows - 1; WORD_AMONG counts them). */
 static bool word_among(const at_t *A, size_t i, const by_len_t *by_len, size_t rows)
 {
     if (i >= A->seg.tokens.len)

@@ -68,6 +68,8 @@ typedef struct {
 typedef struct {
     doc_t *doc;
     segment_t seg;
+    uint32_t tok_scale;                 /* the paragraph's tokens per byte, in 1/65536ths,
+                                         * for tok_at's first guess */
     const lexicon_t *speech, *roles, *titles, *org_nouns, *modifiers, *demonyms, *function_words;
     const lexicon_t *particles;         /* name particles: "della", "van" */
     size_t mi;                          /* next doc->mentions entry to take in */
@@ -121,20 +123,28 @@ static inline bool word_is(const at_t *A, size_t i, const char *w)
     return i < A->seg.tokens.len && tok_len(TK(A, i)) == strlen(w) && tok_eq(A->doc, TK(A, i), w);
 }
 
-/* Token i is one of the lower-case words of list (NULL-terminated). A word
- * whose first letter differs is ruled out before tok_eq (in a loop over a
- * list, word_is would call strlen for every word). */
-static bool word_in(const at_t *A, size_t i, const char *const *list)
+/* Lower-case words listed by their length, each row NULL-terminated: a
+ * token is compared only with the words as long as it, so most are ruled out
+ * by their length unread (and no word is measured). */
+#define BY_LEN_W 7
+typedef const char *const by_len_t[BY_LEN_W];
+
+/* Token i is one of the words of by_len, a table of rows lengths (0 to
+ * rows - 1; WORD_AMONG counts them). */
+static bool word_among(const at_t *A, size_t i, const by_len_t *by_len, size_t rows)
 {
     if (i >= A->seg.tokens.len)
         return false;
     const token_t *t = TK(A, i);
-    char c = (char)(*tok_str(A->doc, t) | 32);
-    for (; *list; list++)
-        if (**list == c && tok_eq(A->doc, t, *list))
+    size_t n = tok_len(t);
+    if (n >= rows)
+        return false;
+    for (const char *const *w = by_len[n]; *w; w++)
+        if (tok_eq(A->doc, t, *w))
             return true;
     return false;
 }
+#define WORD_AMONG(A, i, by_len) word_among(A, i, by_len, sizeof by_len / sizeof *by_len)
 
 /* An adverb, auxiliary or modal between a speaker and the speech verb. */
 static bool is_adverb(const at_t *A, size_t i)
@@ -160,14 +170,14 @@ static bool is_possessive(const at_t *A, size_t i)
 /* An uninflected verb form: no -ed, -s or -ing, and not an irregular past. */
 static bool bare_form(const at_t *A, size_t i)
 {
-    static const char *const past[] = {"said", "told", "wrote", "spoke", "swore", "thought",
-        "sang", "foretold", "taught", NULL};
+    static const by_len_t past[] = {[4] = {"said", "told", "sang"}, [5] = {"wrote", "spoke", "swore"},
+        [6] = {"taught"}, [7] = {"thought"}, [8] = {"foretold"}};
     const char *s = tok_str(A->doc, TK(A, i));
     size_t n = tok_len(TK(A, i));
     if (s[n - 1] == 's' || (n > 2 && memcmp(s + n - 2, "ed", 2) == 0) ||
         (n > 3 && memcmp(s + n - 3, "ing", 3) == 0))
         return false;
-    return !word_in(A, i, past);
+    return !WORD_AMONG(A, i, past);
 }
 
 /* A verb that attributes speech with the particle "back" after it ("hit
@@ -233,8 +243,9 @@ static inline bool is_according_to(const at_t *A, size_t i)
 
 static bool is_passive_aux(const at_t *A, size_t i)
 {
-    static const char *const words[] = {"is", "are", "was", "were", "be", "been", "being", NULL};
-    return word_in(A, i, words);
+    static const by_len_t words[] = {[2] = {"is", "be"}, [3] = {"are", "was"}, [4] = {"were", "been"},
+        [5] = {"being"}};
+    return WORD_AMONG(A, i, words);
 }
 
 /* The first token of the verb group ending at verb k: adverbs before it
@@ -255,21 +266,14 @@ static bool is_passive_verb(const at_t *A, size_t k, size_t sfirst)
 
 static bool is_preposition(const at_t *A, size_t i)
 {
-    /* by length: a word is compared only with the prepositions as long as it
-     * (asked for most tokens near a cue, so no strlen per candidate) */
-    static const char *const by_len[8][7] = {
+    static const by_len_t by_len[] = {
         [2] = {"of", "at", "in", "to", "by", "on"},
         [3] = {"for"},
         [4] = {"from", "with", "near", "over", "into"},
         [5] = {"about", "under", "among"},
         [7] = {"against", "between"},
     };
-    if (i >= A->seg.tokens.len || TK(A, i)->kind != TOK_WORD || tok_len(TK(A, i)) >= 8)
-        return false;
-    for (const char *const *w = by_len[tok_len(TK(A, i))]; *w; w++)
-        if (tok_eq(A->doc, TK(A, i), *w))
-            return true;
-    return false;
+    return i < A->seg.tokens.len && TK(A, i)->kind == TOK_WORD && WORD_AMONG(A, i, by_len);
 }
 
 static gender_t pronoun_gender(const at_t *A, size_t i, bool *org)
@@ -294,10 +298,27 @@ static bool is_pronoun(const at_t *A, size_t i)
     return !(TK(A, i)->flags & TOKF_IN_QUOTE) && (int)pronoun_gender(A, i, &org) >= 0;
 }
 
-/* Index of the token starting at byte pos (or the first after it). */
-static size_t tok_at(const at_t *A, uint32_t pos)
+/* Index of the token starting at byte pos (or the first after it). Tokens
+ * spread evenly enough over a paragraph that a guess from pos is most often
+ * a token or two off: a binary search only narrows what probes a few tokens
+ * either side of the guess leave (and stays logarithmic when it is far). */
+static inline size_t tok_at(const at_t *A, uint32_t pos)
 {
+    enum { NEAR = 2 };
     size_t lo = 0, hi = A->seg.tokens.len;
+    if (hi == 0)
+        return 0;
+    uint32_t base = TK(A, 0)->start;
+    size_t g = pos > base ? (size_t)(((uint64_t)(pos - base) * A->tok_scale) >> 16) : 0;
+    if (g < hi && TK(A, g)->start < pos) {
+        lo = g + 1;
+        if (g + NEAR < hi && TK(A, g + NEAR)->start >= pos)
+            hi = g + NEAR;
+    } else {
+        hi = g < hi ? g : hi;
+        if (hi >= NEAR && TK(A, hi - NEAR)->start < pos)
+            lo = hi - NEAR + 1;
+    }
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
         if (TK(A, mid)->start < pos)
@@ -446,16 +467,16 @@ static void role_elected(at_t *A, size_t last, int32_t e, uint32_t pos)
             return;
         i = k + 1;
     }
-    static const char *const aux[] = {"was", "is", "has", "had", "been", "be", "will", NULL};
-    static const char *const verbs[] = {"elected", "appointed", "named", "chosen", "made",
-        "became", "becomes", "sworn", "re-elected", "promoted", NULL};
+    static const by_len_t aux[] = {[2] = {"is", "be"}, [3] = {"was", "has", "had"}, [4] = {"been", "will"}};
+    static const by_len_t verbs[] = {[4] = {"made"}, [5] = {"named", "sworn"}, [6] = {"chosen", "became"},
+        [7] = {"elected", "becomes"}, [8] = {"promoted"}, [9] = {"appointed"}, [10] = {"re-elected"}};
     bool verb = false;
     for (size_t k = 0; k < 4 && i < n; k++, i++) {
         if (TK(A, i)->kind != TOK_WORD || (TK(A, i)->flags & TOKF_UPPER))
             break;  /* every word of both lists is lower case: skip the look-ups */
-        if (word_in(A, i, verbs))
+        if (WORD_AMONG(A, i, verbs))
             verb = true;
-        else if (!word_in(A, i, aux))
+        else if (!WORD_AMONG(A, i, aux))
             break;
     }
     if (!verb)
@@ -575,8 +596,9 @@ static bool in_unnamed_subject(const at_t *A, size_t first, size_t sfirst)
     return lexicon_has(A->roles, tok_str(A->doc, h), tok_len(h));
 }
 
-/* Takes in the NAME mentions that start before pos: recency, roles, they/them. */
-static void advance_to(at_t *A, uint32_t pos, uint32_t para_start, uint32_t para_end)
+/* Takes in the NAME mentions that start before pos: recency, roles, they/them
+ * (advance_to's work, when there is some). */
+static void take_in(at_t *A, uint32_t pos, uint32_t para_start, uint32_t para_end)
 {
     doc_t *doc = A->doc;
     while (A->mi < doc->mentions.len && doc->mentions.items[A->mi].span.start < pos) {
@@ -657,10 +679,20 @@ static void advance_to(at_t *A, uint32_t pos, uint32_t para_start, uint32_t para
         role_subjects_to(A, pos);
 }
 
+/* Takes in what the text says before pos. Inline: most calls (one a quote
+ * mark) find no mention and no role subject to take in. */
+static inline void advance_to(at_t *A, uint32_t pos, uint32_t para_start, uint32_t para_end)
+{
+    const doc_t *doc = A->doc;
+    if ((A->mi < doc->mentions.len && doc->mentions.items[A->mi].span.start < pos) || A->rs_i < A->rsubj.len)
+        take_in(A, pos, para_start, para_end);
+}
+
 /* "a senior European diplomat", "one engineer": unnamed people by role. Also
  * notes whether the words outside quotes say "statement" (see decide), as
- * this is the one pass over all of them. */
-static void note_unnamed(at_t *A, size_t from, size_t to)
+ * this is the one pass over all of them. Out of line: a loop over every
+ * token, it keeps its registers for itself. */
+__attribute__((noinline)) static void note_unnamed(at_t *A, size_t from, size_t to)
 {
     /* past a sentence's first word, only a determiner below (a, an, one,
      * another) and "statement" are asked about: most words are ruled out by
@@ -702,9 +734,10 @@ static void note_unnamed(at_t *A, size_t from, size_t to)
                     break;
                 }
             }
-        /* a, an, one, another: the length names the one word to compare */
-        static const char *const det[8] = {[1] = "a", [2] = "an", [3] = "one", [7] = "another"};
-        if (len >= 8 || !det[len] || !tok_eq(A->doc, t, det[len]))
+        /* a, an, one, another (literals: tok_eq compares the length first and
+         * the letters unrolled) */
+        if (!(tok_eq(A->doc, t, "a") || tok_eq(A->doc, t, "an") || tok_eq(A->doc, t, "one") ||
+              tok_eq(A->doc, t, "another")))
             continue;
         /* "Maria Lopes, a nurse": in apposition to a name, not unnamed */
         if (i >= 2 && tok_is_char(A->doc, TK(A, i - 1), ',') && mention_at(A, TK(A, i - 2)->start) >= 0)
@@ -1218,9 +1251,12 @@ static size_t mru_at(const at_t *A, uint32_t pos, int32_t *out)
         if (ms[k].kind != MENTION_NAME || ms[k].span.start >= pos)
             continue;
         for (size_t i = 0; i < A->npmru; i++)
-            if (out[i] == (int32_t)ms[k].entity && !at[i]) {
-                at[i] = ms[k].span.start + 1;
-                found++;
+            if (out[i] == (int32_t)ms[k].entity) {
+                if (!at[i]) {
+                    at[i] = ms[k].span.start + 1;
+                    found++;
+                }
+                break;      /* an entity is in the list once */
             }
     }
     /* a stable insertion sort, latest first; those not seen keep their order after */
@@ -1602,11 +1638,11 @@ static verdict_t before_quote(at_t *A, size_t o, size_t sfirst, size_t send, siz
      * to its subject ("what he called “Project Fear”", "she branded the plan
      * “…”"; not "a song called “…”") */
     if (is_title(A, o, c)) {
-        static const char *const naming[] = {"called", "calls", "call", "branded", "brands",
-            "labelled", "labeled", NULL};
+        static const by_len_t naming[] = {[4] = {"call"}, [5] = {"calls"}, [6] = {"called", "brands"},
+            [7] = {"branded", "labeled"}, [8] = {"labelled"}};
         bool named = false;
         for (size_t k = o; k-- > sfirst && o - k <= 4 && !named;)
-            if (word_in(A, k, naming)) {
+            if (WORD_AMONG(A, k, naming)) {
                 skind_t sk = subject_before(A, k, sfirst).kind;
                 named = sk == S_NAME || sk == S_PRONOUN;
             }
@@ -2129,11 +2165,13 @@ void attrib_resolve_cached(doc_t *doc, seg_cache_t *cache)
         A.para_person = -1;
         A.resolving = SIZE_MAX;
         /* the paragraph's mentions, for mention_at (paragraphs and mentions
-         * both come in text order: the cursors only move forward) */
+         * both come in text order: the cursors only move forward, and the
+         * mentions before the last paragraph's end are not this one's) */
+        if (A.para_m0 < A.para_m1)
+            A.para_m0 = A.para_m1;
         while (A.para_m0 < doc->mentions.len && doc->mentions.items[A.para_m0].span.start < para.start)
             A.para_m0++;
-        if (A.para_m1 < A.para_m0)
-            A.para_m1 = A.para_m0;
+        A.para_m1 = A.para_m0;
         while (A.para_m1 < doc->mentions.len && doc->mentions.items[A.para_m1].span.start < para.end)
             A.para_m1++;
         /* skip the mentions of paragraphs without quotes cheaply: still take them in */
@@ -2142,6 +2180,8 @@ void attrib_resolve_cached(doc_t *doc, seg_cache_t *cache)
         else
             segment_paragraph(doc, para, &A.seg);
         size_t ntok = A.seg.tokens.len;
+        if (ntok)
+            A.tok_scale = (uint32_t)(((uint64_t)ntok << 16) / (TK(&A, ntok - 1)->end - TK(&A, 0)->start));
         A.says_statement = false;
         if (ntok == 0)
             continue;

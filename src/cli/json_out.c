@@ -62,7 +62,7 @@ static inline void put(writer_t *w, const char *s)
     put_n(w, s, strlen(s));
 }
 
-/* Decimal, two digits at a time from this table (offsets run to eight digits). */
+/* Decimal, two digits at a time from this table (offsets past eight digits). */
 static const char digit_pairs[] =
     "0001020304050607080910111213141516171819"
     "2021222324252627282930313233343536373839"
@@ -70,54 +70,60 @@ static const char digit_pairs[] =
     "6061626364656667686970717273747576777879"
     "8081828384858687888990919293949596979899";
 
-/* 10^k, for counting digits. */
-static const uint32_t powers_of_10[] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000};
-
 /* Writes v in decimal at o, which has room for 20 bytes, and returns the
  * end of its digits. */
 static inline char *fmt_uint(char *o, uint64_t v)
 {
-    char tmp[40], *end = tmp + 20, *p = end;    /* up to 20 digits, backwards */
     if (v < 100000000) {
-        /* Every offset: eight digits as four pairs that do not wait on each
-         * other (not a chain of divisions by 100), then the leading zeros
-         * dropped. floor(log10 u) is t or t - 1, t from log2 u (1233 / 4096
-         * ~ log10 2; the bit-twiddling classic). */
-        uint32_t u = (uint32_t)v | 1, hi = (uint32_t)v / 10000, lo = (uint32_t)v % 10000;
-        memcpy(end - 8, digit_pairs + 2 * (hi / 100), 2);
-        memcpy(end - 6, digit_pairs + 2 * (hi % 100), 2);
-        memcpy(end - 4, digit_pairs + 2 * (lo / 100), 2);
-        memcpy(end - 2, digit_pairs + 2 * (lo % 100), 2);
-        uint32_t t = (uint32_t)(32 - __builtin_clz(u)) * 1233 >> 12;
-        p = end - (t - (u < powers_of_10[t]) + 1);
-    } else {
-        for (; v >= 100; v /= 100) {
-            p -= 2;
-            memcpy(p, digit_pairs + 2 * (v % 100), 2);
-        }
-        if (v >= 10) {
-            p -= 2;
-            memcpy(p, digit_pairs + 2 * v, 2);
-        } else {
-            *--p = (char)('0' + v);
-        }
+        /* Every offset: its eight digits at once, one a byte of x, the most
+         * significant in the lowest byte, split in halves (lanes of 32 bits),
+         * quarters (16), then bytes; each division by a multiply and a shift,
+         * exact for these ranges (x * 10486 >> 20 is x / 100 below 10^4,
+         * x * 103 >> 10 is x / 10 below 100). The zero bytes below the first
+         * digit are the leading zeros (all but the last one for 0). */
+        uint64_t x = (uint32_t)v / 10000 | (uint64_t)((uint32_t)v % 10000) << 32;
+        uint64_t hundreds = (x * 10486 >> 20) & 0x0000007F0000007Full;
+        x = hundreds | (x - hundreds * 100) << 16;
+        uint64_t tens = (x * 103 >> 10) & 0x000F000F000F000Full;
+        x = tens | (x - tens * 10) << 8;
+        unsigned zeros = (unsigned)__builtin_ctzll(x | 1ull << 56) >> 3;
+        x = (x + 0x3030303030303030ull) >> 8 * zeros;
+#if defined __BYTE_ORDER__ && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        x = __builtin_bswap64(x);       /* the lowest byte first in memory */
+#endif
+        memcpy(o, &x, 8);               /* the digits and zeros, which the next output overwrites */
+        return o + 8 - zeros;
     }
-    /* A fixed 20 bytes are copied (no call to memcpy): the digits and what
-     * follows them, which the next output overwrites. */
-    memcpy(o, p, 20);
+    char tmp[20], *end = tmp + 20, *p = end;    /* up to 20 digits, backwards */
+    for (; v >= 100; v /= 100) {
+        p -= 2;
+        memcpy(p, digit_pairs + 2 * (v % 100), 2);
+    }
+    if (v >= 10) {
+        p -= 2;
+        memcpy(p, digit_pairs + 2 * v, 2);
+    } else {
+        *--p = (char)('0' + v);
+    }
+    memcpy(o, p, (size_t)(end - p));
     return o + (end - p);
 }
 
 /* Writes u + d in decimal at o (room for 20 bytes): an end offset after its
- * start u, whose nd digits fmt_uint wrote at digits, shortly before o (20
- * bytes readable there). Mostly only the last two digits differ, so u's are
- * copied and that pair is rewritten, at a fraction of fmt_uint's cost. */
+ * start u (below 2^32: at most ten digits), whose nd digits fmt_uint wrote at
+ * digits, shortly before o (16 bytes readable there). Mostly only the last
+ * two digits differ, so u's are copied and that pair is rewritten, at a
+ * fraction of fmt_uint's cost. */
 static inline char *fmt_uint_after(char *o, const char *digits, size_t nd, uint64_t u, uint64_t d)
 {
     uint64_t last = u % 100 + d;
     if (u < 100 || last >= 100)        /* the length or the digits before change */
         return fmt_uint(o, u + d);
-    memmove(o, digits, 20);             /* a fixed size, inlined (may overlap o) */
+    /* 16 bytes through a register: a fixed-size memmove (o may overlap
+     * digits) would be a call */
+    char copy[16];
+    memcpy(copy, digits, 16);
+    memcpy(o, copy, 16);
     memcpy(o + nd - 2, digit_pairs + 2 * last, 2);
     return o + nd;
 }

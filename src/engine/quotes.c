@@ -214,11 +214,12 @@ static inline unsigned first_mark_byte(const unsigned char *p)
 
 /* The first byte from i on that may start a mark, or end (of a paragraph)
  * if none comes before it: MARK_SCAN bytes at a time past runs of ASCII with
- * no " or ' (most text), reading past end while the text of len bytes lasts;
- * near the text's end, i itself. */
-static inline uint32_t skip_to_mark(const unsigned char *t, uint32_t i, uint32_t end, uint32_t len)
+ * no " or ' (most text) while i is below scan_end (where the paragraph or
+ * the text's last MARK_SCAN bytes start: bytes past end are read, not
+ * taken); from there, i itself. */
+static inline uint32_t skip_to_mark(const unsigned char *t, uint32_t i, uint32_t end, uint32_t scan_end)
 {
-    for (unsigned k = MARK_SCAN; k == MARK_SCAN && i < end && len - i >= MARK_SCAN; i += k)
+    for (unsigned k = MARK_SCAN; k == MARK_SCAN && i < scan_end; i += k)
         k = first_mark_byte(t + i);
     return i < end ? i : end;
 }
@@ -228,10 +229,11 @@ static void collect(finder_t *f, span_t para)
 {
     const char *text = f->doc->text;
     const unsigned char *t = (const unsigned char *)text;
-    uint32_t n = f->doc->len;
+    uint32_t n = f->doc->len, last = n >= MARK_SCAN ? n - MARK_SCAN + 1 : 0;
+    uint32_t scan_end = para.end < last ? para.end : last;
     f->cands.len = 0;
-    for (uint32_t i = skip_to_mark(t, para.start, para.end, n); i < para.end;
-         i = skip_to_mark(t, i + 1, para.end, n)) {
+    for (uint32_t i = skip_to_mark(t, para.start, para.end, scan_end); i < para.end;
+         i = skip_to_mark(t, i + 1, para.end, scan_end)) {
         unsigned char b = t[i];
         if (b != '"' && b != '\'' && b != 0xC2 && b != 0xE2 && b != 0xE3)
             continue;

@@ -53,7 +53,7 @@ static const struct {
 };
 
 /* The mark at s, with its length in *len; M_NONE if there is none. */
-static enum mark mark_at(const unsigned char *s, size_t n, size_t *len)
+static inline enum mark mark_at(const unsigned char *s, size_t n, size_t *len)
 {
     *len = 1;
     if (s[0] == '"')

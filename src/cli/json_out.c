@@ -275,20 +275,41 @@ typedef struct {
     bool plain;
 } scan_t;
 
-/* The n bytes at s scanned once for both, 16 at a time. Bytes up to limit
- * may be read (the document's NUL-terminated text), so the last 1 to 16 are
- * one load with the lanes past the end masked off (a name: just that load);
- * near the limit, when s has 16 bytes or more, its last 16 overlapping, the
- * new lanes only. */
-static scan_t scan_span(const char *s, size_t n, const char *limit)
+#ifdef __SSE2__
+/* The end of a scan: the lanes of v that keep selects added to it (acc:
+ * continuation bytes per lane, conts: those summed; bad: escapes), its
+ * answer for n bytes. Continuation bytes are those below -64 as signed
+ * bytes; psadbw sums the lanes. */
+static inline scan_t scan_end(__m128i v, __m128i keep, __m128i acc, __m128i conts, __m128i bad,
+                              size_t n)
+{
+    bad = _mm_or_si128(bad, _mm_and_si128(escaped16(v), keep));
+    acc = _mm_sub_epi8(acc, _mm_and_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(-64)), keep));
+    conts = _mm_add_epi64(conts, _mm_sad_epu8(acc, _mm_setzero_si128()));
+    size_t ncont = (size_t)_mm_cvtsi128_si32(conts) + (size_t)_mm_extract_epi16(conts, 4);
+    return (scan_t){n - ncont, !_mm_movemask_epi8(bad)};
+}
+
+/* The lanes before k (0 <= k <= 16). */
+static inline __m128i lanes_before(size_t k)
+{
+    const __m128i iota = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+    return _mm_cmplt_epi8(iota, _mm_set1_epi8((char)k));
+}
+#endif
+
+/* scan_span past its first case: the n bytes at s scanned once for both, 16
+ * at a time. Bytes up to limit may be read (the document's NUL-terminated
+ * text), so the last 1 to 16 are one load with the lanes past the end masked
+ * off; near the limit, when s has 16 bytes or more, its last 16
+ * overlapping, the new lanes only. */
+static scan_t scan_long(const char *s, size_t n, const char *limit)
 {
 #ifdef __SSE2__
     bool in_bounds = (size_t)(limit - s) >= ((n + 15) & ~(size_t)15);
     if (n > 0 && (in_bounds || n >= 16)) {
-        /* continuation bytes are those below -64 as signed bytes: each lane
-         * of acc counts its own, up to 255, then psadbw sums them */
         const __m128i cont = _mm_set1_epi8(-64), zero = _mm_setzero_si128();
-        __m128i bad = zero, acc = zero, conts = zero;
+        __m128i bad = zero, acc = zero, conts = zero;    /* acc: each lane its own count, up to 255 */
         size_t i = 0;
         for (unsigned k = 0; n - i > 16; i += 16) {
             __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
@@ -300,27 +321,32 @@ static scan_t scan_span(const char *s, size_t n, const char *limit)
                 k = 0;
             }
         }
-        const __m128i iota = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+        /* the last 1 to 16 bytes: the lanes not yet counted that are bytes of s */
         size_t left = n - i;
-        const char *p = s + i;
-        __m128i keep;                   /* the lanes that are bytes of s not yet counted */
-        if (in_bounds) {
-            keep = _mm_cmplt_epi8(iota, _mm_set1_epi8((char)left));
-        } else {
-            p = s + n - 16;
-            keep = _mm_cmpgt_epi8(iota, _mm_set1_epi8((char)(15 - left)));
-        }
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
-        bad = _mm_or_si128(bad, _mm_and_si128(escaped16(v), keep));
-        acc = _mm_sub_epi8(acc, _mm_and_si128(_mm_cmplt_epi8(v, cont), keep));
-        conts = _mm_add_epi64(conts, _mm_sad_epu8(acc, zero));
-        size_t ncont = (size_t)_mm_cvtsi128_si32(conts) + (size_t)_mm_extract_epi16(conts, 4);
-        return (scan_t){n - ncont, !_mm_movemask_epi8(bad)};
+        if (in_bounds)
+            return scan_end(_mm_loadu_si128((const __m128i *)(const void *)(s + i)), lanes_before(left),
+                            acc, conts, bad, n);
+        __m128i last16 = _mm_loadu_si128((const __m128i *)(const void *)(s + n - 16));
+        return scan_end(last16, _mm_cmpeq_epi8(lanes_before(16 - left), zero), acc, conts, bad, n);
     }
 #else
     (void)limit;
 #endif
     return (scan_t){count_cps(s, n), needs_no_escape(s, n)};
+}
+
+/* The n bytes at s scanned once for both; bytes up to limit may be read. A
+ * name (1 to 16 bytes, and 16 readable) is one load, inline: most spans. */
+static inline scan_t scan_span(const char *s, size_t n, const char *limit)
+{
+#ifdef __SSE2__
+    if (n - 1 < 16 && (size_t)(limit - s) >= 16) {
+        const __m128i zero = _mm_setzero_si128();
+        return scan_end(_mm_loadu_si128((const __m128i *)(const void *)s), lanes_before(n), zero, zero,
+                        zero, n);
+    }
+#endif
+    return scan_long(s, n, limit);
 }
 
 /* {"start":S,"end":E,"text":"…"} in code points, or null for an empty span.

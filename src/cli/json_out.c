@@ -62,7 +62,7 @@ static inline void put(writer_t *w, const char *s)
     put_n(w, s, strlen(s));
 }
 
-/* Decimal, two digits at a time from this table (offsets run to eight digits). */
+/* Decimal, two digits at a time from this table (offsets past eight digits). */
 static const char digit_pairs[] =
     "0001020304050607080910111213141516171819"
     "2021222324252627282930313233343536373839"
@@ -70,54 +70,60 @@ static const char digit_pairs[] =
     "6061626364656667686970717273747576777879"
     "8081828384858687888990919293949596979899";
 
-/* 10^k, for counting digits. */
-static const uint32_t powers_of_10[] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000};
-
 /* Writes v in decimal at o, which has room for 20 bytes, and returns the
  * end of its digits. */
 static inline char *fmt_uint(char *o, uint64_t v)
 {
-    char tmp[40], *end = tmp + 20, *p = end;    /* up to 20 digits, backwards */
     if (v < 100000000) {
-        /* Every offset: eight digits as four pairs that do not wait on each
-         * other (not a chain of divisions by 100), then the leading zeros
-         * dropped. floor(log10 u) is t or t - 1, t from log2 u (1233 / 4096
-         * ~ log10 2; the bit-twiddling classic). */
-        uint32_t u = (uint32_t)v | 1, hi = (uint32_t)v / 10000, lo = (uint32_t)v % 10000;
-        memcpy(end - 8, digit_pairs + 2 * (hi / 100), 2);
-        memcpy(end - 6, digit_pairs + 2 * (hi % 100), 2);
-        memcpy(end - 4, digit_pairs + 2 * (lo / 100), 2);
-        memcpy(end - 2, digit_pairs + 2 * (lo % 100), 2);
-        uint32_t t = (uint32_t)(32 - __builtin_clz(u)) * 1233 >> 12;
-        p = end - (t - (u < powers_of_10[t]) + 1);
-    } else {
-        for (; v >= 100; v /= 100) {
-            p -= 2;
-            memcpy(p, digit_pairs + 2 * (v % 100), 2);
-        }
-        if (v >= 10) {
-            p -= 2;
-            memcpy(p, digit_pairs + 2 * v, 2);
-        } else {
-            *--p = (char)('0' + v);
-        }
+        /* Every offset: its eight digits at once, one a byte of x, the most
+         * significant in the lowest byte, split in halves (lanes of 32 bits),
+         * quarters (16), then bytes; each division by a multiply and a shift,
+         * exact for these ranges (x * 10486 >> 20 is x / 100 below 10^4,
+         * x * 103 >> 10 is x / 10 below 100). The zero bytes below the first
+         * digit are the leading zeros (all but the last one for 0). */
+        uint64_t x = (uint32_t)v / 10000 | (uint64_t)((uint32_t)v % 10000) << 32;
+        uint64_t hundreds = (x * 10486 >> 20) & 0x0000007F0000007Full;
+        x = hundreds | (x - hundreds * 100) << 16;
+        uint64_t tens = (x * 103 >> 10) & 0x000F000F000F000Full;
+        x = tens | (x - tens * 10) << 8;
+        unsigned zeros = (unsigned)__builtin_ctzll(x | 1ull << 56) >> 3;
+        x = (x + 0x3030303030303030ull) >> 8 * zeros;
+#if defined __BYTE_ORDER__ && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        x = __builtin_bswap64(x);       /* the lowest byte first in memory */
+#endif
+        memcpy(o, &x, 8);               /* the digits and zeros, which the next output overwrites */
+        return o + 8 - zeros;
     }
-    /* A fixed 20 bytes are copied (no call to memcpy): the digits and what
-     * follows them, which the next output overwrites. */
-    memcpy(o, p, 20);
+    char tmp[20], *end = tmp + 20, *p = end;    /* up to 20 digits, backwards */
+    for (; v >= 100; v /= 100) {
+        p -= 2;
+        memcpy(p, digit_pairs + 2 * (v % 100), 2);
+    }
+    if (v >= 10) {
+        p -= 2;
+        memcpy(p, digit_pairs + 2 * v, 2);
+    } else {
+        *--p = (char)('0' + v);
+    }
+    memcpy(o, p, (size_t)(end - p));
     return o + (end - p);
 }
 
 /* Writes u + d in decimal at o (room for 20 bytes): an end offset after its
- * start u, whose nd digits fmt_uint wrote at digits, shortly before o (20
- * bytes readable there). Mostly only the last two digits differ, so u's are
- * copied and that pair is rewritten, at a fraction of fmt_uint's cost. */
+ * start u (below 2^32: at most ten digits), whose nd digits fmt_uint wrote at
+ * digits, shortly before o (16 bytes readable there). Mostly only the last
+ * two digits differ, so u's are copied and that pair is rewritten, at a
+ * fraction of fmt_uint's cost. */
 static inline char *fmt_uint_after(char *o, const char *digits, size_t nd, uint64_t u, uint64_t d)
 {
     uint64_t last = u % 100 + d;
     if (u < 100 || last >= 100)        /* the length or the digits before change */
         return fmt_uint(o, u + d);
-    memmove(o, digits, 20);             /* a fixed size, inlined (may overlap o) */
+    /* 16 bytes through a register: a fixed-size memmove (o may overlap
+     * digits) would be a call */
+    char copy[16];
+    memcpy(copy, digits, 16);
+    memcpy(o, copy, 16);
     memcpy(o + nd - 2, digit_pairs + 2 * last, 2);
     return o + nd;
 }
@@ -269,20 +275,41 @@ typedef struct {
     bool plain;
 } scan_t;
 
-/* The n bytes at s scanned once for both, 16 at a time. Bytes up to limit
- * may be read (the document's NUL-terminated text), so the last 1 to 16 are
- * one load with the lanes past the end masked off (a name: just that load);
- * near the limit, when s has 16 bytes or more, its last 16 overlapping, the
- * new lanes only. */
-static scan_t scan_span(const char *s, size_t n, const char *limit)
+#ifdef __SSE2__
+/* The end of a scan: the lanes of v that keep selects added to it (acc:
+ * continuation bytes per lane, conts: those summed; bad: escapes), its
+ * answer for n bytes. Continuation bytes are those below -64 as signed
+ * bytes; psadbw sums the lanes. */
+static inline scan_t scan_end(__m128i v, __m128i keep, __m128i acc, __m128i conts, __m128i bad,
+                              size_t n)
+{
+    bad = _mm_or_si128(bad, _mm_and_si128(escaped16(v), keep));
+    acc = _mm_sub_epi8(acc, _mm_and_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(-64)), keep));
+    conts = _mm_add_epi64(conts, _mm_sad_epu8(acc, _mm_setzero_si128()));
+    size_t ncont = (size_t)_mm_cvtsi128_si32(conts) + (size_t)_mm_extract_epi16(conts, 4);
+    return (scan_t){n - ncont, !_mm_movemask_epi8(bad)};
+}
+
+/* The lanes before k (0 <= k <= 16). */
+static inline __m128i lanes_before(size_t k)
+{
+    const __m128i iota = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+    return _mm_cmplt_epi8(iota, _mm_set1_epi8((char)k));
+}
+#endif
+
+/* scan_span past its first case: the n bytes at s scanned once for both, 16
+ * at a time. Bytes up to limit may be read (the document's NUL-terminated
+ * text), so the last 1 to 16 are one load with the lanes past the end masked
+ * off; near the limit, when s has 16 bytes or more, its last 16
+ * overlapping, the new lanes only. */
+static scan_t scan_long(const char *s, size_t n, const char *limit)
 {
 #ifdef __SSE2__
     bool in_bounds = (size_t)(limit - s) >= ((n + 15) & ~(size_t)15);
     if (n > 0 && (in_bounds || n >= 16)) {
-        /* continuation bytes are those below -64 as signed bytes: each lane
-         * of acc counts its own, up to 255, then psadbw sums them */
         const __m128i cont = _mm_set1_epi8(-64), zero = _mm_setzero_si128();
-        __m128i bad = zero, acc = zero, conts = zero;
+        __m128i bad = zero, acc = zero, conts = zero;    /* acc: each lane its own count, up to 255 */
         size_t i = 0;
         for (unsigned k = 0; n - i > 16; i += 16) {
             __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
@@ -294,27 +321,32 @@ static scan_t scan_span(const char *s, size_t n, const char *limit)
                 k = 0;
             }
         }
-        const __m128i iota = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+        /* the last 1 to 16 bytes: the lanes not yet counted that are bytes of s */
         size_t left = n - i;
-        const char *p = s + i;
-        __m128i keep;                   /* the lanes that are bytes of s not yet counted */
-        if (in_bounds) {
-            keep = _mm_cmplt_epi8(iota, _mm_set1_epi8((char)left));
-        } else {
-            p = s + n - 16;
-            keep = _mm_cmpgt_epi8(iota, _mm_set1_epi8((char)(15 - left)));
-        }
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
-        bad = _mm_or_si128(bad, _mm_and_si128(escaped16(v), keep));
-        acc = _mm_sub_epi8(acc, _mm_and_si128(_mm_cmplt_epi8(v, cont), keep));
-        conts = _mm_add_epi64(conts, _mm_sad_epu8(acc, zero));
-        size_t ncont = (size_t)_mm_cvtsi128_si32(conts) + (size_t)_mm_extract_epi16(conts, 4);
-        return (scan_t){n - ncont, !_mm_movemask_epi8(bad)};
+        if (in_bounds)
+            return scan_end(_mm_loadu_si128((const __m128i *)(const void *)(s + i)), lanes_before(left),
+                            acc, conts, bad, n);
+        __m128i last16 = _mm_loadu_si128((const __m128i *)(const void *)(s + n - 16));
+        return scan_end(last16, _mm_cmpeq_epi8(lanes_before(16 - left), zero), acc, conts, bad, n);
     }
 #else
     (void)limit;
 #endif
     return (scan_t){count_cps(s, n), needs_no_escape(s, n)};
+}
+
+/* The n bytes at s scanned once for both; bytes up to limit may be read. A
+ * name (1 to 16 bytes, and 16 readable) is one load, inline: most spans. */
+static inline scan_t scan_span(const char *s, size_t n, const char *limit)
+{
+#ifdef __SSE2__
+    if (n - 1 < 16 && (size_t)(limit - s) >= 16) {
+        const __m128i zero = _mm_setzero_si128();
+        return scan_end(_mm_loadu_si128((const __m128i *)(const void *)s), lanes_before(n), zero, zero,
+                        zero, n);
+    }
+#endif
+    return scan_long(s, n, limit);
 }
 
 /* {"start":S,"end":E,"text":"…"} in code points, or null for an empty span.

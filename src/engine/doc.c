@@ -66,7 +66,9 @@ static void end_block(doc_t *doc, uint32_t start, uint32_t end, uint32_t longest
 {
     if (end <= start)
         return;
-    if (longest <= WRAPPED_LINE_MAX) {
+    /* a block of one line (its longest, end to end: most news text) is
+     * pushed as it stands, not searched for its line ends again */
+    if (longest <= WRAPPED_LINE_MAX || longest == end - start) {
         vec_push(&doc->paragraphs, ((span_t){start, end}));
         return;
     }

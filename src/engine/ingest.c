@@ -1,5 +1,5 @@
 /* ingest.c — reading an article whole and making its bytes trustworthy.
- * Valid UTF-8 costs one pass (NUL, CR and validity: u8_check past the ASCII)
+ * Valid UTF-8 costs one pass (NUL, CR and validity, by character past the ASCII)
  * and no copy; a repair copies only from the first invalid byte on. */
 #include "config.h"
 #include "engine/ingest.h"
@@ -7,6 +7,7 @@
 #include "exit_codes.h"
 #include <errno.h>
 #include <fcntl.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,45 +21,69 @@
 #include <emmintrin.h>
 #endif
 
-/* The index of the first byte of the 16 at s that is NUL, CR or non-ASCII;
- * 16 if none (most text). */
-static inline unsigned first_stop16(const uint8_t *s)
+/* The bytes among the 32 at s that are NUL, CR or non-ASCII, as a mask
+ * (bit i: byte i); 0 for none (most text). */
+static inline uint32_t stops32(const uint8_t *s)
 {
 #ifdef __SSE2__
-    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
-    __m128i nul_cr = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_setzero_si128()),
-                                  _mm_cmpeq_epi8(v, _mm_set1_epi8('\r')));
-    unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(v, nul_cr));    /* the top bits */
-    return m ? (unsigned)__builtin_ctz(m) : 16;
+    /* below 1 as a signed byte: NUL and every byte from 0x80 */
+    const __m128i one = _mm_set1_epi8(1), cr = _mm_set1_epi8('\r');
+    __m128i lo = _mm_loadu_si128((const __m128i *)(const void *)s);
+    __m128i hi = _mm_loadu_si128((const __m128i *)(const void *)(s + 16));
+    lo = _mm_or_si128(_mm_cmplt_epi8(lo, one), _mm_cmpeq_epi8(lo, cr));
+    hi = _mm_or_si128(_mm_cmplt_epi8(hi, one), _mm_cmpeq_epi8(hi, cr));
+    return (uint32_t)_mm_movemask_epi8(lo) | (uint32_t)_mm_movemask_epi8(hi) << 16;
 #else
-    for (unsigned i = 0; i < 16; i++)
-        if (s[i] >= 0x80 || s[i] == '\0' || s[i] == '\r')
-            return i;
-    return 16;
+    uint32_t m = 0;
+    for (unsigned i = 0; i < 32; i++)
+        m |= (uint32_t)(s[i] >= 0x80 || s[i] == '\0' || s[i] == '\r') << i;
+    return m;
 #endif
 }
 
+/* The length of the character at s (s[0] >= 0x80, the bytes up to end
+ * readable), or 0 when it is invalid UTF-8 or cut short: u8_check's rules
+ * (Unicode's table 3-7: no overlong form, no surrogate, nothing past
+ * U+10FFFF), inline, as news text has a character outside ASCII every 80-odd
+ * bytes. */
+static inline unsigned utf8_char_len(const uint8_t *s, const uint8_t *end)
+{
+    uint8_t c = s[0];
+    ptrdiff_t n = end - s;
+    if (c < 0xC2)                       /* a continuation byte, or an overlong lead */
+        return 0;
+    if (c < 0xE0)
+        return n >= 2 && (s[1] ^ 0x80) < 0x40 ? 2 : 0;
+    if (c < 0xF0)
+        return n >= 3 && (s[1] ^ 0x80) < 0x40 && (s[2] ^ 0x80) < 0x40 &&
+               (c > 0xE0 || s[1] >= 0xA0) && (c != 0xED || s[1] < 0xA0) ? 3 : 0;
+    if (c < 0xF5)
+        return n >= 4 && (s[1] ^ 0x80) < 0x40 && (s[2] ^ 0x80) < 0x40 && (s[3] ^ 0x80) < 0x40 &&
+               (c > 0xF0 || s[1] >= 0x90) && (c < 0xF4 || s[1] < 0x90) ? 4 : 0;
+    return 0;
+}
+
 /* The first NUL, CR or invalid UTF-8 byte at or after s, or end: the one pass
- * ingest makes over valid text. u8_check judges each run of bytes between
- * ASCII bytes, and most text is ASCII, skipped 16 bytes at a time; a cut
- * before an ASCII byte never splits a valid character (no UTF-8 sequence
- * holds a byte below 0x80), so the first invalid byte u8_check reports in a
- * run is the first in the text. */
+ * ingest makes over valid text. Most text is ASCII, skipped 32 bytes at a
+ * time; each other character is checked where it stands (the first byte of
+ * an invalid one is where u8_check would stop). */
 static const uint8_t *first_stop(const uint8_t *s, const uint8_t *end)
 {
     for (;;) {
-        for (unsigned k = 16; k == 16 && end - s >= 16; s += k)
-            k = first_stop16(s);
-        while (s < end && *s < 0x80 && *s != '\0' && *s != '\r')
-            s++;                        /* the last 15 bytes */
+        uint32_t m = 0;
+        while (end - s >= 32 && !(m = stops32(s)))
+            s += 32;
+        if (m)
+            s += __builtin_ctz(m);
+        else
+            while (s < end && *s < 0x80 && *s != '\0' && *s != '\r')
+                s++;                    /* the last 31 bytes */
         if (s == end || *s < 0x80)
             return s;
-        const uint8_t *run = s;
-        while (s < end && *s >= 0x80)
-            s++;
-        const uint8_t *bad = u8_check(run, (size_t)(s - run));
-        if (bad)
-            return bad;
+        unsigned len = utf8_char_len(s, end);
+        if (!len)
+            return s;
+        s += len;
     }
 }
 

@@ -53,7 +53,7 @@ static const struct {
 };
 
 /* The mark at s, with its length in *len; M_NONE if there is none. */
-static enum mark mark_at(const unsigned char *s, size_t n, size_t *len)
+static inline enum mark mark_at(const unsigned char *s, size_t n, size_t *len)
 {
     *len = 1;
     if (s[0] == '"')
@@ -96,22 +96,10 @@ size_t quotes_mark_len(const char *s, size_t n)
 /* What stands beside a mark. */
 enum cls { C_EDGE, C_SPACE, C_OPEN_PUNCT, C_PUNCT, C_ALNUM, C_MARK };
 
-static enum cls classify(ucs4_t c, const unsigned char *at, size_t n)
+/* A character outside ASCII: the mark at at (n bytes), or its Unicode class. */
+static enum cls classify_uc(ucs4_t c, const unsigned char *at, size_t n)
 {
     size_t len;
-    if (c < 0x80) {
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\v')
-            return C_SPACE;
-        if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
-            return C_ALNUM;
-        if (c >= '0' && c <= '9')
-            return C_ALNUM;
-        if (c == '"' || c == '\'')
-            return C_MARK;
-        if (c == '(' || c == '[' || c == '{' || c == '/' || c == '-')
-            return C_OPEN_PUNCT;
-        return C_PUNCT;
-    }
     if (mark_at(at, n, &len) != M_NONE)
         return C_MARK;
     if (uc_is_property_white_space(c))
@@ -119,6 +107,24 @@ static enum cls classify(ucs4_t c, const unsigned char *at, size_t n)
     if (uc_is_alpha(c) || uc_is_digit(c) || uc_is_general_category(c, UC_MARK))
         return C_ALNUM;
     if (uc_is_general_category(c, UC_OPEN_PUNCTUATION) || uc_is_general_category(c, UC_DASH_PUNCTUATION))
+        return C_OPEN_PUNCT;
+    return C_PUNCT;
+}
+
+/* Inline, as most marks stand beside ASCII. */
+static inline enum cls classify(ucs4_t c, const unsigned char *at, size_t n)
+{
+    if (c >= 0x80)
+        return classify_uc(c, at, n);
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\v')
+        return C_SPACE;
+    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+        return C_ALNUM;
+    if (c >= '0' && c <= '9')
+        return C_ALNUM;
+    if (c == '"' || c == '\'')
+        return C_MARK;
+    if (c == '(' || c == '[' || c == '{' || c == '/' || c == '-')
         return C_OPEN_PUNCT;
     return C_PUNCT;
 }
@@ -165,16 +171,19 @@ static bool is_digit_at(const char *t, uint32_t i, uint32_t end)
 }
 
 #ifdef __SSE2__
-#define MARK_SCAN 16            /* bytes first_mark_byte looks at */
+#define MARK_SCAN 32            /* bytes first_mark_byte looks at */
 
-/* The index of the first of the 16 bytes at p that may start a quotation
- * mark — a '"', a '\'' or a non-ASCII byte —, or 16 if none. */
+/* The index of the first of the 32 bytes at p that may start a quotation
+ * mark — a '"', a '\'' or a non-ASCII byte —, or 32 if none. */
 static inline unsigned first_mark_byte(const unsigned char *p)
 {
-    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
-    __m128i ascii = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
-                                 _mm_cmpeq_epi8(v, _mm_set1_epi8('\'')));
-    unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(v, ascii));     /* the top bits */
+    const __m128i dq = _mm_set1_epi8('"'), sq = _mm_set1_epi8('\'');
+    __m128i lo = _mm_loadu_si128((const __m128i *)(const void *)p);
+    __m128i hi = _mm_loadu_si128((const __m128i *)(const void *)(p + 16));
+    /* the top bits: non-ASCII bytes, and the compares' all-ones */
+    lo = _mm_or_si128(lo, _mm_or_si128(_mm_cmpeq_epi8(lo, dq), _mm_cmpeq_epi8(lo, sq)));
+    hi = _mm_or_si128(hi, _mm_or_si128(_mm_cmpeq_epi8(hi, dq), _mm_cmpeq_epi8(hi, sq)));
+    uint32_t m = (uint32_t)_mm_movemask_epi8(lo) | (uint32_t)_mm_movemask_epi8(hi) << 16;
     return m ? (unsigned)__builtin_ctz(m) : MARK_SCAN;
 }
 #else
@@ -203,19 +212,28 @@ static inline unsigned first_mark_byte(const unsigned char *p)
 }
 #endif
 
+/* The first byte from i on that may start a mark, or end (of a paragraph)
+ * if none comes before it: MARK_SCAN bytes at a time past runs of ASCII with
+ * no " or ' (most text) while i is below scan_end (where the paragraph or
+ * the text's last MARK_SCAN bytes start: bytes past end are read, not
+ * taken); from there, i itself. */
+static inline uint32_t skip_to_mark(const unsigned char *t, uint32_t i, uint32_t end, uint32_t scan_end)
+{
+    for (unsigned k = MARK_SCAN; k == MARK_SCAN && i < scan_end; i += k)
+        k = first_mark_byte(t + i);
+    return i < end ? i : end;
+}
+
 /* Pass 1: the candidate marks of one paragraph. */
 static void collect(finder_t *f, span_t para)
 {
     const char *text = f->doc->text;
     const unsigned char *t = (const unsigned char *)text;
+    uint32_t n = f->doc->len, last = n >= MARK_SCAN ? n - MARK_SCAN + 1 : 0;
+    uint32_t scan_end = para.end < last ? para.end : last;
     f->cands.len = 0;
-    for (uint32_t i = para.start; i < para.end; i++) {
-        /* MARK_SCAN bytes at a time past runs of ASCII with no " or ' (most
-         * text), then straight to the first byte that may start one */
-        for (unsigned k = MARK_SCAN; k == MARK_SCAN && i + MARK_SCAN <= para.end; i += k)
-            k = first_mark_byte(t + i);
-        if (i >= para.end)
-            break;
+    for (uint32_t i = skip_to_mark(t, para.start, para.end, scan_end); i < para.end;
+         i = skip_to_mark(t, i + 1, para.end, scan_end)) {
         unsigned char b = t[i];
         if (b != '"' && b != '\'' && b != 0xC2 && b != 0xE2 && b != 0xE3)
             continue;
@@ -228,7 +246,11 @@ static void collect(finder_t *f, span_t para)
         if (i == para.start) {
             c.lcls = C_EDGE;
         } else {
-            const uint8_t *prev = u8_prev(&lc, t + i, t + para.start);
+            const uint8_t *prev = t + i - 1;
+            if (*prev < 0x80)           /* its own character: no u8_prev call */
+                lc = *prev;
+            else
+                prev = u8_prev(&lc, t + i, t + para.start);
             c.lcls = prev ? (unsigned char)classify(lc, prev, (size_t)(t + i - prev)) : C_EDGE;
         }
         uint32_t r = i + (uint32_t)len;

@@ -106,6 +106,33 @@ static void test_random(void)
     is_int(changed, 0, "valid random inputs come out unchanged");
 }
 
+/* Every pair of bytes from 0x80, with two continuation bytes after it, past
+ * ASCII that the 32-byte scan skips: kept exactly when u8_check finds it
+ * valid (ingest checks characters itself: overlong forms, surrogates, past
+ * U+10FFFF, cut short). */
+static void test_lead_pairs(void)
+{
+    size_t wrong = 0;
+    for (unsigned c1 = 0x80; c1 <= 0xFF; c1++) {
+        for (unsigned c2 = 0; c2 <= 0xFF; c2++) {
+            if (c2 == '\0' || c2 == '\r')
+                continue;
+            char in[40];
+            memset(in, 'a', 30);
+            in[30] = (char)c1, in[31] = (char)c2, in[32] = (char)0x80, in[33] = (char)0xBF;
+            size_t n = 34;
+            char *t;
+            size_t len;
+            bool valid = !u8_check((const uint8_t *)in, n);
+            if (run(in, n, NULL, &t, &len) != EXIT_OK ||
+                valid != (len == n && memcmp(t, in, n) == 0) || u8_check((const uint8_t *)t, len))
+                wrong++;
+            free(t);
+        }
+    }
+    is_int(wrong, 0, "every lead and second byte: kept exactly when valid UTF-8");
+}
+
 static void test_bom_newlines(void)
 {
     CLEAN("\xEF\xBB\xBFHello", NULL, "Hello", "BOM stripped");
@@ -273,6 +300,7 @@ int main(void)
     }
     test_utf8();
     test_random();
+    test_lead_pairs();
     test_bom_newlines();
     test_refused();
     test_encodings();

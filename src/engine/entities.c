@@ -1952,14 +1952,12 @@ static void find_title_quotes(const doc_t *doc, span_t para, const segment_t *se
         enum { MAX_WORDS = 40, MAX_TOKENS = 120 };
         /* a title has two capitalised words at least (3 of 4 words, words >= 2):
          * most quotes have one, and need no look-ups */
-        unsigned caps = 0;
-        for (size_t k = t; k < seg->tokens.len && seg->tokens.items[k].end <= s.end && caps < 2 &&
-                           k < t + MAX_TOKENS; k++)
-            caps += is_cap(&seg->tokens.items[k]);
-        if (caps < 2)
+        unsigned ncaps = 0;     /* in reach of the count below */
+        for (size_t k = t; k < seg->tokens.len && seg->tokens.items[k].end <= s.end && k < t + MAX_TOKENS; k++)
+            ncaps += is_cap(&seg->tokens.items[k]);
+        if (ncaps < 2)
             continue;
-        unsigned words = 0;
-        caps = 0;
+        unsigned words = 0, caps = 0;
         for (size_t k = t; k < seg->tokens.len && seg->tokens.items[k].end <= s.end && words < MAX_WORDS &&
                            k < t + MAX_TOKENS; k++) {
             const token_t *w = &seg->tokens.items[k];
@@ -1968,8 +1966,11 @@ static void find_title_quotes(const doc_t *doc, span_t para, const segment_t *se
             words++;
             caps += (w->flags & TOKF_UPPER) != 0;
             /* a title needs caps >= 3 * lower-case words: stop once even the
-             * words still allowed, all capitalised, could not get there */
-            if (caps + (MAX_WORDS - words) < 3 * (words - caps))
+             * words still allowed, all capitalised, could not get there, nor
+             * all the capitalised words in reach (a quote of prose with a
+             * name or two: after its first such lower-case word) */
+            unsigned most = caps + (MAX_WORDS - words);
+            if ((most < ncaps ? most : ncaps) < 3 * (words - caps))
                 break;
         }
         if (words >= 2 && caps * 4 >= words * 3)

@@ -2206,18 +2206,35 @@ typedef struct {
     int fem, masc;          /* pronoun votes */
     uint32_t keylen;        /* length of its key (cand_key) */
     bool guess;             /* an organisation only by default (CF_GUESS) */
+    cand_t maker;           /* the candidate that made it in pass 1 of cluster() */
 } ient_t;
 
 typedef VEC(ient_t) ients_t;
 
-static int32_t entity_for_key(ients_t *E, strmap_t *keys, const char *s, size_t n, uint8_t type)
+/* The entity keyed by the n bytes at s, made with type when there is none;
+ * *exact, when asked, says whether the key is these very bytes (keys ignore
+ * ASCII case). */
+static int32_t entity_for_key(ients_t *E, strmap_t *keys, const char *s, size_t n, uint8_t type,
+                              bool *exact)
 {
     slot_t *sl = strmap_slot(keys, s, n, true);
     if (sl->v < 0) {
         vec_push(E, (ient_t){.type = type, .out = -1, .keylen = (uint32_t)n});
         sl->v = (int32_t)(E->len - 1);
     }
+    if (exact)
+        *exact = memcmp(keys->arena + sl->key - 1 + sizeof(uint32_t), s, n) == 0;
     return sl->v;
+}
+
+/* Whether candidates a and b, whose texts are the same bytes, register the
+ * same aliases: all else that register_aliases() reads of them is alike. */
+static bool same_aliases(const cand_t *a, const cand_t *b)
+{
+    uint32_t as = a->span.start, bs = b->span.start;
+    return a->type == b->type && a->ntok == b->ntok && !((a->flags | b->flags) & CF_LONG_NAME) &&
+           a->first_end - as == b->first_end - bs && a->last_start - as == b->last_start - bs &&
+           (a->suffix_start ? a->suffix_start - as : 0) == (b->suffix_start ? b->suffix_start - bs : 0);
 }
 
 static void add_alias(strmap_t *aliases, const char *s, size_t n, int32_t e)
@@ -2367,9 +2384,18 @@ static void cluster(doc_t *doc, const lexset_t *L, cands_t *cands, bool clubs)
             continue;
         if ((c->flags & CF_SINGLE) && !(c->flags & CF_KNOWN) && c->type != ENT_DATE)
             continue;   /* a lone word typed by context waits for the alias pass */
-        size_t kn;
+        size_t kn, had = E.len;
+        bool exact;
         const char *ks = cand_key(doc, L, c, &kn);
-        c->entity = entity_for_key(&E, &keys, ks, kn, c->type);
+        c->entity = entity_for_key(&E, &keys, ks, kn, c->type, &exact);
+        ient_t *en = &E.items[c->entity];
+        if (E.len > had)
+            en->maker = *c;
+        /* the same name again, byte for byte and word for word, would add
+         * the aliases its maker added, which changes nothing (add_alias()
+         * keeps an alias's entities): nine in ten sure names on news */
+        else if (exact && same_aliases(&en->maker, c))
+            continue;
         register_aliases(doc, L, c, c->entity, &aliases);
     }
     /* 2. every candidate, in order, to the entity its text or alias names.
@@ -2430,7 +2456,7 @@ static void cluster(doc_t *doc, const lexset_t *L, cands_t *cands, bool clubs)
             e = alias;
             E.items[e].type = ENT_PERSON;
         } else if (c->type != ENT_TYPE_COUNT && (c->flags & (CF_SURE | CF_GUESS))) {
-            e = entity_for_key(&E, &keys, s, n, c->type);
+            e = entity_for_key(&E, &keys, s, n, c->type, NULL);
             if ((c->flags & CF_GUESS) && E.items[e].out < 0)
                 E.items[e].guess = true;
             if ((c->flags & CF_GUESS) && c->type == ENT_ORGANIZATION && !c->pron)

@@ -525,10 +525,7 @@ bool entities_they_them(const doc_t *doc, const segment_t *seg, size_t last)
 
 /* ---- the scan of a paragraph ---------------------------------------------- */
 
-/* The lists of a token's word (enum word_list), by its start + 1 (0: empty);
- * direct-mapped by token index, which keeps a run's tokens apart. */
-enum { WORD_MEMO = 64 };
-typedef struct { uint32_t start1, lists; } word_memo_t;
+typedef VEC(uint32_t) lists_t;
 
 typedef struct {
     const doc_t *doc;
@@ -537,21 +534,25 @@ typedef struct {
     cands_t *out;
     const span_t *titles;       /* title-case quotes of this paragraph */
     size_t ntitles;
-    word_memo_t *memo;          /* WORD_MEMO entries, kept from paragraph to paragraph */
+    uint32_t *lists;            /* per token: its word's lists (enum word_list), or
+                                 * LISTS_UNKNOWN until asked */
 } scan_t;
+
+/* (above any set of the W_COUNT lists' bits) */
+#define LISTS_UNKNOWN UINT32_MAX
+_Static_assert(W_COUNT < 32, "LISTS_UNKNOWN is no set of lists");
 
 /* The lists token i's word is in: one probe, then remembered, since a name's
  * words are asked about again and again (the date rules, the run, its typing;
- * inlined, as the memo answers most of those questions). */
+ * inlined, as the array answers most of those questions). */
 static inline __attribute__((always_inline)) uint32_t word_lists(const scan_t *S, size_t i)
 {
-    const token_t *t = &S->seg->tokens.items[i];
-    word_memo_t *m = &S->memo[i % WORD_MEMO];
-    if (m->start1 != t->start + 1) {
-        m->start1 = t->start + 1;
-        m->lists = lexicon_lists(S->L->words, tok_str(S->doc, t), tok_len(t));
+    uint32_t *l = &S->lists[i];
+    if (*l == LISTS_UNKNOWN) {
+        const token_t *t = &S->seg->tokens.items[i];
+        *l = lexicon_lists(S->L->words, tok_str(S->doc, t), tok_len(t));
     }
-    return m->lists;
+    return *l;
 }
 
 /* The lists of the text from token i's start to end: token i's own when
@@ -2085,13 +2086,15 @@ static bool after_initial(const scan_t *S, size_t i)
 }
 
 static void scan_paragraph(const doc_t *doc, span_t para, segment_t *seg, const lexset_t *L,
-                           cands_t *cands, spans_t *titles, word_memo_t *memo, seg_cache_t *cache)
+                           cands_t *cands, spans_t *titles, lists_t *lists, seg_cache_t *cache)
 {
     segment_paragraph(doc, para, seg);
     if (cache)
         segment_record(cache, para, seg);
     find_title_quotes(doc, para, seg, L, titles);
-    scan_t S = {doc, seg, L, cands, titles->items, titles->len, memo};
+    vec_reserve(lists, seg->tokens.len);
+    memset(lists->items, 0xFF, seg->tokens.len * sizeof *lists->items);     /* LISTS_UNKNOWN */
+    scan_t S = {doc, seg, L, cands, titles->items, titles->len, lists->items};
     size_t from = cands->len;
     const token_t *tk = seg->tokens.items;
     for (size_t s = 0; s < seg->sentences.len; s++) {
@@ -2550,7 +2553,7 @@ void entities_find_cached(doc_t *doc, seg_cache_t *cache)
     vec_reserve(&cands, doc->len / 64);
     segment_t seg = {0};
     spans_t titles = {0};
-    word_memo_t memo[WORD_MEMO] = {{0}};
+    lists_t lists = {0};
     if (!span_is_empty(doc->date_span)) {
         cand_t c = {0};
         c.span = doc->date_span;
@@ -2565,12 +2568,13 @@ void entities_find_cached(doc_t *doc, seg_cache_t *cache)
     bool clubs = false;
     for (size_t p = 0; p < doc->paragraphs.len; p++) {
         size_t from = cands.len;
-        scan_paragraph(doc, doc->paragraphs.items[p], &seg, &L, &cands, &titles, memo, cache);
+        scan_paragraph(doc, doc->paragraphs.items[p], &seg, &L, &cands, &titles, &lists, cache);
         clubs = clubs || names_club(doc, &L, &cands, from);
     }
     cluster(doc, &L, &cands, clubs);
     /* they/them in an apposition makes a person plural for pronouns */
     vec_free(&cands);
     vec_free(&titles);
+    vec_free(&lists);
     segment_free(&seg);
 }

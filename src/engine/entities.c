@@ -2058,6 +2058,21 @@ static bool lower_opens_run(const scan_t *S, size_t i, size_t send)
              !(word_lists(S, i - 1) & (W(COMMON) | W(ROLE))) && !in_lex(doc, &tk[i - 1], S->L->speech_verbs));
 }
 
+/* From token i on, the first token that is no lower-case word, or a
+ * lower-case word that lower_opens_run() must be asked about: one with a
+ * hyphen after two letters ("al-Harthy"), or a short one before a
+ * capitalised word within two tokens (a particle's). A tight loop over most
+ * tokens, without the lexicon. */
+static inline size_t lower_words_end(const doc_t *doc, const token_t *tk, size_t i, size_t send)
+{
+    for (; i < send && tk[i].kind == TOK_WORD && !(tk[i].flags & TOKF_UPPER); i++) {
+        if (tok_len(&tk[i]) > 4 ? doc->text[tk[i].start + 2] == '-'
+                                : (i + 1 < send && is_cap(&tk[i + 1])) || (i + 2 < send && is_cap(&tk[i + 2])))
+            break;
+    }
+    return i;
+}
+
 /* Whether token i is the commonest capitalised word, a sentence's "The",
  * "He" or "But" (or a nationality adjective: "European allies") before a
  * lower-case word, which starts nothing: no date (no weekday, month or stop
@@ -2112,8 +2127,10 @@ static void scan_paragraph(const doc_t *doc, span_t para, segment_t *seg, const 
                 continue;
             }
             if (t->kind == TOK_WORD && !(t->flags & TOKF_UPPER)) {
-                /* a lower-case word, most tokens: it rarely opens a name */
-                i = lower_opens_run(&S, i, send) && !after_initial(&S, i) ? scan_run(&S, i, send) : i + 1;
+                /* lower-case words, most tokens: they rarely open a name */
+                i = lower_words_end(doc, tk, i, send);
+                if (i < send && is_word(&tk[i]) && !(tk[i].flags & TOKF_UPPER))
+                    i = lower_opens_run(&S, i, send) && !after_initial(&S, i) ? scan_run(&S, i, send) : i + 1;
                 continue;
             }
             if (lone_common_word(&S, i, send)) {

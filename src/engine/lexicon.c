@@ -243,7 +243,7 @@ const char *lexicon_value(const lexicon_t *lex, const char *s, size_t n)
     const char *key = lexicon_key(lex, s, n);
     if (!key)
         return NULL;
-    size_t end = (size_t)(key - lex->folded) + strlen(key);
+    size_t end = (size_t)(key - lex->folded) + n;     /* key[n] is its NUL (same_key) */
     /* A key without a TAB has no value: its NUL was the line end. */
     return lex->blob[end] == '\t' ? lex->folded + end + 1 : NULL;
 }

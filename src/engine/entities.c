@@ -158,6 +158,12 @@ static slot_t *strmap_slot_hashed(strmap_t *m, const char *s, size_t n, uint32_t
     return &m->slots[h];
 }
 
+/* The bytes of sl's key, as the map first met them. */
+static const char *strmap_key(const strmap_t *m, const slot_t *sl)
+{
+    return m->arena + sl->key - 1 + sizeof(uint32_t);
+}
+
 static slot_t *strmap_slot(strmap_t *m, const char *s, size_t n, bool add)
 {
     return strmap_slot_hashed(m, s, n, lexicon_fold_hash(s, n), add);
@@ -2107,7 +2113,7 @@ static void scan_paragraph(const doc_t *doc, span_t para, segment_t *seg, const 
     if (cache)
         segment_record(cache, para, seg);
     find_title_quotes(doc, para, seg, L, titles);
-    vec_reserve(lists, seg->tokens.len);
+    vec_reserve(lists, seg->tokens.len + 1);    /* (+ 1: never a NULL for memset()) */
     memset(lists->items, 0xFF, seg->tokens.len * sizeof *lists->items);     /* LISTS_UNKNOWN */
     scan_t S = {doc, seg, L, cands, titles->items, titles->len, lists->items};
     size_t from = cands->len;
@@ -2243,7 +2249,7 @@ static int32_t entity_for_key(ients_t *E, strmap_t *keys, const char *s, size_t 
         sl->v = (int32_t)(E->len - 1);
     }
     if (exact)
-        *exact = memcmp(keys->arena + sl->key - 1 + sizeof(uint32_t), s, n) == 0;
+        *exact = memcmp(strmap_key(keys, sl), s, n) == 0;
     return sl->v;
 }
 

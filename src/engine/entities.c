@@ -1197,7 +1197,7 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
         classify(S, k, b, end, true, false);
         return;
     }
-    bool lead_initial = is_initial(doc, &tk[a]) && a + 1 <= b && tok_is_char(doc, &tk[a + 1], '.');
+    bool lead_initial = a + 1 <= b && tok_is_char(doc, &tk[a + 1], '.') && is_initial(doc, &tk[a]);
     bool lead_common = (lead & W(COMMON)) && !lead_initial &&
                        !(k == b && org_tail && !(lead & W(FUNCTION)));
     if (lead_common && k < b && !(lead & W(FUNCTION)) && (span_lists(S, a, tk[k].end) & W(PLACE)))
@@ -1327,7 +1327,7 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
             place_word = true;
         if (i > a && (lists & W(PARTICLE)) && !(lead & W(PARTICLE)))
             particle = true;
-        if (is_initial(doc, &tk[i]) && i + 1 <= b && tok_is_char(doc, &tk[i + 1], '.'))
+        if (i + 1 <= b && tok_is_char(doc, &tk[i + 1], '.') && is_initial(doc, &tk[i]))
             initials = true;
     }
     if (words == 1 && is_initial(doc, &tk[a]))

@@ -158,6 +158,12 @@ static slot_t *strmap_slot_hashed(strmap_t *m, const char *s, size_t n, uint32_t
     return &m->slots[h];
 }
 
+/* The bytes of sl's key, as the map first met them. */
+static const char *strmap_key(const strmap_t *m, const slot_t *sl)
+{
+    return m->arena + sl->key - 1 + sizeof(uint32_t);
+}
+
 static slot_t *strmap_slot(strmap_t *m, const char *s, size_t n, bool add)
 {
     return strmap_slot_hashed(m, s, n, lexicon_fold_hash(s, n), add);
@@ -525,10 +531,7 @@ bool entities_they_them(const doc_t *doc, const segment_t *seg, size_t last)
 
 /* ---- the scan of a paragraph ---------------------------------------------- */
 
-/* The lists of a token's word (enum word_list), by its start + 1 (0: empty);
- * direct-mapped by token index, which keeps a run's tokens apart. */
-enum { WORD_MEMO = 64 };
-typedef struct { uint32_t start1, lists; } word_memo_t;
+typedef VEC(uint32_t) lists_t;
 
 typedef struct {
     const doc_t *doc;
@@ -537,21 +540,25 @@ typedef struct {
     cands_t *out;
     const span_t *titles;       /* title-case quotes of this paragraph */
     size_t ntitles;
-    word_memo_t *memo;          /* WORD_MEMO entries, kept from paragraph to paragraph */
+    uint32_t *lists;            /* per token: its word's lists (enum word_list), or
+                                 * LISTS_UNKNOWN until asked */
 } scan_t;
+
+/* (above any set of the W_COUNT lists' bits) */
+#define LISTS_UNKNOWN UINT32_MAX
+_Static_assert(W_COUNT < 32, "LISTS_UNKNOWN is no set of lists");
 
 /* The lists token i's word is in: one probe, then remembered, since a name's
  * words are asked about again and again (the date rules, the run, its typing;
- * inlined, as the memo answers most of those questions). */
+ * inlined, as the array answers most of those questions). */
 static inline __attribute__((always_inline)) uint32_t word_lists(const scan_t *S, size_t i)
 {
-    const token_t *t = &S->seg->tokens.items[i];
-    word_memo_t *m = &S->memo[i % WORD_MEMO];
-    if (m->start1 != t->start + 1) {
-        m->start1 = t->start + 1;
-        m->lists = lexicon_lists(S->L->words, tok_str(S->doc, t), tok_len(t));
+    uint32_t *l = &S->lists[i];
+    if (*l == LISTS_UNKNOWN) {
+        const token_t *t = &S->seg->tokens.items[i];
+        *l = lexicon_lists(S->L->words, tok_str(S->doc, t), tok_len(t));
     }
-    return m->lists;
+    return *l;
 }
 
 /* The lists of the text from token i's start to end: token i's own when
@@ -1190,7 +1197,7 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
         classify(S, k, b, end, true, false);
         return;
     }
-    bool lead_initial = is_initial(doc, &tk[a]) && a + 1 <= b && tok_is_char(doc, &tk[a + 1], '.');
+    bool lead_initial = a + 1 <= b && tok_is_char(doc, &tk[a + 1], '.') && is_initial(doc, &tk[a]);
     bool lead_common = (lead & W(COMMON)) && !lead_initial &&
                        !(k == b && org_tail && !(lead & W(FUNCTION)));
     if (lead_common && k < b && !(lead & W(FUNCTION)) && (span_lists(S, a, tk[k].end) & W(PLACE)))
@@ -1320,7 +1327,7 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
             place_word = true;
         if (i > a && (lists & W(PARTICLE)) && !(lead & W(PARTICLE)))
             particle = true;
-        if (is_initial(doc, &tk[i]) && i + 1 <= b && tok_is_char(doc, &tk[i + 1], '.'))
+        if (i + 1 <= b && tok_is_char(doc, &tk[i + 1], '.') && is_initial(doc, &tk[i]))
             initials = true;
     }
     if (words == 1 && is_initial(doc, &tk[a]))
@@ -1952,14 +1959,12 @@ static void find_title_quotes(const doc_t *doc, span_t para, const segment_t *se
         enum { MAX_WORDS = 40, MAX_TOKENS = 120 };
         /* a title has two capitalised words at least (3 of 4 words, words >= 2):
          * most quotes have one, and need no look-ups */
-        unsigned caps = 0;
-        for (size_t k = t; k < seg->tokens.len && seg->tokens.items[k].end <= s.end && caps < 2 &&
-                           k < t + MAX_TOKENS; k++)
-            caps += is_cap(&seg->tokens.items[k]);
-        if (caps < 2)
+        unsigned ncaps = 0;     /* in reach of the count below */
+        for (size_t k = t; k < seg->tokens.len && seg->tokens.items[k].end <= s.end && k < t + MAX_TOKENS; k++)
+            ncaps += is_cap(&seg->tokens.items[k]);
+        if (ncaps < 2)
             continue;
-        unsigned words = 0;
-        caps = 0;
+        unsigned words = 0, caps = 0;
         for (size_t k = t; k < seg->tokens.len && seg->tokens.items[k].end <= s.end && words < MAX_WORDS &&
                            k < t + MAX_TOKENS; k++) {
             const token_t *w = &seg->tokens.items[k];
@@ -1968,8 +1973,11 @@ static void find_title_quotes(const doc_t *doc, span_t para, const segment_t *se
             words++;
             caps += (w->flags & TOKF_UPPER) != 0;
             /* a title needs caps >= 3 * lower-case words: stop once even the
-             * words still allowed, all capitalised, could not get there */
-            if (caps + (MAX_WORDS - words) < 3 * (words - caps))
+             * words still allowed, all capitalised, could not get there, nor
+             * all the capitalised words in reach (a quote of prose with a
+             * name or two: after its first such lower-case word) */
+            unsigned most = caps + (MAX_WORDS - words);
+            if ((most < ncaps ? most : ncaps) < 3 * (words - caps))
                 break;
         }
         if (words >= 2 && caps * 4 >= words * 3)
@@ -2056,6 +2064,21 @@ static bool lower_opens_run(const scan_t *S, size_t i, size_t send)
              !(word_lists(S, i - 1) & (W(COMMON) | W(ROLE))) && !in_lex(doc, &tk[i - 1], S->L->speech_verbs));
 }
 
+/* From token i on, the first token that is no lower-case word, or a
+ * lower-case word that lower_opens_run() must be asked about: one with a
+ * hyphen after two letters ("al-Harthy"), or a short one before a
+ * capitalised word within two tokens (a particle's). A tight loop over most
+ * tokens, without the lexicon. */
+static inline size_t lower_words_end(const doc_t *doc, const token_t *tk, size_t i, size_t send)
+{
+    for (; i < send && tk[i].kind == TOK_WORD && !(tk[i].flags & TOKF_UPPER); i++) {
+        if (tok_len(&tk[i]) > 4 ? doc->text[tk[i].start + 2] == '-'
+                                : (i + 1 < send && is_cap(&tk[i + 1])) || (i + 2 < send && is_cap(&tk[i + 2])))
+            break;
+    }
+    return i;
+}
+
 /* Whether token i is the commonest capitalised word, a sentence's "The",
  * "He" or "But" (or a nationality adjective: "European allies") before a
  * lower-case word, which starts nothing: no date (no weekday, month or stop
@@ -2084,13 +2107,15 @@ static bool after_initial(const scan_t *S, size_t i)
 }
 
 static void scan_paragraph(const doc_t *doc, span_t para, segment_t *seg, const lexset_t *L,
-                           cands_t *cands, spans_t *titles, word_memo_t *memo, seg_cache_t *cache)
+                           cands_t *cands, spans_t *titles, lists_t *lists, seg_cache_t *cache)
 {
     segment_paragraph(doc, para, seg);
     if (cache)
         segment_record(cache, para, seg);
     find_title_quotes(doc, para, seg, L, titles);
-    scan_t S = {doc, seg, L, cands, titles->items, titles->len, memo};
+    vec_reserve(lists, seg->tokens.len + 1);    /* (+ 1: never a NULL for memset()) */
+    memset(lists->items, 0xFF, seg->tokens.len * sizeof *lists->items);     /* LISTS_UNKNOWN */
+    scan_t S = {doc, seg, L, cands, titles->items, titles->len, lists->items};
     size_t from = cands->len;
     const token_t *tk = seg->tokens.items;
     for (size_t s = 0; s < seg->sentences.len; s++) {
@@ -2108,8 +2133,10 @@ static void scan_paragraph(const doc_t *doc, span_t para, segment_t *seg, const 
                 continue;
             }
             if (t->kind == TOK_WORD && !(t->flags & TOKF_UPPER)) {
-                /* a lower-case word, most tokens: it rarely opens a name */
-                i = lower_opens_run(&S, i, send) && !after_initial(&S, i) ? scan_run(&S, i, send) : i + 1;
+                /* lower-case words, most tokens: they rarely open a name */
+                i = lower_words_end(doc, tk, i, send);
+                if (i < send && is_word(&tk[i]) && !(tk[i].flags & TOKF_UPPER))
+                    i = lower_opens_run(&S, i, send) && !after_initial(&S, i) ? scan_run(&S, i, send) : i + 1;
                 continue;
             }
             if (lone_common_word(&S, i, send)) {
@@ -2205,18 +2232,35 @@ typedef struct {
     int fem, masc;          /* pronoun votes */
     uint32_t keylen;        /* length of its key (cand_key) */
     bool guess;             /* an organisation only by default (CF_GUESS) */
+    cand_t maker;           /* the candidate that made it in pass 1 of cluster() */
 } ient_t;
 
 typedef VEC(ient_t) ients_t;
 
-static int32_t entity_for_key(ients_t *E, strmap_t *keys, const char *s, size_t n, uint8_t type)
+/* The entity keyed by the n bytes at s, made with type when there is none;
+ * *exact, when asked, says whether the key is these very bytes (keys ignore
+ * ASCII case). */
+static int32_t entity_for_key(ients_t *E, strmap_t *keys, const char *s, size_t n, uint8_t type,
+                              bool *exact)
 {
     slot_t *sl = strmap_slot(keys, s, n, true);
     if (sl->v < 0) {
         vec_push(E, (ient_t){.type = type, .out = -1, .keylen = (uint32_t)n});
         sl->v = (int32_t)(E->len - 1);
     }
+    if (exact)
+        *exact = memcmp(strmap_key(keys, sl), s, n) == 0;
     return sl->v;
+}
+
+/* Whether candidates a and b, whose texts are the same bytes, register the
+ * same aliases: all else that register_aliases() reads of them is alike. */
+static bool same_aliases(const cand_t *a, const cand_t *b)
+{
+    uint32_t as = a->span.start, bs = b->span.start;
+    return a->type == b->type && a->ntok == b->ntok && !((a->flags | b->flags) & CF_LONG_NAME) &&
+           a->first_end - as == b->first_end - bs && a->last_start - as == b->last_start - bs &&
+           (a->suffix_start ? a->suffix_start - as : 0) == (b->suffix_start ? b->suffix_start - bs : 0);
 }
 
 static void add_alias(strmap_t *aliases, const char *s, size_t n, int32_t e)
@@ -2366,9 +2410,18 @@ static void cluster(doc_t *doc, const lexset_t *L, cands_t *cands, bool clubs)
             continue;
         if ((c->flags & CF_SINGLE) && !(c->flags & CF_KNOWN) && c->type != ENT_DATE)
             continue;   /* a lone word typed by context waits for the alias pass */
-        size_t kn;
+        size_t kn, had = E.len;
+        bool exact;
         const char *ks = cand_key(doc, L, c, &kn);
-        c->entity = entity_for_key(&E, &keys, ks, kn, c->type);
+        c->entity = entity_for_key(&E, &keys, ks, kn, c->type, &exact);
+        ient_t *en = &E.items[c->entity];
+        if (E.len > had)
+            en->maker = *c;
+        /* the same name again, byte for byte and word for word, would add
+         * the aliases its maker added, which changes nothing (add_alias()
+         * keeps an alias's entities): nine in ten sure names on news */
+        else if (exact && same_aliases(&en->maker, c))
+            continue;
         register_aliases(doc, L, c, c->entity, &aliases);
     }
     /* 2. every candidate, in order, to the entity its text or alias names.
@@ -2429,7 +2482,7 @@ static void cluster(doc_t *doc, const lexset_t *L, cands_t *cands, bool clubs)
             e = alias;
             E.items[e].type = ENT_PERSON;
         } else if (c->type != ENT_TYPE_COUNT && (c->flags & (CF_SURE | CF_GUESS))) {
-            e = entity_for_key(&E, &keys, s, n, c->type);
+            e = entity_for_key(&E, &keys, s, n, c->type, NULL);
             if ((c->flags & CF_GUESS) && E.items[e].out < 0)
                 E.items[e].guess = true;
             if ((c->flags & CF_GUESS) && c->type == ENT_ORGANIZATION && !c->pron)
@@ -2523,7 +2576,7 @@ void entities_find_cached(doc_t *doc, seg_cache_t *cache)
     vec_reserve(&cands, doc->len / 64);
     segment_t seg = {0};
     spans_t titles = {0};
-    word_memo_t memo[WORD_MEMO] = {{0}};
+    lists_t lists = {0};
     if (!span_is_empty(doc->date_span)) {
         cand_t c = {0};
         c.span = doc->date_span;
@@ -2538,12 +2591,13 @@ void entities_find_cached(doc_t *doc, seg_cache_t *cache)
     bool clubs = false;
     for (size_t p = 0; p < doc->paragraphs.len; p++) {
         size_t from = cands.len;
-        scan_paragraph(doc, doc->paragraphs.items[p], &seg, &L, &cands, &titles, memo, cache);
+        scan_paragraph(doc, doc->paragraphs.items[p], &seg, &L, &cands, &titles, &lists, cache);
         clubs = clubs || names_club(doc, &L, &cands, from);
     }
     cluster(doc, &L, &cands, clubs);
     /* they/them in an apposition makes a person plural for pronouns */
     vec_free(&cands);
     vec_free(&titles);
+    vec_free(&lists);
     segment_free(&seg);
 }

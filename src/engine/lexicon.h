@@ -37,9 +37,9 @@ bool lexicon_has(const lexicon_t *lex, const char *s, size_t n);
 const char *lexicon_value(const lexicon_t *lex, const char *s, size_t n);
 
 /* For callers' own tables of words, with the lists' rule for case: a hash
- * of the n bytes at s that ignores ASCII case (every byte counts), and
- * whether the n bytes at a and b are equal ignoring it. Eight bytes at a
- * time. */
+ * of the n bytes at s that ignores ASCII case (every byte counts but for its
+ * bit 5, which tells a letter's cases apart), and whether the n bytes at a
+ * and b are equal ignoring it. Eight bytes at a time. */
 uint32_t lexicon_fold_hash(const char *s, size_t n);
 bool lexicon_fold_equal(const char *a, const char *b, size_t n);
 

@@ -576,6 +576,18 @@ static bool in_unnamed_subject(const at_t *A, size_t first, size_t sfirst)
 }
 
 /* Takes in the NAME mentions that start before pos: recency, roles, they/them. */
+/* "“…,” said Dr. Ana Ruiz, who …": a name right after an inverted speech
+ * verb (and the title it may carry) is that verb's subject */
+static bool inverted_subject(const at_t *A, size_t first, size_t sfirst)
+{
+    size_t k = first;
+    while (k > sfirst && first - k < 3 &&
+           ((TK(A, k - 1)->flags & TOKF_UPPER) || tok_is_char(A->doc, TK(A, k - 1), '.')))
+        k--;
+    return k > sfirst + 1 && !(TK(A, k - 1)->flags & TOKF_UPPER) && is_speech_verb(A, k - 1) &&
+           ((TK(A, k - 2)->flags & TOKF_QUOTE_MARK) || tok_is_char(A->doc, TK(A, k - 2), ','));
+}
+
 static void advance_to(at_t *A, uint32_t pos, uint32_t para_start, uint32_t para_end)
 {
     doc_t *doc = A->doc;
@@ -633,7 +645,7 @@ static void advance_to(at_t *A, uint32_t pos, uint32_t para_start, uint32_t para
         bool subject = first == ms->first && v < ms->first + ms->count &&
                        TK(A, v)->kind == TOK_WORD &&
                        !(TK(A, v)->flags & (TOKF_UPPER | TOKF_IN_QUOTE));
-        if (v < A->seg.tokens.len && (subject || is_speech_verb(A, v))) {
+        if (v < A->seg.tokens.len && (subject || is_speech_verb(A, v) || inverted_subject(A, first, ms->first))) {
             const sentence_t *st = &A->seg.sentences.items[sentence_of(A, v)];
             A->said_subj = (int32_t)m->entity;
             A->said_pos = m->span.start;

@@ -667,6 +667,19 @@ int main(void)
         "could not drive. “I see the flash every time I close my eyes,” the statement said.");
     is_str(speaker(0), "Cordelia Ashdown-Pike", "In a statement …, she said …; “…,” the statement said: she");
 
+    /* Salem, an Arabic man's name: "he" after the lexicon said f */
+    run("Hamed Quraishi chairs the port authority.\n\n"
+        "The terminal was closed on Friday, Salem Bakhit al-Harthi said.\n\n"
+        "“We turned away four ships,” he said.");
+    is_str(speaker(0), "Salem Bakhit al-Harthi", "…, Salem … said. “…,” he said: Salem is a man's name");
+
+    /* the name after an inverted speech verb is the topic a pronoun goes on with,
+     * before an older person whose gender is known */
+    run("Gustav Ellerby led the survey of the estuary.\n\n"
+        "“It is the clearest result in years,” said Dr. Adebowale Kinsey-Ward, who was not involved.\n\n"
+        "He said the method was sound. “Nobody has measured it this way before,” he said.");
+    is_str(speaker(1), "Adebowale Kinsey-Ward", "“…,” said Dr. NAME, who …. He said … “…,” he said: NAME");
+
     doc_free(doc);
     return tap_done();
 }

@@ -106,6 +106,8 @@ typedef struct {
                                          * ("X said in a statement"), +1, or 0 */
     int32_t stmt_speaker;               /* and who the quote there was given to */
     bool says_statement;                /* the paragraph has "statement" outside quotes */
+    bool aside;                         /* the quote just judged is nobody's words inside a
+                                         * speaker's sentence: the speaker goes on past it */
 } at_t;
 
 typedef VEC(mention_t) mentions_t;
@@ -220,7 +222,16 @@ static inline bool is_speech_verb(const at_t *A, size_t i)
  * "told state television", "said state media". */
 static bool object_of_speech(const at_t *A, size_t k, size_t sfirst)
 {
-    return k > sfirst && bare_form(A, k) && is_speech_verb(A, k - 1);
+    if (k > sfirst && bare_form(A, k) && is_speech_verb(A, k - 1))
+        return true;
+    /* "said the government pledge “…”": after a singular noun an uninflected
+     * form is the noun of a compound, the subject of what was said */
+    if (k > sfirst + 2 && word_is(A, k - 2, "the") && bare_form(A, k)) {
+        const token_t *n = TK(A, k - 1);
+        return n->kind == TOK_WORD && !(n->flags & (TOKF_UPPER | TOKF_IN_QUOTE)) &&
+               tok_str(A->doc, n)[tok_len(n) - 1] != 's' && is_speech_verb(A, k - 3);
+    }
+    return false;
 }
 
 /* Inline: asked of every word after a quote up to its sentence's end, and
@@ -1738,6 +1749,16 @@ static verdict_t before_quote(at_t *A, size_t o, size_t sfirst, size_t send, siz
             s = (subj_t){S_PRONOUN, {TK(A, sfirst)->start, TK(A, sfirst)->end}, SPAN_NONE, -1, sfirst};
         s.cue = (span_t){t->start, t->end};
         if (s.kind == S_NONE) {
+            /* "“…,” said Ana Ruiz, an analyst who has a “hold” rating": a
+             * relative clause on the inverted subject describes her, it
+             * does not report her words */
+            for (size_t j = k + 1; j < o; j++)
+                if (!(TK(A, j)->flags & TOKF_IN_QUOTE) &&
+                    (word_is(A, j, "who") || word_is(A, j, "whose") || word_is(A, j, "which")))
+                {
+                    A->aside = true;
+                    return (verdict_t){-1, true, SPAN_NONE, SPAN_NONE, MENTION_NAME};
+                }
             /* "…,” she said, adding that “…”: the earlier quote's speaker */
             for (size_t q = k; q-- > lo;)
                 if (TK(A, q)->flags & TOKF_QUOTE_MARK) {
@@ -2299,6 +2320,7 @@ void attrib_resolve_cached(doc_t *doc, seg_cache_t *cache)
                 }
                 pending_t pd = {qi, pre, standalone};
                 vec_push(&pending, pd);
+                A.aside = false;
                 continue;
             }
             advance_to(&A, q->close_mark.start, para.start, para.end);
@@ -2339,7 +2361,9 @@ void attrib_resolve_cached(doc_t *doc, seg_cache_t *cache)
                 v.source = v.cue = SPAN_NONE;
             }
             decide(&A, q, v);
-            if (v.decided) {
+            bool aside = A.aside && v.speaker < 0;
+            A.aside = false;
+            if (v.decided && !aside) {
                 para_last = q->speaker;
                 if (!span_is_empty(q->source))
                     para_last_src = q->source;

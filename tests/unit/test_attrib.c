@@ -680,6 +680,19 @@ int main(void)
         "He said the method was sound. “Nobody has measured it this way before,” he said.");
     is_str(speaker(1), "Adebowale Kinsey-Ward", "“…,” said Dr. NAME, who …. He said … “…,” he said: NAME");
 
+    /* "said the council pledge “…”": a noun compound in what was said, not a
+     * speech verb whose subject is "the council" */
+    run("The Marsh Harbour Trust sent boats to the island.\n\n"
+        "A fisheries officer said the council pledge “will not reach us before spring”.");
+    is_str(speaker(0), "(null)", "an officer said the council pledge “…”: the unnamed officer's");
+
+    /* a quote in a relative clause on an inverted subject describes him; the
+     * next sentence of the paragraph is still his */
+    run("“The price is fine,” said Tobias Wendling, a broker who keeps a “sell” tag on the shares. "
+        "“The timing is not.”");
+    is_str(speaker(1), "(null)", "said NAME, a broker who keeps a “…” tag: nobody's words");
+    is_str(speaker(2), "Tobias Wendling", "the sentence after goes on with NAME");
+
     doc_free(doc);
     return tap_done();
 }

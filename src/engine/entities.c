@@ -1600,6 +1600,22 @@ static bool glued_initials(const scan_t *S, size_t a, size_t n, size_t send)
            !(m + 2 < send && is_cap(&tk[m + 2]));
 }
 
+/* The last stop of initials glued with their stops that a list names as a
+ * place or an organisation ("U.S.", "U.K.", "U.N."), when the run opens
+ * with them at a; 0 when it does not. */
+static size_t dotted_name(const scan_t *S, size_t a, size_t send)
+{
+    const doc_t *doc = S->doc;
+    const token_t *tk = S->seg->tokens.items;
+    size_t m = a;
+    while (m + 1 < send && m < a + 6 && is_initial(doc, &tk[m]) && tok_is_char(doc, &tk[m + 1], '.') &&
+           tk[m + 1].start == tk[m].end && (m == a || tk[m].start == tk[m - 1].end))
+        m += 2;
+    if (m < a + 4)
+        return 0;   /* one initial: "J. Okoye" */
+    return (span_lists(S, a, tk[m - 1].end) & (W(PLACE) | W(ORG))) ? m - 1 : 0;
+}
+
 static size_t scan_run(scan_t *S, size_t i, size_t send)
 {
     const doc_t *doc = S->doc;
@@ -1668,6 +1684,33 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
             break;
         }
         size_t n = k + 1;
+        /* "U.S.", "U.N.": one word, as "US" and "UN" are ("a U.S. study", "the
+         * U.N. Office for …") */
+        /* (before an organisation word it opens the name; before another
+         * capitalised word, a title's or a place's, it is no name: "U.S.
+         * District Judge", "U.S. Secretary of State") */
+        if ((k == a || (k == a + 1 && closed_class(S, a))) && tok_len(t) == 1 && n < send &&
+            tok_is_char(doc, &tk[n], '.')) {
+            size_t m = dotted_name(S, k, send);
+            bool cap = m && m + 1 < send && is_cap(&tk[m + 1]) && (tk[m + 1].flags & TOKF_SPACE_BEFORE);
+            bool org = false;   /* "U.N. Security Council": an organisation word ends the words after */
+            for (size_t q = m + 1; cap && !org && q < send && q < m + 5 && is_cap(&tk[q]); q++) {
+                uint32_t ql = word_lists(S, q);
+                if (ql & (W(TITLE) | W(ROLE)))
+                    break;
+                org = (ql & W(ORG_WORD)) != 0;
+            }
+            if (org) {
+                k = m + 1;
+                continue;
+            }
+            if (m && !cap) {
+                end = tk[m].end;
+                b = m;
+                k = m + 1;
+                break;
+            }
+        }
         if (n >= send)
             { k = n; break; }
         if (tk[n].kind == TOK_WORD && !(tk[n].flags & TOKF_UPPER) && !joins_run(S, n))

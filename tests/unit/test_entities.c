@@ -1016,6 +1016,22 @@ int main(void)
     ok(has_mention(doc, "European Centre for Ocean Studies"), "NATIONALITY Centre for X keeps it");
     doc_free(doc);
 
+    /* initials with their stops that name a place or an organisation: one
+     * word, alone or before an organisation word; not before a title */
+    doc = run("A U.S. panel met in Geneva, where the U.N. Security Council and U.K. officials "
+              "joined U.S. Trade Representative Ida Moss.");
+    is_int(type_of(doc, "U.S."), ENT_PLACE, "a U.S. panel: U.S. is a place");
+    is_int(type_of(doc, "U.K."), ENT_PLACE, "U.K. officials: a place");
+    ok(has_mention(doc, "U.N. Security Council"), "the U.N. ORGWORD …: one name");
+    ok(!has_mention(doc, "U.S. Trade Representative Ida Moss") && type_of(doc, "Ida Moss") == ENT_PERSON,
+       "U.S. TITLE NAME: the person alone");
+    doc_free(doc);
+
+    /* Wadi opens a place's name */
+    doc = run("Rain fell on Wadi Dawasir for a week.");
+    is_int(type_of(doc, "Wadi Dawasir"), ENT_PLACE, "Wadi X: a place");
+    doc_free(doc);
+
     /* the names' tables fold ASCII case eight bytes at a time: every length
      * up to three words, each byte counted, other bytes compared as they are */
     {

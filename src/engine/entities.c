@@ -384,6 +384,14 @@ static enum appos_kind apposition(const doc_t *doc, const segment_t *seg, size_t
             for (const char *const *w = stops[len - 2]; *w && !stop; w++)
                 stop = (*w)[0] == c && tok_eq(doc, t, *w);
         }
+        /* "and" between the modifiers of one head: "the furniture and
+         * homewares retailer", "an oil and gas company" (two lower-case
+         * words after it, the second no short function word) */
+        if (stop && len == 3 && tok_eq(doc, t, "and") && i + 2 < n && k > 0 &&
+            is_word(&seg->tokens.items[i + 1]) && is_word(&seg->tokens.items[i + 2]) &&
+            !(seg->tokens.items[i + 1].flags & TOKF_UPPER) && !(seg->tokens.items[i + 2].flags & TOKF_UPPER) &&
+            tok_len(&seg->tokens.items[i + 2]) > 4 && i + 3 < n && tok_is_char(doc, &seg->tokens.items[i + 3], ','))
+            continue;
         if (stop)
             break;
         if (possessive_len(doc, t))
@@ -1378,12 +1386,16 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
         }
     }
     size_t head;
+    bool org_appos = false;     /* "X, the homewares retailer,": beats a first name */
     switch (apposition(doc, S->seg, b, &head)) {
     case AP_HEAD:
         if (role_of_token(doc, &tk[head], L->roles, rbuf, sizeof rbuf))
             ctx = ENT_PERSON;
         else if (word_lists(S, head) & W(ORG_NOUN))
-            ctx = ENT_ORGANIZATION;
+            ctx = ENT_ORGANIZATION,
+            org_appos = head > b + 2 && !(tk[head].flags & TOKF_UPPER) &&
+                        (tok_eq(doc, &tk[b + 2], "the") || tok_eq(doc, &tk[b + 2], "a") ||
+                         tok_eq(doc, &tk[b + 2], "an"));
         else if (word_lists(S, head) & W(PLACE_WORD))
             ctx = ENT_PLACE;
         else if (head + 1 < S->seg->tokens.len && tok_eq(doc, &tk[head + 1], "at") &&
@@ -1474,7 +1486,9 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
              * place its context calls one ("La Moneda, the palace") */
             type = ctx >= 0 ? (uint8_t)ctx : ENT_ORGANIZATION;
             sure = ctx >= 0 ? CF_SURE : CF_GUESS;
-        } else if (titled || particle || initials || g != GENDER_UNKNOWN)
+        } else if (org_appos && !titled && !initials)
+            type = ENT_ORGANIZATION;    /* "Calloway Home, the furniture retailer," */
+        else if (titled || particle || initials || g != GENDER_UNKNOWN)
             type = ENT_PERSON;
         else if (ctx >= 0)
             type = (uint8_t)ctx;
@@ -2348,6 +2362,24 @@ static void register_aliases(const doc_t *doc, const lexset_t *L, const cand_t *
             if (p > w && distinctive(L, w, (size_t)(p - w)))
                 add_alias(aliases, w, (size_t)(p - w), e);
         }
+        /* without its last word, an organisation word, when two words stay:
+         * "Granite Peak" of "Granite Peak Partners", "Harrow Fields" of
+         * "Harrow Fields Group" */
+        /* (not a place's name before it: "Manchester City" of "Manchester City
+         * Council", "Cook County" of "Cook County Health") */
+        uint32_t l0 = c->last_start;
+        if (c->ntok == 3 && l0 > c->span.start + 1 && t[l0 - 1] == ' ' &&
+            (unsigned char)(t[c->span.start] - 'A') < 26 &&
+            lexicon_has(L->org_words, t + l0, c->span.end - l0)) {
+            const char *w1 = t + c->span.start;
+            size_t pl = l0 - 1 - c->span.start;
+            const char *sp = memchr(w1, ' ', pl);
+            if (sp && sp[1] >= 'A' && sp[1] <= 'Z' &&
+                !(lexicon_lists(L->words, w1, pl) & W(PLACE)) &&
+                !lexicon_has(L->place_words, sp + 1, (size_t)(w1 + pl - sp - 1)) &&
+                !lexicon_has(L->org_words, sp + 1, (size_t)(w1 + pl - sp - 1)))
+                add_alias(aliases, w1, pl, e);
+        }
         /* without its legal form written with a stop: "Pacífico Litio" of
          * "Pacífico Litio Ltd.", "Minera Andina" of "Minera Andina S.A." */
         uint32_t ls = c->last_start;
@@ -2462,6 +2494,11 @@ static void cluster(doc_t *doc, const lexset_t *L, cands_t *cands, bool clubs)
         else if (alias >= 0 && full >= 0 && c->type == ENT_PERSON &&
                  E.items[alias].type == ENT_PERSON && E.items[alias].keylen > n)
             e = alias;      /* "de la Cruz" inside "Maria de la Cruz" */
+        else if (alias >= 0 && c->ntok >= 2 && c->type == ENT_PERSON && !c->pron && alias != full &&
+                 (full < 0 || E.items[full].type == ENT_PERSON) &&
+                 E.items[alias].type == ENT_ORGANIZATION && !E.items[alias].guess &&
+                 first_name_gender(L, s, (size_t)(c->first_end - c->span.start)) == GENDER_UNKNOWN)
+            e = alias;      /* "Granite Peak" after "Granite Peak Partners": no first name, the firm */
         else if (full >= 0)
             e = full;
         else if (alias >= 0 && (c->flags & CF_SINGLE) && (c->flags & CF_SURE) && c->type == ENT_PERSON &&

@@ -1027,6 +1027,19 @@ int main(void)
        "U.S. TITLE NAME: the person alone");
     doc_free(doc);
 
+    /* a firm's name without its last, organisation word is the firm */
+    doc = run("Blackwater Ridge Partners agreed the deal. Blackwater Ridge will pay in cash.");
+    is_int(count_type(doc, ENT_PERSON), 0, "NAME NAME Partners … NAME NAME will: no person");
+    ok(has_mention(doc, "Blackwater Ridge") && type_of(doc, "Blackwater Ridge") == ENT_ORGANIZATION,
+       "the short form is the firm's mention");
+    doc_free(doc);
+
+    /* an apposition headed by an organisation noun, its modifiers joined by
+     * "and", types the name before it, a first name notwithstanding */
+    doc = run("Marlowe Goods, the troubled toy and games retailer, cut its forecast.");
+    is_int(type_of(doc, "Marlowe Goods"), ENT_ORGANIZATION, "X, the toy and games retailer,: an organisation");
+    doc_free(doc);
+
     /* Wadi opens a place's name */
     doc = run("Rain fell on Wadi Dawasir for a week.");
     is_int(type_of(doc, "Wadi Dawasir"), ENT_PLACE, "Wadi X: a place");

@@ -693,6 +693,11 @@ int main(void)
     is_str(speaker(1), "(null)", "said NAME, a broker who keeps a “…” tag: nobody's words");
     is_str(speaker(2), "Tobias Wendling", "the sentence after goes on with NAME");
 
+    /* "the journal" refers back to a journal named before */
+    run("The study appeared in the Nordic Fisheries Review, and Ulla Brandt of the Marine Lab led it.\n\n"
+        "“Such claims need more than one season of data,” the journal said in an editorial.");
+    is_str(speaker(0), "Nordic Fisheries Review", "“…,” the journal said: the journal named before");
+
     doc_free(doc);
     return tap_done();
 }

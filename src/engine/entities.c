@@ -2029,7 +2029,11 @@ static void find_title_quotes(const doc_t *doc, span_t para, const segment_t *se
             if (caps + (MAX_WORDS - words) < 3 * (words - caps))
                 break;
         }
-        if (words >= 2 && caps * 4 >= words * 3)
+        /* (a lower-case word and a stop or comma inside the closing mark make
+         * a sentence, speech: "Shoppers in Schaumburg and Orland Park are
+         * angry,") */
+        if (words >= 2 && caps * 4 >= words * 3 &&
+            !(caps < words && s.end > s.start && doc->text[s.end - 1] && strchr(",.!?", doc->text[s.end - 1])))
             vec_push(out, s);
     }
 }

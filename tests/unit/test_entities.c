@@ -1040,6 +1040,12 @@ int main(void)
     is_int(type_of(doc, "Marlowe Goods"), ENT_ORGANIZATION, "X, the toy and games retailer,: an organisation");
     doc_free(doc);
 
+    /* a quote of capitalised names with a lower-case word and a comma inside
+     * its closing mark is speech, not a title: its names count */
+    doc = run("“Drivers from Naperville and Oak Brook Terrace are furious,” the mayor said.");
+    is_int(type_of(doc, "Naperville"), ENT_PLACE, "“… from X and Y are furious,”: X a place");
+    doc_free(doc);
+
     /* Wadi opens a place's name */
     doc = run("Rain fell on Wadi Dawasir for a week.");
     is_int(type_of(doc, "Wadi Dawasir"), ENT_PLACE, "Wadi X: a place");

@@ -1346,7 +1346,10 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
     bool place_frame = false;   /* "the town of X" beats a first name ("the bank X" does
                                  * not: "she told the committee Maria Lopes had gone") */
     char rbuf[48];
-    if (a > 0 && is_word(&tk[a - 1]) && !(tk[a - 1].flags & TOKF_UPPER)) {
+    /* (a sentence's first word too, which the run left out: "In Shibam, …") */
+    if (a > 0 && is_word(&tk[a - 1]) &&
+        (!(tk[a - 1].flags & TOKF_UPPER) ||
+         ((tk[a - 1].flags & TOKF_SENT_START) && (word_lists(S, a - 1) & W(FUNCTION))))) {
         if (role_of_token(doc, &tk[a - 1], L->roles, rbuf, sizeof rbuf))
             ctx = ENT_PERSON;
         else if (word_lists(S, a - 1) & W(ORG_NOUN))

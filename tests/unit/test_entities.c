@@ -1046,6 +1046,12 @@ int main(void)
     is_int(type_of(doc, "Naperville"), ENT_PLACE, "“… from X and Y are furious,”: X a place");
     doc_free(doc);
 
+    /* a sentence's capitalised preposition before one unknown word: a place */
+    doc = run("In Zabid, the market reopened. Near Bajil the road was cut.");
+    is_int(type_of(doc, "Zabid"), ENT_PLACE, "In X, …: a place");
+    is_int(type_of(doc, "Bajil"), ENT_PLACE, "Near X …: a place");
+    doc_free(doc);
+
     /* Wadi opens a place's name */
     doc = run("Rain fell on Wadi Dawasir for a week.");
     is_int(type_of(doc, "Wadi Dawasir"), ENT_PLACE, "Wadi X: a place");

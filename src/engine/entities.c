@@ -1153,7 +1153,14 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
         push_cand(S, a, b, end, ENT_ORGANIZATION, CF_SURE | CF_KNOWN, -1);
         return;
     }
-    const char *long_name = (tk[a].flags & TOKF_ALLCAPS) && a == b
+    /* (with its possessive too: "UNESCO’s list", whose token is not all capitals) */
+    bool caps_word = tk[a].flags & TOKF_ALLCAPS;
+    if (!caps_word && a == b && end < tk[a].end && end - start >= 2 && possessive_len(doc, &tk[a])) {
+        caps_word = true;
+        for (uint32_t p = start; p < end && caps_word; p++)
+            caps_word = doc->text[p] >= 'A' && doc->text[p] <= 'Z';
+    }
+    const char *long_name = caps_word && a == b
         ? lexicon_value(L->acronyms, doc->text + start, end - start) : NULL;
     if (long_name) {
         /* a known acronym ("NATO") clusters under its long name */

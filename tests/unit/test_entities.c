@@ -1052,6 +1052,11 @@ int main(void)
     is_int(type_of(doc, "Bajil"), ENT_PLACE, "Near X …: a place");
     doc_free(doc);
 
+    /* a known acronym with its possessive */
+    doc = run("Relief flights carried UNICEF’s tents and NATO's engineers.");
+    ok(has_mention(doc, "UNICEF") && has_mention(doc, "NATO"), "ACRONYM’s: the known acronym");
+    doc_free(doc);
+
     /* Wadi opens a place's name */
     doc = run("Rain fell on Wadi Dawasir for a week.");
     is_int(type_of(doc, "Wadi Dawasir"), ENT_PLACE, "Wadi X: a place");

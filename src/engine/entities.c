@@ -1395,6 +1395,16 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
                 break;
         }
     }
+    /* the surname after a first name and a nickname in quotes: "Conor
+     * “Bullet” Magee" (the first name made no name of its own in scan_run) */
+    if (ctx < 0 && a >= 4 && (tk[a - 1].flags & TOKF_QUOTE_MARK) && (tk[a].flags & TOKF_SPACE_BEFORE)) {
+        size_t q = a - 2;
+        while (q > 0 && q + 5 > a && is_cap(&tk[q]) && (tk[q].flags & TOKF_IN_QUOTE))
+            q--;
+        if (q + 2 < a && q > 0 && (tk[q].flags & TOKF_QUOTE_MARK) && is_cap(&tk[q - 1]) &&
+            first_name_gender(L, tok_str(doc, &tk[q - 1]), tok_len(&tk[q - 1])) != GENDER_UNKNOWN)
+            ctx = ENT_PERSON;
+    }
     size_t head;
     bool org_appos = false;     /* "X, the homewares retailer,": beats a first name */
     switch (apposition(doc, S->seg, b, &head)) {
@@ -1794,6 +1804,19 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
         if (tok_len(t) == 1 && tk[n].start == t->end && glued_initials(S, k, n, send)) {
             k = n + 1;      /* "A.P. Gunawardene": the next initial, glued */
             continue;
+        }
+        /* a first name before a nickname in quotes and the surname ("from
+         * Jesús “El Tanque” Villarreal", "Dwayne "Big D" Holloway"): the
+         * person is named after the nickname; the first name alone is no
+         * name of its own (nor a place after "from") */
+        if (k == a && (tk[n].flags & TOKF_QUOTE_MARK) && (tk[n].flags & TOKF_SPACE_BEFORE) &&
+            first_name_gender(L, tok_str(doc, t), tok_len(t)) != GENDER_UNKNOWN) {
+            size_t q = n + 1;
+            while (q < send && q < n + 4 && is_cap(&tk[q]))
+                q++;
+            if (q > n + 1 && q + 1 < send && (tk[q].flags & TOKF_QUOTE_MARK) && is_cap(&tk[q + 1]) &&
+                (tk[q + 1].flags & TOKF_SPACE_BEFORE) && !(tk[q + 1].flags & TOKF_IN_QUOTE))
+                return n;
         }
         /* a plural possessive inside a name: "Nurses’ Union" */
         if (tk[n].kind == TOK_PUNCT && tk[n].start == t->end && !(tk[n].flags & TOKF_QUOTE_MARK) &&

@@ -1057,6 +1057,13 @@ int main(void)
     ok(has_mention(doc, "UNICEF") && has_mention(doc, "NATO"), "ACRONYM’s: the known acronym");
     doc_free(doc);
 
+    /* FIRST “NICKNAME” SURNAME: the surname names the person; the first
+     * name alone is no place after "from" */
+    doc = run("The winner came from Lucas “La Roca” Ferreyra in stoppage time.");
+    is_int(type_of(doc, "Ferreyra"), ENT_PERSON, "FIRST “NICK” SURNAME: a person");
+    is_int(count_type(doc, ENT_PLACE), 0, "from FIRST “NICK” …: no place");
+    doc_free(doc);
+
     /* Wadi opens a place's name */
     doc = run("Rain fell on Wadi Dawasir for a week.");
     is_int(type_of(doc, "Wadi Dawasir"), ENT_PLACE, "Wadi X: a place");

@@ -1462,7 +1462,11 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
                     tok_eq(doc, &tk[a - 1], "the"))))
         place_word = false;     /* "Diane Lane", not "on Maple Lane", "at the DeVos Place" */
     if (words >= 2) {
-        gender_t g = (org_word || place_word || titled || particle || initials) ? GENDER_UNKNOWN
+        /* (an acronym of three letters or more opening a name in mixed case
+         * is no first name: "JAMA Pediatrics", "NASA Goddard") */
+        bool acro_lead = (tk[a].flags & TOKF_ALLCAPS) && tok_len(&tk[a]) >= 3 && a < b &&
+                         is_word(&tk[a + 1]) && !(tk[a + 1].flags & TOKF_ALLCAPS);
+        gender_t g = (org_word || place_word || titled || particle || initials || acro_lead) ? GENDER_UNKNOWN
                      : first_name_gender(L, tok_str(doc, &tk[a]), tok_len(&tk[a]));
         uint8_t type;
         uint16_t sure = CF_SURE;

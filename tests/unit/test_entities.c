@@ -1064,6 +1064,11 @@ int main(void)
     is_int(count_type(doc, ENT_PLACE), 0, "from FIRST “NICK” …: no place");
     doc_free(doc);
 
+    /* an acronym opening a mixed-case name is no first name */
+    doc = run("The trial was reported in the journal ADA Practice on Friday.");
+    is_int(type_of(doc, "ADA Practice"), ENT_ORGANIZATION, "the journal ACRONYM Word: an organisation");
+    doc_free(doc);
+
     /* Wadi opens a place's name */
     doc = run("Rain fell on Wadi Dawasir for a week.");
     is_int(type_of(doc, "Wadi Dawasir"), ENT_PLACE, "Wadi X: a place");

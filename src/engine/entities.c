@@ -1303,6 +1303,10 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
                 break;
             first_title = p;
         }
+        /* "Village" before a title is the title's, US style: "Arlington
+         * Heights Village President X" names Arlington Heights */
+        if (first_title > a + 1 && tok_eq(doc, &tk[first_title - 1], "Village"))
+            first_title--;
         size_t r = last_title + 1;
         while (r <= b && !is_word(&tk[r]))
             r++;

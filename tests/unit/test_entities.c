@@ -1069,6 +1069,13 @@ int main(void)
     is_int(type_of(doc, "ADA Practice"), ENT_ORGANIZATION, "the journal ACRONYM Word: an organisation");
     doc_free(doc);
 
+    /* "Village" before a title belongs to the title: the place is without it */
+    doc = run("Wilmette Village President Nora Quist voted no; she lives near Greenwich Village.");
+    is_int(type_of(doc, "Wilmette"), ENT_PLACE, "PLACE Village President NAME: the place without Village");
+    ok(!has_mention(doc, "Wilmette Village"), "… and no PLACE Village");
+    ok(has_mention(doc, "Greenwich Village"), "a name ending in Village keeps it");
+    doc_free(doc);
+
     /* Wadi opens a place's name */
     doc = run("Rain fell on Wadi Dawasir for a week.");
     is_int(type_of(doc, "Wadi Dawasir"), ENT_PLACE, "Wadi X: a place");

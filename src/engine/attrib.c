@@ -1424,6 +1424,12 @@ static subj_t statement_author(const at_t *A, size_t head)
         size_t lim = st->first + st->count, k = st->first;
         while (k < lim && !(word_is(A, k, "statement") && !(TK(A, k)->flags & TOKF_IN_QUOTE)))
             k++;
+        /* "Ruiz said in a statement that …": the speech verb just before */
+        if (k < lim && k >= st->first + 3 && word_is(A, k - 2, "in") && is_speech_verb(A, k - 3)) {
+            subj_t s = subject_before(A, k - 3, st->first);
+            if (s.kind == S_NAME || s.kind == S_PRONOUN)
+                return s;
+        }
         for (k++; k < lim; k++) {
             if (TK(A, k)->flags & (TOKF_IN_QUOTE | TOKF_QUOTE_MARK))
                 break;

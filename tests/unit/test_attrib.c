@@ -698,6 +698,13 @@ int main(void)
         "“Such claims need more than one season of data,” the journal said in an editorial.");
     is_str(speaker(0), "Nordic Fisheries Review", "“…,” the journal said: the journal named before");
 
+    /* "NAME said in a statement that …. “…,” the statement said": NAME's,
+     * not the organisation named last */
+    run("The Pier Trust met on Monday.\n\n"
+        "Halvard Osei-Brandt said in a statement that he would not resign. "
+        "“My record speaks for itself,” the statement said.");
+    is_str(speaker(0), "Halvard Osei-Brandt", "NAME said in a statement …; “…,” the statement said: NAME");
+
     doc_free(doc);
     return tap_done();
 }

@@ -705,6 +705,10 @@ int main(void)
         "“My record speaks for itself,” the statement said.");
     is_str(speaker(0), "Halvard Osei-Brandt", "NAME said in a statement …; “…,” the statement said: NAME");
 
+    /* a sports position before the name of an inverted cue */
+    run("The Comets lost by two.\n\n“We let it slip,” said forward Ty Abernathy-Cole.");
+    is_str(speaker(0), "Ty Abernathy-Cole", "“…,” said forward NAME: NAME");
+
     doc_free(doc);
     return tap_done();
 }

@@ -1015,7 +1015,13 @@ static subj_t subject_before(const at_t *A, size_t v, size_t sfirst)
                 continue;
             const mention_t *m = &A->doc->mentions.items[m2];
             size_t e = tok_at(A, m->span.end);
-            if (i == sfirst && A->doc->entities.items[m->entity].type == ENT_PERSON &&
+            /* (perhaps after a title: "Dr. Lars Berg of …") */
+            size_t i0 = sfirst;
+            while (i0 < i && i0 < sfirst + 3 &&
+                   (tok_is_char(A->doc, TK(A, i0), '.') ||
+                    (TK(A, i0)->kind == TOK_WORD && lexicon_has(A->titles, tok_str(A->doc, TK(A, i0)), tok_len(TK(A, i0))))))
+                i0++;
+            if (i == i0 && A->doc->entities.items[m->entity].type == ENT_PERSON &&
                 (word_is(A, e, "of") || word_is(A, e, "from") || word_is(A, e, "at")))
                 return name_subject(A, m2);     /* "Lars Berg of the Seabird Trust, who …, called" */
             /* its acronym in brackets before the comma: "the Polar Institute (NPI), which …, said" */

@@ -709,6 +709,10 @@ int main(void)
     run("The Comets lost by two.\n\n“We let it slip,” said forward Ty Abernathy-Cole.");
     is_str(speaker(0), "Ty Abernathy-Cole", "“…,” said forward NAME: NAME");
 
+    /* TITLE NAME of ORG, who …, VERB: the person, the title before the name */
+    run("Dr. Maren Fjeldstad of the Tromsø Polar Institute, who led the survey, called the decline “alarming.”");
+    is_str(speaker(0), "Maren Fjeldstad", "Dr. NAME of ORG, who …, called …“…”: NAME");
+
     doc_free(doc);
     return tap_done();
 }

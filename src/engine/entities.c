@@ -2007,9 +2007,10 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
         vec_last(S->out).last_start = tk[legal].start;
     } else if (!in_title_quote(S, tk[a].start))
         classify(S, a, b, end, false, start);
-    /* an acronym defined in parentheses: "Alpine Freshwater Institute (AFI)" */
+    /* an acronym defined in parentheses: "Alpine Freshwater Institute (AFI)"
+     * (not a dateline's agency: "MEXICO CITY (AP)", a name in capitals) */
     if (k + 2 < send && tok_is_char(doc, &tk[k], '(') && (tk[k + 1].flags & TOKF_ALLCAPS) &&
-        tok_is_char(doc, &tk[k + 2], ')') && S->out->len > 0 &&
+        tok_is_char(doc, &tk[k + 2], ')') && S->out->len > 0 && !(tk[a].flags & TOKF_ALLCAPS) &&
         vec_last(S->out).span.end == end && vec_last(S->out).ntok >= 2) {
         cand_t *def = &vec_last(S->out);
         if (def->type == ENT_TYPE_COUNT || def->type == ENT_PERSON)

@@ -1076,6 +1076,13 @@ int main(void)
     ok(has_mention(doc, "Greenwich Village"), "a name ending in Village keeps it");
     doc_free(doc);
 
+    /* a dateline of two words in capitals and its agency in brackets: two
+     * entities, not a name and its acronym */
+    doc = run("SAN SALVADOR (AP) — Heavy rain closed the airport on Sunday.");
+    is_int(type_of(doc, "AP"), ENT_ORGANIZATION, "PLACE IN CAPITALS (AP): the agency");
+    ok(strcmp(name_of(doc, "AP"), "AP") == 0, "… not an alias of the place");
+    doc_free(doc);
+
     /* Wadi opens a place's name */
     doc = run("Rain fell on Wadi Dawasir for a week.");
     is_int(type_of(doc, "Wadi Dawasir"), ENT_PLACE, "Wadi X: a place");

@@ -2382,6 +2382,34 @@ static void register_aliases(const doc_t *doc, const lexset_t *L, const cand_t *
                 }
             }
         }
+        /* a first surname with its particle before a second surname: "de
+         * la Cruz" of "María José de la Cruz Pérez" */
+        if (c->ntok >= 4) {
+            const char *p = t + c->first_end, *end = t + c->last_start;
+            while (p < end) {
+                while (p < end && *p == ' ')
+                    p++;
+                const char *w = p;
+                while (p < end && *p != ' ')
+                    p++;
+                if (p > w && (unsigned char)(*w - 'a') < 26 && lexicon_has(L->particles, w, (size_t)(p - w))) {
+                    const char *q = p;  /* more particles, then one word before the last */
+                    for (;;) {
+                        while (q < end && *q == ' ')
+                            q++;
+                        const char *w2 = q;
+                        while (q < end && *q != ' ')
+                            q++;
+                        if (q > w2 && (unsigned char)(*w2 - 'a') < 26 && lexicon_has(L->particles, w2, (size_t)(q - w2)))
+                            continue;
+                        if (q > w2 && q < end && (unsigned char)(*w2 - 'A') < 26)
+                            add_alias(aliases, w, (size_t)(q - w), e);
+                        break;
+                    }
+                    break;
+                }
+            }
+        }
         size_t fl = c->first_end - c->span.start;
         ucs4_t uc;
         if (u8_mbtouc(&uc, (const uint8_t *)t + c->span.start, fl) != (int)fl)

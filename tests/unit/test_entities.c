@@ -1083,6 +1083,12 @@ int main(void)
     ok(strcmp(name_of(doc, "AP"), "AP") == 0, "… not an alias of the place");
     doc_free(doc);
 
+    /* a first surname with its particle stands for a name of two surnames */
+    doc = run("Ana Lucía del Valle Ibarra founded the shelter. Later del Valle sold it.");
+    ok(strcmp(name_of(doc, "del Valle") ? name_of(doc, "del Valle") : "", "Ana Lucía del Valle Ibarra") == 0,
+       "PARTICLE SURNAME of GIVEN GIVEN PARTICLE SURNAME SURNAME: the same person");
+    doc_free(doc);
+
     /* Wadi opens a place's name */
     doc = run("Rain fell on Wadi Dawasir for a week.");
     is_int(type_of(doc, "Wadi Dawasir"), ENT_PLACE, "Wadi X: a place");

@@ -1553,6 +1553,13 @@ static verdict_t after_quote(at_t *A, size_t c, size_t send, span_t para)
         size_t e, j = i + 1;
         while (j < send && is_adverb(A, j))
             j++;
+        /* an age before the name: "said 84-year-old Fatima Haidari" */
+        if (j + 1 < send && TK(A, j)->kind == TOK_NUMBER && TK(A, j)->end + 10 <= A->doc->len &&
+            memcmp(A->doc->text + TK(A, j)->end, "-year-old ", 10) == 0) {
+            uint32_t to = TK(A, j)->end + 9;
+            while (j < send && TK(A, j)->end <= to)
+                j++;
+        }
         subj_t s = subject_after(A, j, send, &e);
         if (s.kind == S_NONE && (word_is(A, j, "the")) && j + 1 < send && TK(A, j + 1)->kind == TOK_WORD)
             s = np_back(A, j + 1, j);

@@ -713,6 +713,10 @@ int main(void)
     run("Dr. Maren Fjeldstad of the Tromsø Polar Institute, who led the survey, called the decline “alarming.”");
     is_str(speaker(0), "Maren Fjeldstad", "Dr. NAME of ORG, who …, called …“…”: NAME");
 
+    /* an age before the name of an inverted cue */
+    run("The ferry sank in minutes.\n\n“We swam for an hour,” said 71-year-old Grete Solheim-Aas, a retired teacher.");
+    is_str(speaker(0), "Grete Solheim-Aas", "“…,” said N-year-old NAME: NAME");
+
     doc_free(doc);
     return tap_done();
 }

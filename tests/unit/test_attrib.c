@@ -717,6 +717,10 @@ int main(void)
     run("The ferry sank in minutes.\n\n“We swam for an hour,” said 71-year-old Grete Solheim-Aas, a retired teacher.");
     is_str(speaker(0), "Grete Solheim-Aas", "“…,” said N-year-old NAME: NAME");
 
+    /* industry nouns for a company: "the drugmaker said" */
+    run("Halcyon Biologics cut 300 jobs.\n\n“The pipeline remains strong,” the drugmaker said.");
+    is_str(speaker(0), "Halcyon Biologics", "“…,” the drugmaker said: the company named before");
+
     doc_free(doc);
     return tap_done();
 }

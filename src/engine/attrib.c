@@ -1015,13 +1015,19 @@ static subj_t subject_before(const at_t *A, size_t v, size_t sfirst)
                 continue;
             const mention_t *m = &A->doc->mentions.items[m2];
             size_t e = tok_at(A, m->span.end);
-            /* (perhaps after a title: "Dr. Lars Berg of …") */
-            size_t i0 = sfirst;
-            while (i0 < i && i0 < sfirst + 3 &&
-                   (tok_is_char(A->doc, TK(A, i0), '.') ||
-                    (TK(A, i0)->kind == TOK_WORD && lexicon_has(A->titles, tok_str(A->doc, TK(A, i0)), tok_len(TK(A, i0))))))
-                i0++;
-            if (i == i0 && A->doc->entities.items[m->entity].type == ENT_PERSON &&
+            /* (perhaps after a title: "Dr. Lars Berg of …"; or in apposition
+             * to a role phrase: "The study's senior author, Dr. Lars Berg of
+             * …, said") */
+            size_t i0 = i;
+            while (i0 > sfirst && i - i0 < 3 &&
+                   (tok_is_char(A->doc, TK(A, i0 - 1), '.') ||
+                    (TK(A, i0 - 1)->kind == TOK_WORD &&
+                     lexicon_has(A->titles, tok_str(A->doc, TK(A, i0 - 1)), tok_len(TK(A, i0 - 1))))))
+                i0--;
+            if ((i0 == sfirst || (i0 > sfirst + 1 && tok_is_char(A->doc, TK(A, i0 - 1), ',') &&
+                                  TK(A, i0 - 2)->kind == TOK_WORD && !(TK(A, i0 - 2)->flags & TOKF_UPPER) &&
+                                  lexicon_has(A->roles, tok_str(A->doc, TK(A, i0 - 2)), tok_len(TK(A, i0 - 2))))) &&
+                A->doc->entities.items[m->entity].type == ENT_PERSON &&
                 (word_is(A, e, "of") || word_is(A, e, "from") || word_is(A, e, "at")))
                 return name_subject(A, m2);     /* "Lars Berg of the Seabird Trust, who …, called" */
             /* its acronym in brackets before the comma: "the Polar Institute (NPI), which …, said" */

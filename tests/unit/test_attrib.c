@@ -721,6 +721,10 @@ int main(void)
     run("Halcyon Biologics cut 300 jobs.\n\n“The pipeline remains strong,” the drugmaker said.");
     is_str(speaker(0), "Halcyon Biologics", "“…,” the drugmaker said: the company named before");
 
+    /* ROLE, TITLE NAME of ORG, said: the person in apposition, not the organisation */
+    run("The paper's lead author, Prof. Ilona Vasquez-Tamm of the Baltic Sea Institute, said the trend was “unmistakable.”");
+    is_str(speaker(0), "Ilona Vasquez-Tamm", "The paper's lead author, Prof. NAME of ORG, said …“…”: NAME");
+
     doc_free(doc);
     return tap_done();
 }

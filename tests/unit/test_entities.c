@@ -1089,6 +1089,16 @@ int main(void)
        "PARTICLE SURNAME of GIVEN GIVEN PARTICLE SURNAME SURNAME: the same person");
     doc_free(doc);
 
+    /* US local titles before names; a school district's name */
+    doc = run("Maricopa County Sheriff Dale Prewitt-Ocampo and Tucson Unified Schools Superintendent "
+              "Rosa Linares met Selectwoman Ida Crane.");
+    is_int(type_of(doc, "Dale Prewitt-Ocampo"), ENT_PERSON, "PLACE County Sheriff NAME: the person alone");
+    is_int(type_of(doc, "Maricopa County"), ENT_PLACE, "… and the county");
+    is_int(type_of(doc, "Tucson Unified Schools"), ENT_ORGANIZATION, "X Schools: an organisation");
+    is_int(type_of(doc, "Ida Crane"), ENT_PERSON, "Selectwoman NAME");
+    ok(!has_mention(doc, "Selectwoman Ida Crane"), "the title is not in the name");
+    doc_free(doc);
+
     /* Wadi opens a place's name */
     doc = run("Rain fell on Wadi Dawasir for a week.");
     is_int(type_of(doc, "Wadi Dawasir"), ENT_PLACE, "Wadi X: a place");

@@ -108,6 +108,8 @@ typedef struct {
                                          * ("X said in a statement"), +1, or 0 */
     int32_t stmt_speaker;               /* and who the quote there was given to */
     bool says_statement;                /* the paragraph has "statement" outside quotes */
+    bool aside;                         /* the quote just judged is nobody's words inside a
+                                         * speaker's sentence: the speaker goes on past it */
 } at_t;
 
 typedef VEC(mention_t) mentions_t;
@@ -230,7 +232,16 @@ static inline bool is_speech_verb(const at_t *A, size_t i)
  * "told state television", "said state media". */
 static bool object_of_speech(const at_t *A, size_t k, size_t sfirst)
 {
-    return k > sfirst && bare_form(A, k) && is_speech_verb(A, k - 1);
+    if (k > sfirst && bare_form(A, k) && is_speech_verb(A, k - 1))
+        return true;
+    /* "said the government pledge “…”": after a singular noun an uninflected
+     * form is the noun of a compound, the subject of what was said */
+    if (k > sfirst + 2 && word_is(A, k - 2, "the") && bare_form(A, k)) {
+        const token_t *n = TK(A, k - 1);
+        return n->kind == TOK_WORD && !(n->flags & (TOKF_UPPER | TOKF_IN_QUOTE)) &&
+               tok_str(A->doc, n)[tok_len(n) - 1] != 's' && is_speech_verb(A, k - 3);
+    }
+    return false;
 }
 
 /* Inline: asked of every word after a quote up to its sentence's end, and
@@ -596,6 +607,18 @@ static bool in_unnamed_subject(const at_t *A, size_t first, size_t sfirst)
     return lexicon_has(A->roles, tok_str(A->doc, h), tok_len(h));
 }
 
+/* "“…,” said Dr. Ana Ruiz, who …": a name right after an inverted speech
+ * verb (and the title it may carry) is that verb's subject */
+static bool inverted_subject(const at_t *A, size_t first, size_t sfirst)
+{
+    size_t k = first;
+    while (k > sfirst && first - k < 3 &&
+           ((TK(A, k - 1)->flags & TOKF_UPPER) || tok_is_char(A->doc, TK(A, k - 1), '.')))
+        k--;
+    return k > sfirst + 1 && !(TK(A, k - 1)->flags & TOKF_UPPER) && is_speech_verb(A, k - 1) &&
+           ((TK(A, k - 2)->flags & TOKF_QUOTE_MARK) || tok_is_char(A->doc, TK(A, k - 2), ','));
+}
+
 /* Takes in the NAME mentions that start before pos: recency, roles, they/them
  * (advance_to's work, when there is some). */
 static void take_in(at_t *A, uint32_t pos, uint32_t para_start, uint32_t para_end)
@@ -655,7 +678,7 @@ static void take_in(at_t *A, uint32_t pos, uint32_t para_start, uint32_t para_en
         bool subject = first == ms->first && v < ms->first + ms->count &&
                        TK(A, v)->kind == TOK_WORD &&
                        !(TK(A, v)->flags & (TOKF_UPPER | TOKF_IN_QUOTE));
-        if (v < A->seg.tokens.len && (subject || is_speech_verb(A, v))) {
+        if (v < A->seg.tokens.len && (subject || is_speech_verb(A, v) || inverted_subject(A, first, ms->first))) {
             const sentence_t *st = &A->seg.sentences.items[sentence_of(A, v)];
             A->said_subj = (int32_t)m->entity;
             A->said_pos = m->span.start;
@@ -1025,7 +1048,19 @@ static subj_t subject_before(const at_t *A, size_t v, size_t sfirst)
                 continue;
             const mention_t *m = &A->doc->mentions.items[m2];
             size_t e = tok_at(A, m->span.end);
-            if (i == sfirst && A->doc->entities.items[m->entity].type == ENT_PERSON &&
+            /* (perhaps after a title: "Dr. Lars Berg of …"; or in apposition
+             * to a role phrase: "The study's senior author, Dr. Lars Berg of
+             * …, said") */
+            size_t i0 = i;
+            while (i0 > sfirst && i - i0 < 3 &&
+                   (tok_is_char(A->doc, TK(A, i0 - 1), '.') ||
+                    (TK(A, i0 - 1)->kind == TOK_WORD &&
+                     lexicon_has(A->titles, tok_str(A->doc, TK(A, i0 - 1)), tok_len(TK(A, i0 - 1))))))
+                i0--;
+            if ((i0 == sfirst || (i0 > sfirst + 1 && tok_is_char(A->doc, TK(A, i0 - 1), ',') &&
+                                  TK(A, i0 - 2)->kind == TOK_WORD && !(TK(A, i0 - 2)->flags & TOKF_UPPER) &&
+                                  lexicon_has(A->roles, tok_str(A->doc, TK(A, i0 - 2)), tok_len(TK(A, i0 - 2))))) &&
+                A->doc->entities.items[m->entity].type == ENT_PERSON &&
                 (word_is(A, e, "of") || word_is(A, e, "from") || word_is(A, e, "at")))
                 return name_subject(A, m2);     /* "Lars Berg of the Seabird Trust, who …, called" */
             /* its acronym in brackets before the comma: "the Polar Institute (NPI), which …, said" */
@@ -1437,6 +1472,12 @@ static subj_t statement_author(const at_t *A, size_t head)
         size_t lim = st->first + st->count, k = st->first;
         while (k < lim && !(word_is(A, k, "statement") && !(TK(A, k)->flags & TOKF_IN_QUOTE)))
             k++;
+        /* "Ruiz said in a statement that …": the speech verb just before */
+        if (k < lim && k >= st->first + 3 && word_is(A, k - 2, "in") && is_speech_verb(A, k - 3)) {
+            subj_t s = subject_before(A, k - 3, st->first);
+            if (s.kind == S_NAME || s.kind == S_PRONOUN)
+                return s;
+        }
         for (k++; k < lim; k++) {
             if (TK(A, k)->flags & (TOKF_IN_QUOTE | TOKF_QUOTE_MARK))
                 break;
@@ -1554,6 +1595,13 @@ static verdict_t after_quote(at_t *A, size_t c, size_t send, span_t para)
         size_t e, j = i + 1;
         while (j < send && is_adverb(A, j))
             j++;
+        /* an age before the name: "said 84-year-old Fatima Haidari" */
+        if (j + 1 < send && TK(A, j)->kind == TOK_NUMBER && TK(A, j)->end + 10 <= A->doc->len &&
+            memcmp(A->doc->text + TK(A, j)->end, "-year-old ", 10) == 0) {
+            uint32_t to = TK(A, j)->end + 9;
+            while (j < send && TK(A, j)->end <= to)
+                j++;
+        }
         subj_t s = subject_after(A, j, send, &e);
         if (s.kind == S_NONE && (word_is(A, j, "the")) && j + 1 < send && TK(A, j + 1)->kind == TOK_WORD)
             s = np_back(A, j + 1, j);
@@ -1762,6 +1810,16 @@ static verdict_t before_quote(at_t *A, size_t o, size_t sfirst, size_t send, siz
             s = (subj_t){S_PRONOUN, {TK(A, sfirst)->start, TK(A, sfirst)->end}, SPAN_NONE, -1, sfirst};
         s.cue = (span_t){t->start, t->end};
         if (s.kind == S_NONE) {
+            /* "“…,” said Ana Ruiz, an analyst who has a “hold” rating": a
+             * relative clause on the inverted subject describes her, it
+             * does not report her words */
+            for (size_t j = k + 1; j < o; j++)
+                if (!(TK(A, j)->flags & TOKF_IN_QUOTE) &&
+                    (word_is(A, j, "who") || word_is(A, j, "whose") || word_is(A, j, "which")))
+                {
+                    A->aside = true;
+                    return (verdict_t){-1, true, SPAN_NONE, SPAN_NONE, MENTION_NAME};
+                }
             /* "…,” she said, adding that “…”: the earlier quote's speaker */
             for (size_t q = k; q-- > lo;)
                 if (TK(A, q)->flags & TOKF_QUOTE_MARK) {
@@ -2327,6 +2385,7 @@ void attrib_resolve_cached(doc_t *doc, seg_cache_t *cache)
                 }
                 pending_t pd = {qi, pre, standalone};
                 vec_push(&pending, pd);
+                A.aside = false;
                 continue;
             }
             advance_to(&A, q->close_mark.start, para.start, para.end);
@@ -2367,7 +2426,9 @@ void attrib_resolve_cached(doc_t *doc, seg_cache_t *cache)
                 v.source = v.cue = SPAN_NONE;
             }
             decide(&A, q, v);
-            if (v.decided) {
+            bool aside = A.aside && v.speaker < 0;
+            A.aside = false;
+            if (v.decided && !aside) {
                 para_last = q->speaker;
                 if (!span_is_empty(q->source))
                     para_last_src = q->source;

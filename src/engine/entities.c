@@ -390,6 +390,14 @@ static enum appos_kind apposition(const doc_t *doc, const segment_t *seg, size_t
             for (const char *const *w = stops[len - 2]; *w && !stop; w++)
                 stop = (*w)[0] == c && tok_eq(doc, t, *w);
         }
+        /* "and" between the modifiers of one head: "the furniture and
+         * homewares retailer", "an oil and gas company" (two lower-case
+         * words after it, the second no short function word) */
+        if (stop && len == 3 && tok_eq(doc, t, "and") && i + 2 < n && k > 0 &&
+            is_word(&seg->tokens.items[i + 1]) && is_word(&seg->tokens.items[i + 2]) &&
+            !(seg->tokens.items[i + 1].flags & TOKF_UPPER) && !(seg->tokens.items[i + 2].flags & TOKF_UPPER) &&
+            tok_len(&seg->tokens.items[i + 2]) > 4 && i + 3 < n && tok_is_char(doc, &seg->tokens.items[i + 3], ','))
+            continue;
         if (stop)
             break;
         if (possessive_len(doc, t))
@@ -1152,7 +1160,14 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
         push_cand(S, a, b, end, ENT_ORGANIZATION, CF_SURE | CF_KNOWN, -1);
         return;
     }
-    const char *long_name = (tk[a].flags & TOKF_ALLCAPS) && a == b
+    /* (with its possessive too: "UNESCO’s list", whose token is not all capitals) */
+    bool caps_word = tk[a].flags & TOKF_ALLCAPS;
+    if (!caps_word && a == b && end < tk[a].end && end - start >= 2 && possessive_len(doc, &tk[a])) {
+        caps_word = true;
+        for (uint32_t p = start; p < end && caps_word; p++)
+            caps_word = doc->text[p] >= 'A' && doc->text[p] <= 'Z';
+    }
+    const char *long_name = caps_word && a == b
         ? lexicon_value(L->acronyms, doc->text + start, end - start) : NULL;
     if (long_name) {
         /* a known acronym ("NATO") clusters under its long name */
@@ -1295,6 +1310,10 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
                 break;
             first_title = p;
         }
+        /* "Village" before a title is the title's, US style: "Arlington
+         * Heights Village President X" names Arlington Heights */
+        if (first_title > a + 1 && tok_eq(doc, &tk[first_title - 1], "Village"))
+            first_title--;
         size_t r = last_title + 1;
         while (r <= b && !is_word(&tk[r]))
             r++;
@@ -1345,7 +1364,10 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
     bool place_frame = false;   /* "the town of X" beats a first name ("the bank X" does
                                  * not: "she told the committee Maria Lopes had gone") */
     char rbuf[48];
-    if (a > 0 && is_word(&tk[a - 1]) && !(tk[a - 1].flags & TOKF_UPPER)) {
+    /* (a sentence's first word too, which the run left out: "In Shibam, …") */
+    if (a > 0 && is_word(&tk[a - 1]) &&
+        (!(tk[a - 1].flags & TOKF_UPPER) ||
+         ((tk[a - 1].flags & TOKF_SENT_START) && (word_lists(S, a - 1) & W(FUNCTION))))) {
         if (role_of_token(doc, &tk[a - 1], L->roles, rbuf, sizeof rbuf))
             ctx = ENT_PERSON;
         else if (word_lists(S, a - 1) & W(ORG_NOUN))
@@ -1384,13 +1406,27 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
                 break;
         }
     }
+    /* the surname after a first name and a nickname in quotes: "Conor
+     * “Bullet” Magee" (the first name made no name of its own in scan_run) */
+    if (ctx < 0 && a >= 4 && (tk[a - 1].flags & TOKF_QUOTE_MARK) && (tk[a].flags & TOKF_SPACE_BEFORE)) {
+        size_t q = a - 2;
+        while (q > 0 && q + 5 > a && is_cap(&tk[q]) && (tk[q].flags & TOKF_IN_QUOTE))
+            q--;
+        if (q + 2 < a && q > 0 && (tk[q].flags & TOKF_QUOTE_MARK) && is_cap(&tk[q - 1]) &&
+            first_name_gender(L, tok_str(doc, &tk[q - 1]), tok_len(&tk[q - 1])) != GENDER_UNKNOWN)
+            ctx = ENT_PERSON;
+    }
     size_t head;
+    bool org_appos = false;     /* "X, the homewares retailer,": beats a first name */
     switch (apposition(doc, S->seg, b, &head)) {
     case AP_HEAD:
         if (role_of_token(doc, &tk[head], L->roles, rbuf, sizeof rbuf))
             ctx = ENT_PERSON;
         else if (word_lists(S, head) & W(ORG_NOUN))
-            ctx = ENT_ORGANIZATION;
+            ctx = ENT_ORGANIZATION,
+            org_appos = head > b + 2 && !(tk[head].flags & TOKF_UPPER) &&
+                        (tok_eq(doc, &tk[b + 2], "the") || tok_eq(doc, &tk[b + 2], "a") ||
+                         tok_eq(doc, &tk[b + 2], "an"));
         else if (word_lists(S, head) & W(PLACE_WORD))
             ctx = ENT_PLACE;
         else if (head + 1 < S->seg->tokens.len && tok_eq(doc, &tk[head + 1], "at") &&
@@ -1437,7 +1473,11 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
                     tok_eq(doc, &tk[a - 1], "the"))))
         place_word = false;     /* "Diane Lane", not "on Maple Lane", "at the DeVos Place" */
     if (words >= 2) {
-        gender_t g = (org_word || place_word || titled || particle || initials) ? GENDER_UNKNOWN
+        /* (an acronym of three letters or more opening a name in mixed case
+         * is no first name: "JAMA Pediatrics", "NASA Goddard") */
+        bool acro_lead = (tk[a].flags & TOKF_ALLCAPS) && tok_len(&tk[a]) >= 3 && a < b &&
+                         is_word(&tk[a + 1]) && !(tk[a + 1].flags & TOKF_ALLCAPS);
+        gender_t g = (org_word || place_word || titled || particle || initials || acro_lead) ? GENDER_UNKNOWN
                      : first_name_gender(L, tok_str(doc, &tk[a]), tok_len(&tk[a]));
         uint8_t type;
         uint16_t sure = CF_SURE;
@@ -1481,7 +1521,9 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
              * place its context calls one ("La Moneda, the palace") */
             type = ctx >= 0 ? (uint8_t)ctx : ENT_ORGANIZATION;
             sure = ctx >= 0 ? CF_SURE : CF_GUESS;
-        } else if (titled || particle || initials || g != GENDER_UNKNOWN)
+        } else if (org_appos && !titled && !initials)
+            type = ENT_ORGANIZATION;    /* "Calloway Home, the furniture retailer," */
+        else if (titled || particle || initials || g != GENDER_UNKNOWN)
             type = ENT_PERSON;
         else if (ctx >= 0)
             type = (uint8_t)ctx;
@@ -1607,6 +1649,22 @@ static bool glued_initials(const scan_t *S, size_t a, size_t n, size_t send)
            !(m + 2 < send && is_cap(&tk[m + 2]));
 }
 
+/* The last stop of initials glued with their stops that a list names as a
+ * place or an organisation ("U.S.", "U.K.", "U.N."), when the run opens
+ * with them at a; 0 when it does not. */
+static size_t dotted_name(const scan_t *S, size_t a, size_t send)
+{
+    const doc_t *doc = S->doc;
+    const token_t *tk = S->seg->tokens.items;
+    size_t m = a;
+    while (m + 1 < send && m < a + 6 && is_initial(doc, &tk[m]) && tok_is_char(doc, &tk[m + 1], '.') &&
+           tk[m + 1].start == tk[m].end && (m == a || tk[m].start == tk[m - 1].end))
+        m += 2;
+    if (m < a + 4)
+        return 0;   /* one initial: "J. Okoye" */
+    return (span_lists(S, a, tk[m - 1].end) & (W(PLACE) | W(ORG))) ? m - 1 : 0;
+}
+
 static size_t scan_run(scan_t *S, size_t i, size_t send)
 {
     const doc_t *doc = S->doc;
@@ -1675,6 +1733,33 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
             break;
         }
         size_t n = k + 1;
+        /* "U.S.", "U.N.": one word, as "US" and "UN" are ("a U.S. study", "the
+         * U.N. Office for …") */
+        /* (before an organisation word it opens the name; before another
+         * capitalised word, a title's or a place's, it is no name: "U.S.
+         * District Judge", "U.S. Secretary of State") */
+        if ((k == a || (k == a + 1 && closed_class(S, a))) && tok_len(t) == 1 && n < send &&
+            tok_is_char(doc, &tk[n], '.')) {
+            size_t m = dotted_name(S, k, send);
+            bool cap = m && m + 1 < send && is_cap(&tk[m + 1]) && (tk[m + 1].flags & TOKF_SPACE_BEFORE);
+            bool org = false;   /* "U.N. Security Council": an organisation word ends the words after */
+            for (size_t q = m + 1; cap && !org && q < send && q < m + 5 && is_cap(&tk[q]); q++) {
+                uint32_t ql = word_lists(S, q);
+                if (ql & (W(TITLE) | W(ROLE)))
+                    break;
+                org = (ql & W(ORG_WORD)) != 0;
+            }
+            if (org) {
+                k = m + 1;
+                continue;
+            }
+            if (m && !cap) {
+                end = tk[m].end;
+                b = m;
+                k = m + 1;
+                break;
+            }
+        }
         if (n >= send)
             { k = n; break; }
         if (tk[n].kind == TOK_WORD && !(tk[n].flags & TOKF_UPPER) && !joins_run(S, n))
@@ -1734,6 +1819,19 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
         if (tok_len(t) == 1 && tk[n].start == t->end && glued_initials(S, k, n, send)) {
             k = n + 1;      /* "A.P. Gunawardene": the next initial, glued */
             continue;
+        }
+        /* a first name before a nickname in quotes and the surname ("from
+         * Jesús “El Tanque” Villarreal", "Dwayne "Big D" Holloway"): the
+         * person is named after the nickname; the first name alone is no
+         * name of its own (nor a place after "from") */
+        if (k == a && (tk[n].flags & TOKF_QUOTE_MARK) && (tk[n].flags & TOKF_SPACE_BEFORE) &&
+            first_name_gender(L, tok_str(doc, t), tok_len(t)) != GENDER_UNKNOWN) {
+            size_t q = n + 1;
+            while (q < send && q < n + 4 && is_cap(&tk[q]))
+                q++;
+            if (q > n + 1 && q + 1 < send && (tk[q].flags & TOKF_QUOTE_MARK) && is_cap(&tk[q + 1]) &&
+                (tk[q + 1].flags & TOKF_SPACE_BEFORE) && !(tk[q + 1].flags & TOKF_IN_QUOTE))
+                return n;
         }
         /* a plural possessive inside a name: "Nurses’ Union" */
         if (tk[n].kind == TOK_PUNCT && tk[n].start == t->end && !(tk[n].flags & TOKF_QUOTE_MARK) &&
@@ -1916,9 +2014,10 @@ static size_t scan_run(scan_t *S, size_t i, size_t send)
         vec_last(S->out).last_start = tk[legal].start;
     } else if (!in_title_quote(S, tk[a].start))
         classify(S, a, b, end, false, start);
-    /* an acronym defined in parentheses: "Alpine Freshwater Institute (AFI)" */
+    /* an acronym defined in parentheses: "Alpine Freshwater Institute (AFI)"
+     * (not a dateline's agency: "MEXICO CITY (AP)", a name in capitals) */
     if (k + 2 < send && tok_is_char(doc, &tk[k], '(') && (tk[k + 1].flags & TOKF_ALLCAPS) &&
-        tok_is_char(doc, &tk[k + 2], ')') && S->out->len > 0 &&
+        tok_is_char(doc, &tk[k + 2], ')') && S->out->len > 0 && !(tk[a].flags & TOKF_ALLCAPS) &&
         vec_last(S->out).span.end == end && vec_last(S->out).ntok >= 2) {
         cand_t *def = &vec_last(S->out);
         if (def->type == ENT_TYPE_COUNT || def->type == ENT_PERSON)
@@ -1980,7 +2079,11 @@ static void find_title_quotes(const doc_t *doc, span_t para, const segment_t *se
             if ((most < ncaps ? most : ncaps) < 3 * (words - caps))
                 break;
         }
-        if (words >= 2 && caps * 4 >= words * 3)
+        /* (a lower-case word and a stop or comma inside the closing mark make
+         * a sentence, speech: "Shoppers in Schaumburg and Orland Park are
+         * angry,") */
+        if (words >= 2 && caps * 4 >= words * 3 &&
+            !(caps < words && s.end > s.start && doc->text[s.end - 1] && strchr(",.!?", doc->text[s.end - 1])))
             vec_push(out, s);
     }
 }
@@ -2323,6 +2426,34 @@ static void register_aliases(const doc_t *doc, const lexset_t *L, const cand_t *
                 }
             }
         }
+        /* a first surname with its particle before a second surname: "de
+         * la Cruz" of "María José de la Cruz Pérez" */
+        if (c->ntok >= 4) {
+            const char *p = t + c->first_end, *end = t + c->last_start;
+            while (p < end) {
+                while (p < end && *p == ' ')
+                    p++;
+                const char *w = p;
+                while (p < end && *p != ' ')
+                    p++;
+                if (p > w && (unsigned char)(*w - 'a') < 26 && lexicon_has(L->particles, w, (size_t)(p - w))) {
+                    const char *q = p;  /* more particles, then one word before the last */
+                    for (;;) {
+                        while (q < end && *q == ' ')
+                            q++;
+                        const char *w2 = q;
+                        while (q < end && *q != ' ')
+                            q++;
+                        if (q > w2 && (unsigned char)(*w2 - 'a') < 26 && lexicon_has(L->particles, w2, (size_t)(q - w2)))
+                            continue;
+                        if (q > w2 && q < end && (unsigned char)(*w2 - 'A') < 26)
+                            add_alias(aliases, w, (size_t)(q - w), e);
+                        break;
+                    }
+                    break;
+                }
+            }
+        }
         size_t fl = c->first_end - c->span.start;
         ucs4_t uc;
         if (u8_mbtouc(&uc, (const uint8_t *)t + c->span.start, fl) != (int)fl)
@@ -2348,6 +2479,24 @@ static void register_aliases(const doc_t *doc, const lexset_t *L, const cand_t *
                 break;
             if (p > w && distinctive(L, w, (size_t)(p - w)))
                 add_alias(aliases, w, (size_t)(p - w), e);
+        }
+        /* without its last word, an organisation word, when two words stay:
+         * "Granite Peak" of "Granite Peak Partners", "Harrow Fields" of
+         * "Harrow Fields Group" */
+        /* (not a place's name before it: "Manchester City" of "Manchester City
+         * Council", "Cook County" of "Cook County Health") */
+        uint32_t l0 = c->last_start;
+        if (c->ntok == 3 && l0 > c->span.start + 1 && t[l0 - 1] == ' ' &&
+            (unsigned char)(t[c->span.start] - 'A') < 26 &&
+            lexicon_has(L->org_words, t + l0, c->span.end - l0)) {
+            const char *w1 = t + c->span.start;
+            size_t pl = l0 - 1 - c->span.start;
+            const char *sp = memchr(w1, ' ', pl);
+            if (sp && sp[1] >= 'A' && sp[1] <= 'Z' &&
+                !(lexicon_lists(L->words, w1, pl) & W(PLACE)) &&
+                !lexicon_has(L->place_words, sp + 1, (size_t)(w1 + pl - sp - 1)) &&
+                !lexicon_has(L->org_words, sp + 1, (size_t)(w1 + pl - sp - 1)))
+                add_alias(aliases, w1, pl, e);
         }
         /* without its legal form written with a stop: "Pacífico Litio" of
          * "Pacífico Litio Ltd.", "Minera Andina" of "Minera Andina S.A." */
@@ -2472,6 +2621,11 @@ static void cluster(doc_t *doc, const lexset_t *L, cands_t *cands, bool clubs)
         else if (alias >= 0 && full >= 0 && c->type == ENT_PERSON &&
                  E.items[alias].type == ENT_PERSON && E.items[alias].keylen > n)
             e = alias;      /* "de la Cruz" inside "Maria de la Cruz" */
+        else if (alias >= 0 && c->ntok >= 2 && c->type == ENT_PERSON && !c->pron && alias != full &&
+                 (full < 0 || E.items[full].type == ENT_PERSON) &&
+                 E.items[alias].type == ENT_ORGANIZATION && !E.items[alias].guess &&
+                 first_name_gender(L, s, (size_t)(c->first_end - c->span.start)) == GENDER_UNKNOWN)
+            e = alias;      /* "Granite Peak" after "Granite Peak Partners": no first name, the firm */
         else if (full >= 0)
             e = full;
         else if (alias >= 0 && (c->flags & CF_SINGLE) && (c->flags & CF_SURE) && c->type == ENT_PERSON &&

@@ -667,6 +667,64 @@ int main(void)
         "could not drive. “I see the flash every time I close my eyes,” the statement said.");
     is_str(speaker(0), "Cordelia Ashdown-Pike", "In a statement …, she said …; “…,” the statement said: she");
 
+    /* Salem, an Arabic man's name: "he" after the lexicon said f */
+    run("Hamed Quraishi chairs the port authority.\n\n"
+        "The terminal was closed on Friday, Salem Bakhit al-Harthi said.\n\n"
+        "“We turned away four ships,” he said.");
+    is_str(speaker(0), "Salem Bakhit al-Harthi", "…, Salem … said. “…,” he said: Salem is a man's name");
+
+    /* the name after an inverted speech verb is the topic a pronoun goes on with,
+     * before an older person whose gender is known */
+    run("Gustav Ellerby led the survey of the estuary.\n\n"
+        "“It is the clearest result in years,” said Dr. Adebowale Kinsey-Ward, who was not involved.\n\n"
+        "He said the method was sound. “Nobody has measured it this way before,” he said.");
+    is_str(speaker(1), "Adebowale Kinsey-Ward", "“…,” said Dr. NAME, who …. He said … “…,” he said: NAME");
+
+    /* "said the council pledge “…”": a noun compound in what was said, not a
+     * speech verb whose subject is "the council" */
+    run("The Marsh Harbour Trust sent boats to the island.\n\n"
+        "A fisheries officer said the council pledge “will not reach us before spring”.");
+    is_str(speaker(0), "(null)", "an officer said the council pledge “…”: the unnamed officer's");
+
+    /* a quote in a relative clause on an inverted subject describes him; the
+     * next sentence of the paragraph is still his */
+    run("“The price is fine,” said Tobias Wendling, a broker who keeps a “sell” tag on the shares. "
+        "“The timing is not.”");
+    is_str(speaker(1), "(null)", "said NAME, a broker who keeps a “…” tag: nobody's words");
+    is_str(speaker(2), "Tobias Wendling", "the sentence after goes on with NAME");
+
+    /* "the journal" refers back to a journal named before */
+    run("The study appeared in the Nordic Fisheries Review, and Ulla Brandt of the Marine Lab led it.\n\n"
+        "“Such claims need more than one season of data,” the journal said in an editorial.");
+    is_str(speaker(0), "Nordic Fisheries Review", "“…,” the journal said: the journal named before");
+
+    /* "NAME said in a statement that …. “…,” the statement said": NAME's,
+     * not the organisation named last */
+    run("The Pier Trust met on Monday.\n\n"
+        "Halvard Osei-Brandt said in a statement that he would not resign. "
+        "“My record speaks for itself,” the statement said.");
+    is_str(speaker(0), "Halvard Osei-Brandt", "NAME said in a statement …; “…,” the statement said: NAME");
+
+    /* a sports position before the name of an inverted cue */
+    run("The Comets lost by two.\n\n“We let it slip,” said forward Ty Abernathy-Cole.");
+    is_str(speaker(0), "Ty Abernathy-Cole", "“…,” said forward NAME: NAME");
+
+    /* TITLE NAME of ORG, who …, VERB: the person, the title before the name */
+    run("Dr. Maren Fjeldstad of the Tromsø Polar Institute, who led the survey, called the decline “alarming.”");
+    is_str(speaker(0), "Maren Fjeldstad", "Dr. NAME of ORG, who …, called …“…”: NAME");
+
+    /* an age before the name of an inverted cue */
+    run("The ferry sank in minutes.\n\n“We swam for an hour,” said 71-year-old Grete Solheim-Aas, a retired teacher.");
+    is_str(speaker(0), "Grete Solheim-Aas", "“…,” said N-year-old NAME: NAME");
+
+    /* industry nouns for a company: "the drugmaker said" */
+    run("Halcyon Biologics cut 300 jobs.\n\n“The pipeline remains strong,” the drugmaker said.");
+    is_str(speaker(0), "Halcyon Biologics", "“…,” the drugmaker said: the company named before");
+
+    /* ROLE, TITLE NAME of ORG, said: the person in apposition, not the organisation */
+    run("The paper's lead author, Prof. Ilona Vasquez-Tamm of the Baltic Sea Institute, said the trend was “unmistakable.”");
+    is_str(speaker(0), "Ilona Vasquez-Tamm", "The paper's lead author, Prof. NAME of ORG, said …“…”: NAME");
+
     doc_free(doc);
     return tap_done();
 }

@@ -1016,6 +1016,94 @@ int main(void)
     ok(has_mention(doc, "European Centre for Ocean Studies"), "NATIONALITY Centre for X keeps it");
     doc_free(doc);
 
+    /* initials with their stops that name a place or an organisation: one
+     * word, alone or before an organisation word; not before a title */
+    doc = run("A U.S. panel met in Geneva, where the U.N. Security Council and U.K. officials "
+              "joined U.S. Trade Representative Ida Moss.");
+    is_int(type_of(doc, "U.S."), ENT_PLACE, "a U.S. panel: U.S. is a place");
+    is_int(type_of(doc, "U.K."), ENT_PLACE, "U.K. officials: a place");
+    ok(has_mention(doc, "U.N. Security Council"), "the U.N. ORGWORD …: one name");
+    ok(!has_mention(doc, "U.S. Trade Representative Ida Moss") && type_of(doc, "Ida Moss") == ENT_PERSON,
+       "U.S. TITLE NAME: the person alone");
+    doc_free(doc);
+
+    /* a firm's name without its last, organisation word is the firm */
+    doc = run("Blackwater Ridge Partners agreed the deal. Blackwater Ridge will pay in cash.");
+    is_int(count_type(doc, ENT_PERSON), 0, "NAME NAME Partners … NAME NAME will: no person");
+    ok(has_mention(doc, "Blackwater Ridge") && type_of(doc, "Blackwater Ridge") == ENT_ORGANIZATION,
+       "the short form is the firm's mention");
+    doc_free(doc);
+
+    /* an apposition headed by an organisation noun, its modifiers joined by
+     * "and", types the name before it, a first name notwithstanding */
+    doc = run("Marlowe Goods, the troubled toy and games retailer, cut its forecast.");
+    is_int(type_of(doc, "Marlowe Goods"), ENT_ORGANIZATION, "X, the toy and games retailer,: an organisation");
+    doc_free(doc);
+
+    /* a quote of capitalised names with a lower-case word and a comma inside
+     * its closing mark is speech, not a title: its names count */
+    doc = run("“Drivers from Naperville and Oak Brook Terrace are furious,” the mayor said.");
+    is_int(type_of(doc, "Naperville"), ENT_PLACE, "“… from X and Y are furious,”: X a place");
+    doc_free(doc);
+
+    /* a sentence's capitalised preposition before one unknown word: a place */
+    doc = run("In Zabid, the market reopened. Near Bajil the road was cut.");
+    is_int(type_of(doc, "Zabid"), ENT_PLACE, "In X, …: a place");
+    is_int(type_of(doc, "Bajil"), ENT_PLACE, "Near X …: a place");
+    doc_free(doc);
+
+    /* a known acronym with its possessive */
+    doc = run("Relief flights carried UNICEF’s tents and NATO's engineers.");
+    ok(has_mention(doc, "UNICEF") && has_mention(doc, "NATO"), "ACRONYM’s: the known acronym");
+    doc_free(doc);
+
+    /* FIRST “NICKNAME” SURNAME: the surname names the person; the first
+     * name alone is no place after "from" */
+    doc = run("The winner came from Lucas “La Roca” Ferreyra in stoppage time.");
+    is_int(type_of(doc, "Ferreyra"), ENT_PERSON, "FIRST “NICK” SURNAME: a person");
+    is_int(count_type(doc, ENT_PLACE), 0, "from FIRST “NICK” …: no place");
+    doc_free(doc);
+
+    /* an acronym opening a mixed-case name is no first name */
+    doc = run("The trial was reported in the journal ADA Practice on Friday.");
+    is_int(type_of(doc, "ADA Practice"), ENT_ORGANIZATION, "the journal ACRONYM Word: an organisation");
+    doc_free(doc);
+
+    /* "Village" before a title belongs to the title: the place is without it */
+    doc = run("Hoffman Estates Village President Nora Quist voted no; she lives near Greenwich Village.");
+    ok(has_mention(doc, "Hoffman Estates"), "PLACE Village President NAME: the place without Village");
+    ok(!has_mention(doc, "Hoffman Estates Village"), "… and no PLACE Village");
+    ok(has_mention(doc, "Greenwich Village"), "a name ending in Village keeps it");
+    doc_free(doc);
+
+    /* a dateline of two words in capitals and its agency in brackets: two
+     * entities, not a name and its acronym */
+    doc = run("SAN SALVADOR (AP) — Heavy rain closed the airport on Sunday.");
+    is_int(type_of(doc, "AP"), ENT_ORGANIZATION, "PLACE IN CAPITALS (AP): the agency");
+    ok(strcmp(name_of(doc, "AP"), "AP") == 0, "… not an alias of the place");
+    doc_free(doc);
+
+    /* a first surname with its particle stands for a name of two surnames */
+    doc = run("Ana Lucía del Valle Ibarra founded the shelter. Later del Valle sold it.");
+    ok(strcmp(name_of(doc, "del Valle") ? name_of(doc, "del Valle") : "", "Ana Lucía del Valle Ibarra") == 0,
+       "PARTICLE SURNAME of GIVEN GIVEN PARTICLE SURNAME SURNAME: the same person");
+    doc_free(doc);
+
+    /* US local titles before names; a school district's name */
+    doc = run("Maricopa County Sheriff Dale Prewitt-Ocampo and Tucson Unified Schools Superintendent "
+              "Rosa Linares met Selectwoman Ida Crane.");
+    is_int(type_of(doc, "Dale Prewitt-Ocampo"), ENT_PERSON, "PLACE County Sheriff NAME: the person alone");
+    is_int(type_of(doc, "Maricopa County"), ENT_PLACE, "… and the county");
+    is_int(type_of(doc, "Tucson Unified Schools"), ENT_ORGANIZATION, "X Schools: an organisation");
+    is_int(type_of(doc, "Ida Crane"), ENT_PERSON, "Selectwoman NAME");
+    ok(!has_mention(doc, "Selectwoman Ida Crane"), "the title is not in the name");
+    doc_free(doc);
+
+    /* Wadi opens a place's name */
+    doc = run("Rain fell on Wadi Dawasir for a week.");
+    is_int(type_of(doc, "Wadi Dawasir"), ENT_PLACE, "Wadi X: a place");
+    doc_free(doc);
+
     /* the names' tables fold ASCII case eight bytes at a time: every length
      * up to three words, each byte counted, other bytes compared as they are */
     {

@@ -349,6 +349,19 @@ static inline scan_t scan_span(const char *s, size_t n, const char *limit)
     return scan_long(s, n, limit);
 }
 
+/* Copies the n bytes at s to o and returns their end; bytes up to limit may
+ * be read and 16 written at o. A name (1 to 16 bytes, and 16 readable, as
+ * scan_span's one load) is one fixed 16-byte copy, not a memcpy call; the
+ * bytes past its end are overwritten by the output after it. */
+static inline char *copy_span(char *o, const char *s, size_t n, const char *limit)
+{
+    if (n <= 16 && (size_t)(limit - s) >= 16)
+        memcpy(o, s, 16);
+    else
+        memcpy(o, s, n);
+    return o + n;
+}
+
 /* {"start":S,"end":E,"text":"…"} in code points, or null for an empty span.
  * Spans are names and short phrases: counting on from the start is cheaper
  * than a second doc_cp_offset. */
@@ -360,11 +373,12 @@ static void put_span(writer_t *w, const doc_t *doc, span_t s)
     }
     const char *text = doc->text + s.start;
     size_t n = span_len(s);
-    scan_t sc = scan_span(text, n, doc->text + doc->len + 1);
+    const char *limit = doc->text + doc->len + 1;
+    scan_t sc = scan_span(text, n, limit);
     size_t start = doc_cp_offset(doc, s.start);
     /* all in one reservation, the text too when it needs no escaping (most
-     * spans): 27 bytes of keys and quotes, 20 a number */
-    char *o = reserve(w, 67 + n), *o0 = o;
+     * spans): 27 bytes of keys and quotes, 20 a number, 16 the text's copy */
+    char *o = reserve(w, 83 + n), *o0 = o;
     o = fmt_lit(o, "{\"start\":");
     char *digits = o;
     o = fmt_uint(o, start);
@@ -373,8 +387,7 @@ static void put_span(writer_t *w, const doc_t *doc, span_t s)
     o = fmt_uint_after(o, digits, nd, start, sc.cps);
     if (sc.plain) {
         o = fmt_lit(o, ",\"text\":\"");
-        memcpy(o, text, n);
-        o = fmt_lit(o + n, "\"}");
+        o = fmt_lit(copy_span(o, text, n, limit), "\"}");
         w->len += (size_t)(o - o0);
         return;
     }

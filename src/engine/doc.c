@@ -110,37 +110,40 @@ static void split_paragraphs(doc_t *doc, uint32_t from)
     end_block(doc, start, end, longest);
 }
 
-/* Read from before_k + 64 - k, the mask of the first k bytes of a 64-byte
- * window (0 <= k <= 64): 0xFF before k, 0 from k on, whatever the byte order. */
+/* The masks of 64-byte windows, 0xFF where a byte is counted, whatever the
+ * byte order: read from + 64 - k, the first k bytes of a window (0 <= k <=
+ * 64); from + 128 - k, all but the first k; from + 0, all 64. So no mask
+ * needs flipping. */
 #define FF8 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF
-static const unsigned char before_k[128] = {FF8, FF8, FF8, FF8, FF8, FF8, FF8, FF8};
+static const unsigned char window_mask[192] = {FF8, FF8, FF8, FF8, FF8, FF8, FF8, FF8,
+                                               [128] = FF8, FF8, FF8, FF8, FF8, FF8, FF8, FF8};
 #undef FF8
 
 /* The continuation bytes (10xxxxxx) among the 64 at p where the 64-byte mask
- * is 0xFF, or where it is 0 when flip. No branch on the data. */
-static inline uint32_t cont_bytes64(const unsigned char *p, const unsigned char *mask, bool flip)
+ * is 0xFF. No branch on the data. */
+static inline uint32_t cont_bytes64(const unsigned char *p, const unsigned char *mask)
 {
 #ifdef __SSE2__
     /* a continuation byte is below -64 as a signed byte: the compare gives it
      * -1, subtracted into 16 lanes (at most 4 each) that psadbw sums */
-    const __m128i lim = _mm_set1_epi8(-64), fl = _mm_set1_epi8(flip ? -1 : 0);
+    const __m128i lim = _mm_set1_epi8(-64);
     __m128i acc = _mm_setzero_si128();
 #pragma GCC unroll 4
     for (int j = 0; j < 64; j += 16) {
         __m128i c = _mm_cmplt_epi8(_mm_loadu_si128((const __m128i *)(const void *)(p + j)), lim);
         __m128i m = _mm_loadu_si128((const __m128i *)(const void *)(mask + j));
-        acc = _mm_sub_epi8(acc, _mm_and_si128(c, _mm_xor_si128(m, fl)));
+        acc = _mm_sub_epi8(acc, _mm_and_si128(c, m));
     }
     acc = _mm_sad_epu8(acc, _mm_setzero_si128());
     return (uint32_t)_mm_cvtsi128_si32(acc) + (uint32_t)_mm_extract_epi16(acc, 4);
 #else
-    const uint64_t fl = flip ? ~0ull : 0, highs = 0x8080808080808080ull;
+    const uint64_t highs = 0x8080808080808080ull;
     uint64_t lanes = 0;
     for (int j = 0; j < 64; j += 8) {
         uint64_t w, m;
         memcpy(&w, p + j, 8);
         memcpy(&m, mask + j, 8);
-        lanes += ((w & ~(w << 1) & highs) >> 7) & (m ^ fl);   /* 1 in a continuation byte's lane */
+        lanes += ((w & ~(w << 1) & highs) >> 7) & m;   /* 1 in a continuation byte's lane */
     }
     return (uint32_t)((lanes * 0x0101010101010101ull) >> 56);     /* lane sums, at most 64 */
 #endif
@@ -166,7 +169,7 @@ static void build_cp_index(doc_t *doc)
     for (; b + 1 < nblocks; b++) {      /* the full blocks, in two halves */
         cp[b] = cps;
         const unsigned char *p = t + (b << CP_BLOCK_SHIFT);
-        cps += CP_BLOCK - cont_bytes64(p, before_k, false) - cont_bytes64(p + 64, before_k, false);
+        cps += CP_BLOCK - cont_bytes64(p, window_mask) - cont_bytes64(p + 64, window_mask);
     }
     cp[b] = cps;                        /* the last block, short, needs no entry after it */
     doc->cp_blocks.len = nblocks;
@@ -213,7 +216,7 @@ size_t doc_cp_offset(const doc_t *doc, uint32_t byte)
      * the upper half back from the next block's start over its last 64 - k. */
     bool upper = off >= CP_BLOCK / 2;
     uint32_t half = upper ? CP_BLOCK / 2 : 0, k = off - half;
-    uint32_t cont = cont_bytes64(t + lo + half, before_k + 64 - k, upper);
+    uint32_t cont = cont_bytes64(t + lo + half, window_mask + (upper ? 128 : 64) - k);
     return upper ? doc->cp_blocks.items[b + 1] - (CP_BLOCK / 2 - k - cont)
                  : doc->cp_blocks.items[b] + k - cont;
 }

@@ -116,7 +116,7 @@ static inline char *fmt_uint(char *o, uint64_t v)
  * fraction of fmt_uint's cost. */
 static inline char *fmt_uint_after(char *o, const char *digits, size_t nd, uint64_t u, uint64_t d)
 {
-    uint64_t last = u % 100 + d;
+    uint64_t last = (uint32_t)u % 100 + d;
     if (u < 100 || last >= 100)        /* the length or the digits before change */
         return fmt_uint(o, u + d);
     /* 16 bytes through a register: a fixed-size memmove (o may overlap

@@ -362,13 +362,18 @@ static inline char *copy_span(char *o, const char *s, size_t n, const char *limi
     return o + n;
 }
 
-/* {"start":S,"end":E,"text":"…"} in code points, or null for an empty span.
- * Spans are names and short phrases: counting on from the start is cheaper
- * than a second doc_cp_offset. */
-static void put_span(writer_t *w, const doc_t *doc, span_t s)
+/* The literal key, then {"start":S,"end":E,"text":"…"} in code points, or
+ * null for an empty span. Spans are names and short phrases: counting on
+ * from the start is cheaper than a second doc_cp_offset. Always inline: it
+ * runs for every mention (110 000 times on 5 MB), its entry and exit cost a
+ * tenth of its work, and its caller's key folds into its reservation. */
+static inline __attribute__((always_inline)) void put_span(writer_t *w, const doc_t *doc, const char *key,
+                                                          span_t s)
 {
     if (span_is_empty(s)) {
-        put(w, "null");
+        char *o = reserve(w, strlen(key) + 4), *o0 = o;
+        o = fmt_lit(fmt_lit(o, key), "null");
+        w->len += (size_t)(o - o0);
         return;
     }
     const char *text = doc->text + s.start;
@@ -377,9 +382,10 @@ static void put_span(writer_t *w, const doc_t *doc, span_t s)
     scan_t sc = scan_span(text, n, limit);
     size_t start = doc_cp_offset(doc, s.start);
     /* all in one reservation, the text too when it needs no escaping (most
-     * spans): 27 bytes of keys and quotes, 20 a number, 16 the text's copy */
-    char *o = reserve(w, 83 + n), *o0 = o;
-    o = fmt_lit(o, "{\"start\":");
+     * spans): the key, 27 bytes of keys and quotes, 20 a number, 16 the
+     * text's copy */
+    char *o = reserve(w, strlen(key) + 83 + n), *o0 = o;
+    o = fmt_lit(fmt_lit(o, key), "{\"start\":");
     char *digits = o;
     o = fmt_uint(o, start);
     size_t nd = (size_t)(o - digits);
@@ -467,10 +473,8 @@ static void put_quote(writer_t *w, const doc_t *doc, size_t id, const name_t *na
     } else {
         put(w, "null,\"speaker_id\":null");
     }
-    put(w, ",\"source\":");
-    put_span(w, doc, q->source);
-    put(w, ",\"cue\":");
-    put_span(w, doc, q->cue);
+    put_span(w, doc, ",\"source\":", q->source);
+    put_span(w, doc, ",\"cue\":", q->cue);
     put(w, "}");
 }
 
@@ -524,7 +528,7 @@ static void put_entity(writer_t *w, const doc_t *doc, size_t id, const name_t *n
             __builtin_prefetch(doc->text + ms[order[k + PREFETCH_AHEAD]].span.start);
         if (k > first[id])
             put(w, ",");
-        put_span(w, doc, ms[order[k]].span);
+        put_span(w, doc, "", ms[order[k]].span);
     }
     put(w, "],\"quotes\":");
     put_uint(w, e->nquotes);

@@ -128,17 +128,19 @@ static inline char *fmt_uint_after(char *o, const char *digits, size_t nd, uint6
     return o + nd;
 }
 
-static void put_uint(writer_t *w, uint64_t v)
-{
-    char *o = reserve(w, 20);
-    w->len += (size_t)(fmt_uint(o, v) - o);
-}
-
 /* Writes the literal s at o and returns its end (strlen folds, as put's). */
 static inline char *fmt_lit(char *o, const char *s)
 {
     memcpy(o, s, strlen(s));
     return o + strlen(s);
+}
+
+/* The literal key, then v in decimal, in one reservation. */
+static inline void put_key_uint(writer_t *w, const char *key, uint64_t v)
+{
+    char *o = reserve(w, strlen(key) + 20), *o0 = o;
+    o = fmt_uint(fmt_lit(o, key), v);
+    w->len += (size_t)(o - o0);
 }
 
 #ifdef __SSE2__
@@ -438,9 +440,11 @@ static void put_quote(writer_t *w, const doc_t *doc, size_t id, const name_t *na
         sc = scan_span(text, n, doc->text + doc->len + 1);
     else if (!multi)
         sc = (scan_t){doc_cp_offset(doc, q->span.end) - start, needs_no_escape(text, n)};
-    /* all before the text in one reservation: 30 bytes of keys, 20 a number */
-    char *o = reserve(w, 90), *o0 = o;
-    o = fmt_lit(o, "{\"id\":");
+    /* all before the text in one reservation: the separator (",\n  ", its
+     * comma not before the first quote), 30 bytes of keys, 20 a number */
+    char *o = reserve(w, 94), *o0 = o;
+    *o = ',';
+    o = fmt_lit(o + (id > 0), "\n  {\"id\":");
     o = fmt_uint(o, id);
     o = fmt_lit(o, ",\"start\":");
     char *digits = o;
@@ -468,8 +472,7 @@ static void put_quote(writer_t *w, const doc_t *doc, size_t id, const name_t *na
     if (q->speaker >= 0 && (size_t)q->speaker < doc->entities.len) {
         const name_t *name = &names[q->speaker];
         put_string_as(w, name->s, name->len, name->plain);
-        put(w, ",\"speaker_id\":");
-        put_uint(w, (size_t)q->speaker);
+        put_key_uint(w, ",\"speaker_id\":", (size_t)q->speaker);
     } else {
         put(w, "null,\"speaker_id\":null");
     }
@@ -514,8 +517,7 @@ static void put_entity(writer_t *w, const doc_t *doc, size_t id, const name_t *n
     const entity_t *e = &doc->entities.items[id];
     const mention_t *ms = doc->mentions.items;
     size_t nnames = first[doc->entities.len];
-    put(w, "{\"id\":");
-    put_uint(w, id);
+    put_key_uint(w, "{\"id\":", id);
     put(w, ",\"name\":");
     put_string_as(w, name->s, name->len, name->plain);
     put(w, ",\"type\":\"");
@@ -530,8 +532,7 @@ static void put_entity(writer_t *w, const doc_t *doc, size_t id, const name_t *n
             put(w, ",");
         put_span(w, doc, "", ms[order[k]].span);
     }
-    put(w, "],\"quotes\":");
-    put_uint(w, e->nquotes);
+    put_key_uint(w, "],\"quotes\":", e->nquotes);
     put(w, "}");
 }
 
@@ -556,10 +557,8 @@ int cli_json(const doc_t *doc, FILE *out)
     else
         put(&w, "null");
     put(&w, ",\"offsets\":\"codepoints\",\n \"quotes\": [");
-    for (size_t i = 0; w.good && i < doc->quotes.len; i++) {
-        put(&w, i ? ",\n  " : "\n  ");
+    for (size_t i = 0; w.good && i < doc->quotes.len; i++)
         put_quote(&w, doc, i, names);
-    }
     put(&w, doc->quotes.len ? "\n ],\n \"entities\": [" : "],\n \"entities\": [");
     for (size_t i = 0; w.good && i < doc->entities.len; i++) {
         put(&w, i ? ",\n  " : "\n  ");

@@ -220,7 +220,7 @@ static void put_string_body(writer_t *w, const char *s, size_t n)
 
 /* A JSON string of n bytes of valid UTF-8; plain says whether it needs no
  * escaping (needs_no_escape), for a caller that knows already. */
-static void put_string_as(writer_t *w, const char *s, size_t n, bool plain)
+static inline void put_string_as(writer_t *w, const char *s, size_t n, bool plain)
 {
     if (plain) {
         char *p = reserve(w, n + 2);

@@ -53,7 +53,7 @@ static uint32_t parse_date_header(doc_t *doc)
 #define WRAPPED_LINE_MAX 150
 
 /* Trims the line [*a, *b) of surrounding white space. */
-static void trim(const char *t, uint32_t *a, uint32_t *b)
+static inline void trim(const char *t, uint32_t *a, uint32_t *b)
 {
     while (*a < *b && is_hspace(t[*a]))
         (*a)++;

@@ -108,6 +108,7 @@ typedef struct {
                                          * ("X said in a statement"), +1, or 0 */
     int32_t stmt_speaker;               /* and who the quote there was given to */
     bool says_statement;                /* the paragraph has "statement" outside quotes */
+    size_t outside;                     /* and its number of words outside quotes */
     bool aside;                         /* the quote just judged is nobody's words inside a
                                          * speaker's sentence: the speaker goes on past it */
 } at_t;
@@ -712,10 +713,10 @@ static inline void advance_to(at_t *A, uint32_t pos, uint32_t para_start, uint32
 }
 
 /* "a senior European diplomat", "one engineer": unnamed people by role. Also
- * notes whether the words outside quotes say "statement" (see decide), as
- * this is the one pass over all of them. Out of line: a loop over every
- * token, it keeps its registers for itself. */
-__attribute__((noinline)) static void note_unnamed(at_t *A, size_t from, size_t to)
+ * notes whether the words outside quotes say "statement" (see decide), and
+ * counts them, as this is the one pass over all of them. Out of line: a loop
+ * over every token, it keeps its registers for itself. */
+__attribute__((noinline)) static void note_unnamed(at_t *A)
 {
     /* past a sentence's first word, only a determiner below (a, an, one,
      * another) and "statement" are asked about: most words are ruled out by
@@ -723,74 +724,86 @@ __attribute__((noinline)) static void note_unnamed(at_t *A, size_t from, size_t 
      * which the length names */
     static const char first_letter[10] = {[1] = 'a', [2] = 'a', [3] = 'o', [7] = 'a', [9] = 's'};
     const token_t *tk = A->seg.tokens.items;
-    /* by pointer: a word skipped costs one increment, not three (-0.5% of
-     * all instructions); i is worked out for the few that are not */
-    for (const token_t *t = tk + from; t < tk + to; t++) {
-        size_t len = tok_len(t);
-        if (t->kind != TOK_WORD || (t->flags & TOKF_IN_QUOTE) ||
-            (!(t->flags & TOKF_SENT_START) &&
-             (len > 9 || !first_letter[len] || (*tok_str(A->doc, t) | 32) != first_letter[len])))
-            continue;
-        size_t i = (size_t)(t - tk);
-        if (len == 9 && tok_eq(A->doc, t, "statement"))
-            A->says_statement = true;
-        /* "Analysts at X said", "Residents said": a plural role opening a
-         * sentence, whom a "they" after it means (one look-up a sentence) */
-        if ((t->flags & TOKF_SENT_START) && len > 4 &&
-            tok_str(A->doc, t)[len - 1] == 's' && i + 1 < to && TK(A, i + 1)->kind == TOK_WORD &&
-            mention_at(A, t->start) < 0 && lexicon_has(A->roles, tok_str(A->doc, t), len - 1)) {
-            A->anon_pl = t->start + 1;
-            continue;
-        }
-        /* "The study's authors acknowledged", "Their lawyers said" */
-        if ((t->flags & TOKF_SENT_START) &&
-            (word_is(A, i, "the") || word_is(A, i, "their") || word_is(A, i, "its") ||
-             word_is(A, i, "his") || word_is(A, i, "her")))
-            for (size_t k = i + 1; k + 1 < to && k <= i + 3; k++) {
-                const token_t *w = TK(A, k), *nx = TK(A, k + 1);
-                size_t wl = tok_len(w);
-                if (w->kind != TOK_WORD || (w->flags & (TOKF_UPPER | TOKF_IN_QUOTE)))
+    size_t to = A->seg.tokens.len, words = 0;
+    /* only the tokens between the runs in quotes (seg.quoted: first, end
+     * pairs) are read: no quoted word is asked about */
+    const uint32_t *runs = A->seg.quoted.items;
+    size_t nruns = A->seg.quoted.len / 2;
+    for (size_t q = 0, from = 0; from < to; q++) {
+        const token_t *end = tk + (q < nruns ? runs[2 * q] : to);
+        /* by pointer: a word skipped costs one increment, not three (-0.5%
+         * of all instructions); i is worked out for the few that are not */
+        for (const token_t *t = tk + from; t < end; t++) {
+            size_t len = tok_len(t);
+            if (t->kind != TOK_WORD)
+                continue;
+            words++;
+            if (!(t->flags & TOKF_SENT_START) &&
+                (len > 9 || !first_letter[len] || (*tok_str(A->doc, t) | 32) != first_letter[len]))
+                continue;
+            size_t i = (size_t)(t - tk);
+            if (len == 9 && tok_eq(A->doc, t, "statement"))
+                A->says_statement = true;
+            /* "Analysts at X said", "Residents said": a plural role opening a
+             * sentence, whom a "they" after it means (one look-up a sentence) */
+            if ((t->flags & TOKF_SENT_START) && len > 4 &&
+                tok_str(A->doc, t)[len - 1] == 's' && i + 1 < to && TK(A, i + 1)->kind == TOK_WORD &&
+                mention_at(A, t->start) < 0 && lexicon_has(A->roles, tok_str(A->doc, t), len - 1)) {
+                A->anon_pl = t->start + 1;
+                continue;
+            }
+            /* "The study's authors acknowledged", "Their lawyers said" */
+            if ((t->flags & TOKF_SENT_START) &&
+                (word_is(A, i, "the") || word_is(A, i, "their") || word_is(A, i, "its") ||
+                 word_is(A, i, "his") || word_is(A, i, "her")))
+                for (size_t k = i + 1; k + 1 < to && k <= i + 3; k++) {
+                    const token_t *w = TK(A, k), *nx = TK(A, k + 1);
+                    size_t wl = tok_len(w);
+                    if (w->kind != TOK_WORD || (w->flags & (TOKF_UPPER | TOKF_IN_QUOTE)))
+                        break;
+                    if (wl > 4 && tok_str(A->doc, w)[wl - 1] == 's' && nx->kind == TOK_WORD &&
+                        !(nx->flags & (TOKF_UPPER | TOKF_IN_QUOTE)) && lexicon_has(A->roles, tok_str(A->doc, w), wl - 1)) {
+                        A->anon_pl = t->start + 1;
+                        break;
+                    }
+                }
+            /* a, an, one, another (literals: tok_eq compares the length first and
+             * the letters unrolled) */
+            if (!(tok_eq(A->doc, t, "a") || tok_eq(A->doc, t, "an") || tok_eq(A->doc, t, "one") ||
+                  tok_eq(A->doc, t, "another")))
+                continue;
+            /* "Maria Lopes, a nurse": in apposition to a name, not unnamed */
+            if (i >= 2 && tok_is_char(A->doc, TK(A, i - 1), ',') && mention_at(A, TK(A, i - 2)->start) >= 0)
+                continue;
+            for (size_t k = i + 1; k < to && k < i + 6; k++) {
+                const token_t *w = TK(A, k);
+                if (w->kind != TOK_WORD)
                     break;
-                if (wl > 4 && tok_str(A->doc, w)[wl - 1] == 's' && nx->kind == TOK_WORD &&
-                    !(nx->flags & (TOKF_UPPER | TOKF_IN_QUOTE)) && lexicon_has(A->roles, tok_str(A->doc, w), wl - 1)) {
-                    A->anon_pl = t->start + 1;
+                if (lexicon_has(A->roles, tok_str(A->doc, w), tok_len(w))) {
+                    /* "Another resident, Meera Joshi, said": named after all */
+                    if (k + 2 < to && tok_is_char(A->doc, TK(A, k + 1), ',') &&
+                        mention_at(A, TK(A, k + 2)->start) >= 0)
+                        break;
+                    char buf[ROLE_LEN];
+                    size_t n = tok_len(w) < ROLE_LEN - 1 ? tok_len(w) : ROLE_LEN - 1;
+                    for (size_t c = 0; c < n; c++) {
+                        char ch = tok_str(A->doc, w)[c];
+                        buf[c] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+                    }
+                    buf[n] = '\0';
+                    role_t *r = role_find(A, buf, true);
+                    r->anon_pos = w->start + 1;
+                    if (t->flags & TOKF_SENT_START) {
+                        A->anon_subj = w->start + 1;
+                        A->anon_gender = GENDER_UNKNOWN;
+                    }
                     break;
                 }
             }
-        /* a, an, one, another (literals: tok_eq compares the length first and
-         * the letters unrolled) */
-        if (!(tok_eq(A->doc, t, "a") || tok_eq(A->doc, t, "an") || tok_eq(A->doc, t, "one") ||
-              tok_eq(A->doc, t, "another")))
-            continue;
-        /* "Maria Lopes, a nurse": in apposition to a name, not unnamed */
-        if (i >= 2 && tok_is_char(A->doc, TK(A, i - 1), ',') && mention_at(A, TK(A, i - 2)->start) >= 0)
-            continue;
-        for (size_t k = i + 1; k < to && k < i + 6; k++) {
-            const token_t *w = TK(A, k);
-            if (w->kind != TOK_WORD)
-                break;
-            if (lexicon_has(A->roles, tok_str(A->doc, w), tok_len(w))) {
-                /* "Another resident, Meera Joshi, said": named after all */
-                if (k + 2 < to && tok_is_char(A->doc, TK(A, k + 1), ',') &&
-                    mention_at(A, TK(A, k + 2)->start) >= 0)
-                    break;
-                char buf[ROLE_LEN];
-                size_t n = tok_len(w) < ROLE_LEN - 1 ? tok_len(w) : ROLE_LEN - 1;
-                for (size_t c = 0; c < n; c++) {
-                    char ch = tok_str(A->doc, w)[c];
-                    buf[c] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
-                }
-                buf[n] = '\0';
-                role_t *r = role_find(A, buf, true);
-                r->anon_pos = w->start + 1;
-                if (t->flags & TOKF_SENT_START) {
-                    A->anon_subj = w->start + 1;
-                    A->anon_gender = GENDER_UNKNOWN;
-                }
-                break;
-            }
         }
+        from = q < nruns ? runs[2 * q + 1] : to;
     }
+    A->outside = words;
 }
 
 /* ---- subjects -------------------------------------------------------------- */
@@ -2243,7 +2256,7 @@ void attrib_resolve_cached(doc_t *doc, seg_cache_t *cache)
         A.says_statement = false;
         if (ntok == 0)
             continue;
-        note_unnamed(&A, 0, ntok);
+        note_unnamed(&A);
         find_role_subjects(&A);
         cataphoric_speaker(&A);
         A.cq0 = A.cq1 = 0;
@@ -2452,9 +2465,7 @@ void attrib_resolve_cached(doc_t *doc, seg_cache_t *cache)
         /* a dialogue paragraph: a quote first, and at most a short cue outside
          * it; the words outside are counted only after an opening quote mark */
         bool opens_quote = TK(&A, 0)->flags & TOKF_QUOTE_MARK;
-        size_t outside = 0;
-        for (size_t k = 0; opens_quote && k < ntok && outside <= 6; k++)
-            outside += TK(&A, k)->kind == TOK_WORD && !(TK(&A, k)->flags & TOKF_IN_QUOTE);
+        size_t outside = A.outside;
         /* quotes alone, closed here, none with a cue: the next paragraph may name their speaker */
         if (opens_quote && outside == 0 && qi > qi0 && !pending.len) {
             bool cued = false;

@@ -185,16 +185,24 @@ static bool in_lex(const doc_t *doc, const token_t *t, const lexicon_t *lex)
 static bool is_word(const token_t *t) { return t->kind == TOK_WORD; }
 static bool is_cap(const token_t *t) { return t->kind == TOK_WORD && (t->flags & TOKF_UPPER); }
 
-/* Whether t is one of words (lower case, NULL-terminated), as tok_eq() says;
- * a word is compared only when its first letter matches. */
-static bool tok_among(const doc_t *doc, const token_t *t, const char *const words[])
+/* Lower-case words listed by their length, each row NULL-terminated. */
+#define BY_LEN_W 5
+typedef const char *const by_len_t[BY_LEN_W];
+
+/* Whether t is one of the words of by_len (rows lengths: 0 to rows - 1), as
+ * tok_eq() says: it is compared only with the words as long as it, so most
+ * tokens are ruled out by their length unread. */
+static bool tok_among(const doc_t *doc, const token_t *t, const by_len_t *by_len, size_t rows)
 {
-    char c = (char)(*tok_str(doc, t) | 32);
-    for (; *words; words++)
-        if ((*words)[0] == c && tok_eq(doc, t, *words))
+    size_t n = tok_len(t);
+    if (n >= rows)
+        return false;
+    for (const char *const *w = by_len[n]; *w; w++)
+        if (tok_eq(doc, t, *w))
             return true;
     return false;
 }
+#define TOK_AMONG(doc, t, by_len) tok_among(doc, t, by_len, sizeof by_len / sizeof *by_len)
 
 /* Bytes of a possessive ending ('s, ’s, or a bare ’ after s) at the end of t. */
 static inline size_t possessive_len(const doc_t *doc, const token_t *t)
@@ -456,12 +464,13 @@ bool entities_role_qualified(const doc_t *doc, const segment_t *seg, size_t i)
         const token_t *p = &seg->tokens.items[--j];
         if (!is_word(p) || possessive_len(doc, p))
             return false;
-        static const char *const qualifiers[] = {"deputy", "vice", "assistant", "former", "ex",
-            "shadow", "acting", "interim", NULL};
-        static const char *const ends[] = {"the", "a", "an", "and", "of", "its", "their", NULL};
-        if (tok_among(doc, p, qualifiers))
+        static const by_len_t qualifiers[] = {[2] = {"ex"}, [4] = {"vice"},
+            [6] = {"deputy", "former", "shadow", "acting"}, [7] = {"interim"}, [9] = {"assistant"}};
+        static const by_len_t ends[] = {[1] = {"a"}, [2] = {"an", "of"}, [3] = {"the", "and", "its"},
+            [5] = {"their"}};
+        if (TOK_AMONG(doc, p, qualifiers))
             return true;
-        if (tok_among(doc, p, ends))
+        if (TOK_AMONG(doc, p, ends))
             return false;
     }
     return false;
@@ -486,18 +495,19 @@ const char *entities_role_near(const doc_t *doc, const segment_t *seg, size_t fi
             n = tk[i].end - tk[i - 1].start;
             i--;
         }
-        const char *v = lexicon_value(titles, tok_str(doc, &tk[i]), n);
+        /* (every title is a word: the rest, most often punctuation, are not looked up) */
+        const char *v = is_word(&tk[i]) ? lexicon_value(titles, tok_str(doc, &tk[i]), n) : NULL;
         if (v && *v && strcmp(v, "-") != 0) {
             copy_str(v, buf, size);
             return entities_role_qualified(doc, seg, i) ? NULL : buf;  /* not "the mayor" */
         }
         if (is_word(&tk[i]) && !(tk[i].flags & TOKF_UPPER) && role_of_token(doc, &tk[i], roles, buf, size))
             return entities_role_qualified(doc, seg, i) ? NULL : buf;
-        /* "the union's president, Beatriz Duarte" */
+        /* "the union's president, Beatriz Duarte" (the role first: most words
+         * before a comma are none, and cost one look-up) */
         if (tok_is_char(doc, &tk[first - 1], ',') && first >= 2 && is_word(&tk[first - 2]) &&
-            !entities_role_qualified(doc, seg, first - 2) &&
             role_of_token(doc, &tk[first - 2], roles, buf, size))
-            return buf;
+            return entities_role_qualified(doc, seg, first - 2) ? NULL : buf;
     }
     if (!after)
         return NULL;

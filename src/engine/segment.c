@@ -900,14 +900,18 @@ void segment_replay(seg_cache_t *cache, const doc_t *doc, span_t para, segment_t
         tok[i].kind = code >> 6;
         tok[i].flags = code & 0x3F;
     }
-    /* the runs in quotes */
+    /* the runs in quotes, listed in seg->quoted as segment_paragraph does */
     size_t nq = (size_t)get_varint(&p);
+    vec_reserve(&seg->quoted, 2 * nq);
     for (size_t q = 0, end = 0; q < nq; q++) {
         size_t t = end + (size_t)get_varint(&p);
         end = t + (size_t)get_varint(&p);
+        seg->quoted.items[2 * q] = (uint32_t)t;
+        seg->quoted.items[2 * q + 1] = (uint32_t)end;
         for (; t < end; t++)
             tok[t].flags |= TOKF_IN_QUOTE;
     }
+    seg->quoted.len = 2 * nq;
     seg->tokens.len = n;
     cache->pos = (size_t)(p - cache->bytes.items);
     size_t word = 0;

@@ -42,7 +42,8 @@ typedef struct {
     struct seg_qmarks { struct seg_qmark *items; size_t len, cap; } marks;
     VEC(uint32_t) stops;
     VEC(uint32_t) quoted;       /* the token runs given TOKF_IN_QUOTE (first, end
-                                 * pairs), kept for segment_record */
+                                 * pairs), kept for segment_record; replayed too,
+                                 * for attrib to skip them */
 } segment_t;
 
 /* Splits doc->text[para] into tokens and sentences, replacing seg's contents

@@ -28,7 +28,7 @@
  * a word with one probe. */
 typedef struct {
     const lexicon_t *common, *first_names, *months, *org_words, *acronyms, *particles,
-        *place_words, *roles, *titles, *post_nominals, *speech_verbs;
+        *place_words, *roles, *titles, *post_nominals, *speech_verbs, *geo_nouns;
     const lexicon_group_t *words;
 } lexset_t;
 
@@ -37,7 +37,7 @@ typedef struct {
  * list W_X), and scan_t remembers the answer for each token of a run. */
 enum word_list {
     W_COMMON, W_DEMONYM, W_MONTH, W_WEEKDAY, W_ORG_WORD, W_ORG_NOUN, W_ORG, W_PARTICLE,
-    W_PLACE_WORD, W_PLACE, W_ROLE, W_TITLE, W_ABBR, W_FUNCTION, W_INST_HEAD, W_GEO_NOUN,
+    W_PLACE_WORD, W_PLACE, W_ROLE, W_TITLE, W_ABBR, W_FUNCTION, W_INST_HEAD,
     W_POST_NOMINAL, W_COUNT
 };
 #define W(x) (1u << W_##x)
@@ -55,13 +55,14 @@ static void lexset_load(lexset_t *L)
     L->titles = lexicon_get("titles");
     L->post_nominals = lexicon_get("post_nominals");
     L->speech_verbs = lexicon_get("speech_verbs");
+    L->geo_nouns = lexicon_get("geographic_nouns");
     static const char *const names[W_COUNT] = {
         [W_COMMON] = "common_words", [W_DEMONYM] = "demonyms", [W_MONTH] = "months",
         [W_WEEKDAY] = "weekdays", [W_ORG_WORD] = "org_words", [W_ORG_NOUN] = "org_nouns",
         [W_ORG] = "organizations", [W_PARTICLE] = "particles", [W_PLACE_WORD] = "place_words",
         [W_PLACE] = "places", [W_ROLE] = "roles", [W_TITLE] = "titles",
         [W_ABBR] = "abbreviations", [W_FUNCTION] = "function_words",
-        [W_INST_HEAD] = "institution_heads", [W_GEO_NOUN] = "geographic_nouns",
+        [W_INST_HEAD] = "institution_heads",
         [W_POST_NOMINAL] = "post_nominals",
     };
     /* built once, as lists never change */
@@ -849,11 +850,13 @@ static bool is_street(const lexset_t *L, const char *s, size_t n)
 }
 
 /* A lower-case geographic noun after a single name makes it a place ("the
- * Bicol region"): lexicon/geographic_nouns.txt. */
+ * Bicol region"): lexicon/geographic_nouns.txt. Its own list, not the
+ * group's: the word after a name is seldom asked anything else, and the
+ * small list turns most words down without a probe. */
 static bool geo_noun(const scan_t *S, size_t i)
 {
     const token_t *t = &S->seg->tokens.items[i];
-    return t->kind == TOK_WORD && !(t->flags & TOKF_UPPER) && (word_lists(S, i) & W(GEO_NOUN));
+    return t->kind == TOK_WORD && !(t->flags & TOKF_UPPER) && in_lex(S->doc, t, S->L->geo_nouns);
 }
 
 /* The word that names a storm: "Typhoon Marites", "Hurricane Ida". */

@@ -113,11 +113,39 @@ typedef struct { slot_t *slots; size_t cap, len; char *arena; size_t alen, acap;
 
 /* Slots keep their key's hash: growing does not rehash, and a probe compares
  * text only when the hashes agree. full is lexicon_fold_hash(s, n): a caller
- * asking two maps about one string hashes it once. */
-static slot_t *strmap_slot_hashed(strmap_t *m, const char *s, size_t n, uint32_t full, bool add)
+ * asking two maps about one string hashes it once. The slot of the key that
+ * is the n bytes at s, or the empty slot where it would go (m has slots);
+ * inline, as most calls are look-ups, which need no more. */
+static inline slot_t *strmap_probe(const strmap_t *m, const char *s, size_t n, uint32_t full)
 {
     uint32_t kn = (uint32_t)n;
-    if (add && (m->len + 1) * 2 > m->cap) {
+    size_t h = full & (m->cap - 1);
+    while (m->slots[h].key) {
+        const slot_t *sl = &m->slots[h];
+        if (sl->h == full) {
+            const char *key = m->arena + sl->key - 1;
+            /* (a name comes back mostly in the same case) */
+            if (memcmp(key, &kn, sizeof kn) == 0 &&
+                (memcmp(key + sizeof kn, s, n) == 0 || lexicon_fold_equal(key + sizeof kn, s, n)))
+                break;
+        }
+        h = (h + 1) & (m->cap - 1);
+    }
+    return &m->slots[h];
+}
+
+/* The slot of the key that is the n bytes at s, or NULL. */
+static inline const slot_t *strmap_find(const strmap_t *m, const char *s, size_t n, uint32_t full)
+{
+    const slot_t *sl = m->cap ? strmap_probe(m, s, n, full) : NULL;
+    return sl && sl->key ? sl : NULL;
+}
+
+/* The same, the key added (v and v2 -1) when it is not there. */
+static slot_t *strmap_add(strmap_t *m, const char *s, size_t n)
+{
+    uint32_t full = lexicon_fold_hash(s, n), kn = (uint32_t)n;
+    if ((m->len + 1) * 2 > m->cap) {
         size_t ncap = m->cap ? m->cap * 2 : 64;
         slot_t *ns = xcalloc(ncap, sizeof *ns);
         for (size_t i = 0; i < m->cap; i++) {
@@ -132,42 +160,24 @@ static slot_t *strmap_slot_hashed(strmap_t *m, const char *s, size_t n, uint32_t
         m->slots = ns;
         m->cap = ncap;
     }
-    if (!m->cap)
-        return NULL;
-    size_t h = full & (m->cap - 1);
-    while (m->slots[h].key) {
-        const slot_t *sl = &m->slots[h];
-        if (sl->h == full) {
-            const char *key = m->arena + sl->key - 1;
-            /* (a name comes back mostly in the same case) */
-            if (memcmp(key, &kn, sizeof kn) == 0 &&
-                (memcmp(key + sizeof kn, s, n) == 0 || lexicon_fold_equal(key + sizeof kn, s, n)))
-                return &m->slots[h];
-        }
-        h = (h + 1) & (m->cap - 1);
-    }
-    if (!add)
-        return NULL;
+    slot_t *sl = strmap_probe(m, s, n, full);
+    if (sl->key)
+        return sl;
     size_t need = m->alen + sizeof kn + n;
     if (need > m->acap)
         m->arena = xgrow(m->arena, &m->acap, need, 1);
     memcpy(m->arena + m->alen, &kn, sizeof kn);
     memcpy(m->arena + m->alen + sizeof kn, s, n);
-    m->slots[h] = (slot_t){m->alen + 1, full, -1, -1};
+    *sl = (slot_t){m->alen + 1, full, -1, -1};
     m->alen = need;
     m->len++;
-    return &m->slots[h];
+    return sl;
 }
 
 /* The bytes of sl's key, as the map first met them. */
 static const char *strmap_key(const strmap_t *m, const slot_t *sl)
 {
     return m->arena + sl->key - 1 + sizeof(uint32_t);
-}
-
-static slot_t *strmap_slot(strmap_t *m, const char *s, size_t n, bool add)
-{
-    return strmap_slot_hashed(m, s, n, lexicon_fold_hash(s, n), add);
 }
 
 static void strmap_free(strmap_t *m)
@@ -2349,7 +2359,7 @@ typedef VEC(ient_t) ients_t;
 static int32_t entity_for_key(ients_t *E, strmap_t *keys, const char *s, size_t n, uint8_t type,
                               bool *exact)
 {
-    slot_t *sl = strmap_slot(keys, s, n, true);
+    slot_t *sl = strmap_add(keys, s, n);
     if (sl->v < 0) {
         vec_push(E, (ient_t){.type = type, .out = -1, .keylen = (uint32_t)n});
         sl->v = (int32_t)(E->len - 1);
@@ -2373,7 +2383,7 @@ static void add_alias(strmap_t *aliases, const char *s, size_t n, int32_t e)
 {
     if (n == 0)
         return;
-    slot_t *sl = strmap_slot(aliases, s, n, true);
+    slot_t *sl = strmap_add(aliases, s, n);
     if (sl->v < 0 || sl->v == e)
         sl->v = e;
     else if (sl->v2 < 0 || sl->v2 == e)
@@ -2597,7 +2607,7 @@ static void cluster(doc_t *doc, const lexset_t *L, cands_t *cands, bool clubs)
         if (c->type != ENT_DATE && !(c->flags & CF_ACRONYM)) {
             /* (a date or an acronym needs neither table) */
             uint32_t h = lexicon_fold_hash(s, n);
-            const slot_t *al = strmap_slot_hashed(&aliases, s, n, h, false);
+            const slot_t *al = strmap_find(&aliases, s, n, h);
             alias = al && al->v >= 0 ? pick_alias(al, &E) : -1;
             /* the entity keyed by its text: pass 1 keyed a sure candidate
              * by it, so it knows without a probe (a known acronym, keyed by
@@ -2605,7 +2615,7 @@ static void cluster(doc_t *doc, const lexset_t *L, cands_t *cands, bool clubs)
             if (c->entity >= 0 && !(c->flags & CF_LONG_NAME))
                 full = c->entity;
             else if (!(c->flags & CF_LONG_NAME)) {
-                const slot_t *fs = strmap_slot_hashed(&keys, s, n, h, false);
+                const slot_t *fs = strmap_find(&keys, s, n, h);
                 full = fs ? fs->v : -1;
             }
         }

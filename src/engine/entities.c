@@ -2222,6 +2222,34 @@ static bool after_initial(const scan_t *S, size_t i)
            tk[i - 2].end == tk[i - 1].start && is_initial(S->doc, &tk[i - 2]);
 }
 
+/* Whether seg is a headline in title case ("Nurses Strike Over Pay"): three
+ * in four of its first 200 words outside quotes capitalised, of which it has
+ * caps at most. The count stops once the lower-case words rule that out,
+ * even were all tokens left capitalised words (about halfway through a
+ * paragraph of prose), or all capitalised words outside quotes in the
+ * first 200 (after a few words of prose). The quotes' tokens are skipped by
+ * their runs. */
+static bool title_case_headline(const segment_t *seg, size_t caps)
+{
+    const token_t *tk = seg->tokens.items;
+    const uint32_t *quoted = seg->quoted.items;     /* (first, end) pairs */
+    size_t n = seg->tokens.len, nq = seg->quoted.len / 2, words = 0, lower = 0;
+    for (size_t q = 0, i = 0;; i = quoted[2 * q + 1], q++) {
+        for (size_t gap = q < nq ? quoted[2 * q] : n; i < gap; i++) {
+            if (!is_word(&tk[i]))
+                continue;
+            words++;
+            lower += !(tk[i].flags & TOKF_UPPER);
+            if (lower * 4 > words + (n - i - 1) || lower * 3 > caps)
+                return false;
+            if (words == 200)
+                return lower * 4 <= words;
+        }
+        if (q == nq)
+            return words >= 4 && lower * 4 <= words;
+    }
+}
+
 static void scan_paragraph(const doc_t *doc, span_t para, segment_t *seg, const lexset_t *L,
                            cands_t *cands, spans_t *titles, lists_t *lists, seg_cache_t *cache)
 {
@@ -2234,6 +2262,7 @@ static void scan_paragraph(const doc_t *doc, span_t para, segment_t *seg, const 
     scan_t S = {doc, seg, L, cands, titles->items, titles->len, lists->items};
     size_t from = cands->len;
     const token_t *tk = seg->tokens.items;
+    size_t plain = 0;   /* tokens passed over as punctuation or lower-case words */
     for (size_t s = 0; s < seg->sentences.len; s++) {
         size_t i = seg->sentences.items[s].first;
         size_t send = i + seg->sentences.items[s].count;
@@ -2244,13 +2273,17 @@ static void scan_paragraph(const doc_t *doc, span_t para, segment_t *seg, const 
                 if (decade_at(doc, seg, i)) {
                     push_cand(&S, i, i + 1, tk[i + 1].end, ENT_DATE, CF_SURE, -1);
                     i += 2;
-                } else
+                } else {
                     i++;
+                    plain++;
+                }
                 continue;
             }
             if (t->kind == TOK_WORD && !(t->flags & TOKF_UPPER)) {
                 /* lower-case words, most tokens: they rarely open a name */
-                i = lower_words_end(doc, tk, i, send);
+                size_t e = lower_words_end(doc, tk, i, send);
+                plain += e - i;
+                i = e;
                 if (i < send && is_word(&tk[i]) && !(tk[i].flags & TOKF_UPPER))
                     i = lower_opens_run(&S, i, send) && !after_initial(&S, i) ? scan_run(&S, i, send) : i + 1;
                 continue;
@@ -2278,27 +2311,17 @@ static void scan_paragraph(const doc_t *doc, span_t para, segment_t *seg, const 
         }
     }
     pronoun_votes(doc, seg, cands, from);
-    /* a headline in title case ("Nurses Strike Over Pay") capitalises every
-     * word: only names that are sure by themselves count there (three in four
-     * of its first 200 words capitalised). Asked only when some candidate
-     * would go (an acronym's long form is sure and typed: it stays just
-     * before it). The count stops once the lower-case words rule that out,
-     * even were all tokens left such words: about halfway through a
-     * paragraph of prose. */
+    /* a headline in title case capitalises every word: only names that are
+     * sure by themselves count there. Asked only when some candidate would
+     * go (an acronym's long form is sure and typed: it stays just before
+     * it); the paragraph has at most the tokens that the scan did not pass
+     * over as punctuation or lower-case words capitalised. */
     size_t o = from;
     while (o < cands->len && !(cands->items[o].flags & CF_GUESS) && cands->items[o].type != ENT_TYPE_COUNT)
         o++;
     if (o == cands->len)
         return;
-    size_t words = 0, lower = 0;
-    for (size_t i = 0; i < seg->tokens.len && words < 200; i++)
-        if (is_word(&tk[i]) && !(tk[i].flags & TOKF_IN_QUOTE)) {
-            words++;
-            lower += !(tk[i].flags & TOKF_UPPER);
-            if (lower * 4 > words + (seg->tokens.len - i - 1))
-                break;
-        }
-    if (words >= 4 && lower * 4 <= words) {
+    if (title_case_headline(seg, seg->tokens.len - plain)) {
         for (size_t i = o; i < cands->len; i++)
             if (!(cands->items[i].flags & CF_GUESS) && cands->items[i].type != ENT_TYPE_COUNT)
                 cands->items[o++] = cands->items[i];

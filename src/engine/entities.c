@@ -833,13 +833,15 @@ static size_t date_at(const scan_t *S, size_t i)
 static bool decade_at(const doc_t *doc, const segment_t *seg, size_t i)
 {
     const token_t *tk = seg->tokens.items;
-    if (i + 1 >= seg->tokens.len || tk[i].kind != TOK_PUNCT || tk[i + 1].start != tk[i].end)
+    /* (a number glued after a mark first: it rules out nearly every mark) */
+    if (i + 1 >= seg->tokens.len || tk[i + 1].kind != TOK_NUMBER || tk[i].kind != TOK_PUNCT ||
+        tk[i + 1].start != tk[i].end)
         return false;
     const char *p = tok_str(doc, &tk[i]);
     bool apos = (tok_len(&tk[i]) == 1 && *p == '\'') ||
                 (tok_len(&tk[i]) == 3 && memcmp(p, "\xE2\x80\x99", 3) == 0);
     const char *s = tok_str(doc, &tk[i + 1]);
-    return apos && tk[i + 1].kind == TOK_NUMBER && tok_len(&tk[i + 1]) == 3 && s[1] == '0' && s[2] == 's';
+    return apos && tok_len(&tk[i + 1]) == 3 && s[1] == '0' && s[2] == 's';
 }
 
 /* ---- capitalised runs ------------------------------------------------------- */

@@ -225,6 +225,8 @@ static inline size_t lower_tail(const doc_t *doc, const token_t *t)
 {
     const char *s = tok_str(doc, t);
     size_t n = tok_len(t);
+    if (n < 2 || !memchr(s + 1, '-', n - 1))
+        return 0;   /* most words: found with a vector scan, not byte by byte */
     for (size_t i = n; i-- > 1;)
         if (s[i] == '-')
             return (i + 1 < n && s[i + 1] >= 'a' && s[i + 1] <= 'z') ? i : 0;

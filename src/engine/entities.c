@@ -349,8 +349,12 @@ static gender_t first_name_gender(const lexset_t *L, const char *s, size_t n)
      * spelling without accents may still decide */
     gender_t got = GENDER_UNKNOWN;
     for (int strip = 0; strip < 2; strip++) {
-        size_t k = fold_word(s, n, buf, sizeof buf, strip);
-        const char *v = k ? lexicon_value(L->first_names, buf, k) : NULL;
+        /* (a word that is a key as it is needs no lower-casing: the keys are
+         * in lower case, so its other letters are already) */
+        const char *v = strip ? NULL : lexicon_value(L->first_names, s, n);
+        size_t k = v ? 0 : fold_word(s, n, buf, sizeof buf, strip);
+        if (k)
+            v = lexicon_value(L->first_names, buf, k);
         if (v && (*v == 'f' || *v == 'm'))
             return *v == 'f' ? GENDER_FEMALE : GENDER_MALE;
         if (v)

@@ -2192,14 +2192,19 @@ static bool lower_opens_run(const scan_t *S, size_t i, size_t send)
  * lower-case word that lower_opens_run() must be asked about: one with a
  * hyphen after two letters ("al-Harthy"), or a short one before a
  * capitalised word within two tokens (a particle's). A tight loop over most
- * tokens, without the lexicon. */
+ * tokens, without the lexicon; as the words it passes are lower-case, only
+ * the last two of them can be such a short word, asked about after it. */
 static inline size_t lower_words_end(const doc_t *doc, const token_t *tk, size_t i, size_t send)
 {
-    for (; i < send && tk[i].kind == TOK_WORD && !(tk[i].flags & TOKF_UPPER); i++) {
-        if (tok_len(&tk[i]) > 4 ? doc->text[tk[i].start + 2] == '-'
-                                : (i + 1 < send && is_cap(&tk[i + 1])) || (i + 2 < send && is_cap(&tk[i + 2])))
+    size_t from = i;
+    for (; i < send && tk[i].kind == TOK_WORD && !(tk[i].flags & TOKF_UPPER); i++)
+        if (tok_len(&tk[i]) > 4 && doc->text[tk[i].start + 2] == '-')
             break;
-    }
+    bool cap = i < send && is_cap(&tk[i]);
+    if (i - from >= 2 && cap && tok_len(&tk[i - 2]) <= 4)
+        return i - 2;
+    if (i - from >= 1 && (cap || (i + 1 < send && is_cap(&tk[i + 1]))) && tok_len(&tk[i - 1]) <= 4)
+        return i - 1;
     return i;
 }
 

@@ -2080,13 +2080,13 @@ static void find_title_quotes(const doc_t *doc, span_t para, const segment_t *se
         /* a title has two capitalised words at least (3 of 4 words, words >= 2):
          * most quotes have one, and need no look-ups */
         unsigned ncaps = 0;     /* in reach of the count below */
-        for (size_t k = t; k < seg->tokens.len && seg->tokens.items[k].end <= s.end && k < t + MAX_TOKENS; k++)
+        size_t reach = seg->tokens.len < t + MAX_TOKENS ? seg->tokens.len : t + MAX_TOKENS;
+        for (size_t k = t; k < reach && seg->tokens.items[k].end <= s.end; k++)
             ncaps += is_cap(&seg->tokens.items[k]);
         if (ncaps < 2)
             continue;
         unsigned words = 0, caps = 0;
-        for (size_t k = t; k < seg->tokens.len && seg->tokens.items[k].end <= s.end && words < MAX_WORDS &&
-                           k < t + MAX_TOKENS; k++) {
+        for (size_t k = t; k < reach && seg->tokens.items[k].end <= s.end && words < MAX_WORDS; k++) {
             const token_t *w = &seg->tokens.items[k];
             if (!is_word(w) || (!(w->flags & TOKF_UPPER) && in_lex(doc, w, L->common)))
                 continue;

@@ -1067,6 +1067,24 @@ static bool post_nominal_fits(const scan_t *S, size_t a, size_t b, bool titled)
 
 static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, bool at_sent_start);
 
+/* A preposition before the run at a (of words words, the first's lists
+ * lead) that makes it a place, unless it is another name's alias: "near X",
+ * "in X", "grew up in nearby X", "in neighbouring X", "a rescuer from X".
+ * (A function of its own, small enough for tok_eq() to be inline in it,
+ * where classify() called an out-of-line copy that compares the bytes of
+ * words of any length.) */
+static bool place_preposition_before(const scan_t *S, size_t a, size_t words, uint32_t lead)
+{
+    const doc_t *doc = S->doc;
+    const token_t *tk = S->seg->tokens.items;
+    return tok_eq(doc, &tk[a - 1], "near") || tok_eq(doc, &tk[a - 1], "in") ||
+           (a >= 2 && (tok_eq(doc, &tk[a - 1], "nearby") || tok_eq(doc, &tk[a - 1], "neighbouring") ||
+                       tok_eq(doc, &tk[a - 1], "neighboring")) &&
+            (tok_eq(doc, &tk[a - 2], "in") || tok_eq(doc, &tk[a - 2], "from"))) ||
+           (words == 1 && (tok_eq(doc, &tk[a - 1], "from") || tok_eq(doc, &tk[a - 1], "around")) &&
+            !possessive_len(doc, &tk[a]) && !(lead & (W(MONTH) | W(WEEKDAY))));
+}
+
 /* The words of a..b before the title that ends at b ("Ohio" of "Ohio
  * Secretary of State", "West Yorkshire" of "West Yorkshire Mayor’s"), the
  * titles among them skipped, classified as a run of their own. */
@@ -1393,14 +1411,7 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
             ctx = ENT_PERSON;
         else if (word_lists(S, a - 1) & W(ORG_NOUN))
             ctx = ENT_ORGANIZATION;
-        else if (tok_eq(doc, &tk[a - 1], "near") || tok_eq(doc, &tk[a - 1], "in") ||
-                 /* "grew up in nearby Bannockburn", "in neighbouring Kerala" */
-                 (a >= 2 && (tok_eq(doc, &tk[a - 1], "nearby") || tok_eq(doc, &tk[a - 1], "neighbouring") ||
-                             tok_eq(doc, &tk[a - 1], "neighboring")) &&
-                  (tok_eq(doc, &tk[a - 2], "in") || tok_eq(doc, &tk[a - 2], "from"))) ||
-                 (words == 1 && (tok_eq(doc, &tk[a - 1], "from") || tok_eq(doc, &tk[a - 1], "around")) &&
-                  !possessive_len(doc, &tk[a]) &&
-                  !(lead & (W(MONTH) | W(WEEKDAY)))))    /* "a rescuer from Thodupuzha" */
+        else if (place_preposition_before(S, a, words, lead))
             ctx = ENT_PLACE, weak = true;
         else if (tok_eq(doc, &tk[a - 1], "for") && a >= 2 && is_word(&tk[a - 2]) &&
                  (((tk[a - 2].flags & TOKF_ALLCAPS) && (word_lists(S, a - 2) & W(POST_NOMINAL))) ||

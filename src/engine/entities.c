@@ -2199,23 +2199,35 @@ static bool lower_opens_run(const scan_t *S, size_t i, size_t send)
              !(word_lists(S, i - 1) & (W(COMMON) | W(ROLE))) && !in_lex(doc, &tk[i - 1], S->L->speech_verbs));
 }
 
-/* From token i on, the first token that is no lower-case word, or a
- * lower-case word that lower_opens_run() must be asked about: one with a
- * hyphen after two letters ("al-Harthy"), or a short one before a
- * capitalised word within two tokens (a particle's). A tight loop over most
- * tokens, without the lexicon; as the words it passes are lower-case, only
- * the last two of them can be such a short word, asked about after it. */
-static inline size_t lower_words_end(const doc_t *doc, const token_t *tk, size_t i, size_t send)
+/* From token i on, the first token that is no lower-case word (*ask false),
+ * or a lower-case word that lower_opens_run() must be asked about (*ask
+ * true): one with a hyphen after two letters ("al-Harthy"), or a short one
+ * before a capitalised word within two tokens (a particle's). A tight loop
+ * over most tokens, without the lexicon; as the words it passes are
+ * lower-case, only the last one or two of them can be such a short word,
+ * asked about where it stops. */
+static inline size_t lower_words_end(const doc_t *doc, const token_t *tk, size_t i, size_t send, bool *ask)
 {
     size_t from = i;
-    for (; i < send && tk[i].kind == TOK_WORD && !(tk[i].flags & TOKF_UPPER); i++)
-        if (tok_len(&tk[i]) > 4 && doc->text[tk[i].start + 2] == '-')
+    *ask = true;
+    for (; i < send; i++) {
+        if (tk[i].kind != TOK_WORD || (tk[i].flags & TOKF_UPPER)) {
+            bool cap = tk[i].kind == TOK_WORD;
+            if (i - from >= 2 && cap && tok_len(&tk[i - 2]) <= 4)
+                return i - 2;
+            if (i - from >= 1 && (cap || (i + 1 < send && is_cap(&tk[i + 1]))) && tok_len(&tk[i - 1]) <= 4)
+                return i - 1;
             break;
-    bool cap = i < send && is_cap(&tk[i]);
-    if (i - from >= 2 && cap && tok_len(&tk[i - 2]) <= 4)
-        return i - 2;
-    if (i - from >= 1 && (cap || (i + 1 < send && is_cap(&tk[i + 1]))) && tok_len(&tk[i - 1]) <= 4)
-        return i - 1;
+        }
+        if (tok_len(&tk[i]) > 4 && doc->text[tk[i].start + 2] == '-') {
+            /* (a lower-case word: only the one before it may be short
+             * before a capital) */
+            if (i - from >= 1 && i + 1 < send && is_cap(&tk[i + 1]) && tok_len(&tk[i - 1]) <= 4)
+                return i - 1;
+            return i;
+        }
+    }
+    *ask = false;
     return i;
 }
 
@@ -2305,10 +2317,11 @@ static void scan_paragraph(const doc_t *doc, span_t para, segment_t *seg, const 
             }
             if (t->kind == TOK_WORD && !(t->flags & TOKF_UPPER)) {
                 /* lower-case words, most tokens: they rarely open a name */
-                size_t e = lower_words_end(doc, tk, i, send);
+                bool ask;
+                size_t e = lower_words_end(doc, tk, i, send, &ask);
                 plain += e - i;
                 i = e;
-                if (i < send && is_word(&tk[i]) && !(tk[i].flags & TOKF_UPPER))
+                if (ask)
                     i = lower_opens_run(&S, i, send) && !after_initial(&S, i) ? scan_run(&S, i, send) : i + 1;
                 continue;
             }

@@ -28,7 +28,7 @@
  * a word with one probe. */
 typedef struct {
     const lexicon_t *common, *first_names, *months, *org_words, *acronyms, *particles,
-        *place_words, *roles, *titles, *post_nominals, *speech_verbs;
+        *place_words, *roles, *titles, *post_nominals, *speech_verbs, *geo_nouns;
     const lexicon_group_t *words;
 } lexset_t;
 
@@ -37,7 +37,7 @@ typedef struct {
  * list W_X), and scan_t remembers the answer for each token of a run. */
 enum word_list {
     W_COMMON, W_DEMONYM, W_MONTH, W_WEEKDAY, W_ORG_WORD, W_ORG_NOUN, W_ORG, W_PARTICLE,
-    W_PLACE_WORD, W_PLACE, W_ROLE, W_TITLE, W_ABBR, W_FUNCTION, W_INST_HEAD, W_GEO_NOUN,
+    W_PLACE_WORD, W_PLACE, W_ROLE, W_TITLE, W_ABBR, W_FUNCTION, W_INST_HEAD,
     W_POST_NOMINAL, W_COUNT
 };
 #define W(x) (1u << W_##x)
@@ -55,13 +55,14 @@ static void lexset_load(lexset_t *L)
     L->titles = lexicon_get("titles");
     L->post_nominals = lexicon_get("post_nominals");
     L->speech_verbs = lexicon_get("speech_verbs");
+    L->geo_nouns = lexicon_get("geographic_nouns");
     static const char *const names[W_COUNT] = {
         [W_COMMON] = "common_words", [W_DEMONYM] = "demonyms", [W_MONTH] = "months",
         [W_WEEKDAY] = "weekdays", [W_ORG_WORD] = "org_words", [W_ORG_NOUN] = "org_nouns",
         [W_ORG] = "organizations", [W_PARTICLE] = "particles", [W_PLACE_WORD] = "place_words",
         [W_PLACE] = "places", [W_ROLE] = "roles", [W_TITLE] = "titles",
         [W_ABBR] = "abbreviations", [W_FUNCTION] = "function_words",
-        [W_INST_HEAD] = "institution_heads", [W_GEO_NOUN] = "geographic_nouns",
+        [W_INST_HEAD] = "institution_heads",
         [W_POST_NOMINAL] = "post_nominals",
     };
     /* built once, as lists never change */
@@ -112,11 +113,39 @@ typedef struct { slot_t *slots; size_t cap, len; char *arena; size_t alen, acap;
 
 /* Slots keep their key's hash: growing does not rehash, and a probe compares
  * text only when the hashes agree. full is lexicon_fold_hash(s, n): a caller
- * asking two maps about one string hashes it once. */
-static slot_t *strmap_slot_hashed(strmap_t *m, const char *s, size_t n, uint32_t full, bool add)
+ * asking two maps about one string hashes it once. The slot of the key that
+ * is the n bytes at s, or the empty slot where it would go (m has slots);
+ * inline, as most calls are look-ups, which need no more. */
+static inline slot_t *strmap_probe(const strmap_t *m, const char *s, size_t n, uint32_t full)
 {
     uint32_t kn = (uint32_t)n;
-    if (add && (m->len + 1) * 2 > m->cap) {
+    size_t h = full & (m->cap - 1);
+    while (m->slots[h].key) {
+        const slot_t *sl = &m->slots[h];
+        if (sl->h == full) {
+            const char *key = m->arena + sl->key - 1;
+            /* (a name comes back mostly in the same case) */
+            if (memcmp(key, &kn, sizeof kn) == 0 &&
+                (memcmp(key + sizeof kn, s, n) == 0 || lexicon_fold_equal(key + sizeof kn, s, n)))
+                break;
+        }
+        h = (h + 1) & (m->cap - 1);
+    }
+    return &m->slots[h];
+}
+
+/* The slot of the key that is the n bytes at s, or NULL. */
+static inline const slot_t *strmap_find(const strmap_t *m, const char *s, size_t n, uint32_t full)
+{
+    const slot_t *sl = m->cap ? strmap_probe(m, s, n, full) : NULL;
+    return sl && sl->key ? sl : NULL;
+}
+
+/* The same, the key added (v and v2 -1) when it is not there. */
+static slot_t *strmap_add(strmap_t *m, const char *s, size_t n)
+{
+    uint32_t full = lexicon_fold_hash(s, n), kn = (uint32_t)n;
+    if ((m->len + 1) * 2 > m->cap) {
         size_t ncap = m->cap ? m->cap * 2 : 64;
         slot_t *ns = xcalloc(ncap, sizeof *ns);
         for (size_t i = 0; i < m->cap; i++) {
@@ -131,42 +160,24 @@ static slot_t *strmap_slot_hashed(strmap_t *m, const char *s, size_t n, uint32_t
         m->slots = ns;
         m->cap = ncap;
     }
-    if (!m->cap)
-        return NULL;
-    size_t h = full & (m->cap - 1);
-    while (m->slots[h].key) {
-        const slot_t *sl = &m->slots[h];
-        if (sl->h == full) {
-            const char *key = m->arena + sl->key - 1;
-            /* (a name comes back mostly in the same case) */
-            if (memcmp(key, &kn, sizeof kn) == 0 &&
-                (memcmp(key + sizeof kn, s, n) == 0 || lexicon_fold_equal(key + sizeof kn, s, n)))
-                return &m->slots[h];
-        }
-        h = (h + 1) & (m->cap - 1);
-    }
-    if (!add)
-        return NULL;
+    slot_t *sl = strmap_probe(m, s, n, full);
+    if (sl->key)
+        return sl;
     size_t need = m->alen + sizeof kn + n;
     if (need > m->acap)
         m->arena = xgrow(m->arena, &m->acap, need, 1);
     memcpy(m->arena + m->alen, &kn, sizeof kn);
     memcpy(m->arena + m->alen + sizeof kn, s, n);
-    m->slots[h] = (slot_t){m->alen + 1, full, -1, -1};
+    *sl = (slot_t){m->alen + 1, full, -1, -1};
     m->alen = need;
     m->len++;
-    return &m->slots[h];
+    return sl;
 }
 
 /* The bytes of sl's key, as the map first met them. */
 static const char *strmap_key(const strmap_t *m, const slot_t *sl)
 {
     return m->arena + sl->key - 1 + sizeof(uint32_t);
-}
-
-static slot_t *strmap_slot(strmap_t *m, const char *s, size_t n, bool add)
-{
-    return strmap_slot_hashed(m, s, n, lexicon_fold_hash(s, n), add);
 }
 
 static void strmap_free(strmap_t *m)
@@ -222,6 +233,8 @@ static inline size_t lower_tail(const doc_t *doc, const token_t *t)
 {
     const char *s = tok_str(doc, t);
     size_t n = tok_len(t);
+    if (n < 2 || !memchr(s + 1, '-', n - 1))
+        return 0;   /* most words: found with a vector scan, not byte by byte */
     for (size_t i = n; i-- > 1;)
         if (s[i] == '-')
             return (i + 1 < n && s[i + 1] >= 'a' && s[i + 1] <= 'z') ? i : 0;
@@ -344,8 +357,12 @@ static gender_t first_name_gender(const lexset_t *L, const char *s, size_t n)
      * spelling without accents may still decide */
     gender_t got = GENDER_UNKNOWN;
     for (int strip = 0; strip < 2; strip++) {
-        size_t k = fold_word(s, n, buf, sizeof buf, strip);
-        const char *v = k ? lexicon_value(L->first_names, buf, k) : NULL;
+        /* (a word that is a key as it is needs no lower-casing: the keys are
+         * in lower case, so its other letters are already) */
+        const char *v = strip ? NULL : lexicon_value(L->first_names, s, n);
+        size_t k = v ? 0 : fold_word(s, n, buf, sizeof buf, strip);
+        if (k)
+            v = lexicon_value(L->first_names, buf, k);
         if (v && (*v == 'f' || *v == 'm'))
             return *v == 'f' ? GENDER_FEMALE : GENDER_MALE;
         if (v)
@@ -832,13 +849,15 @@ static size_t date_at(const scan_t *S, size_t i)
 static bool decade_at(const doc_t *doc, const segment_t *seg, size_t i)
 {
     const token_t *tk = seg->tokens.items;
-    if (i + 1 >= seg->tokens.len || tk[i].kind != TOK_PUNCT || tk[i + 1].start != tk[i].end)
+    /* (a number glued after a mark first: it rules out nearly every mark) */
+    if (i + 1 >= seg->tokens.len || tk[i + 1].kind != TOK_NUMBER || tk[i].kind != TOK_PUNCT ||
+        tk[i + 1].start != tk[i].end)
         return false;
     const char *p = tok_str(doc, &tk[i]);
     bool apos = (tok_len(&tk[i]) == 1 && *p == '\'') ||
                 (tok_len(&tk[i]) == 3 && memcmp(p, "\xE2\x80\x99", 3) == 0);
     const char *s = tok_str(doc, &tk[i + 1]);
-    return apos && tk[i + 1].kind == TOK_NUMBER && tok_len(&tk[i + 1]) == 3 && s[1] == '0' && s[2] == 's';
+    return apos && tok_len(&tk[i + 1]) == 3 && s[1] == '0' && s[2] == 's';
 }
 
 /* ---- capitalised runs ------------------------------------------------------- */
@@ -859,11 +878,13 @@ static bool is_street(const lexset_t *L, const char *s, size_t n)
 }
 
 /* A lower-case geographic noun after a single name makes it a place ("the
- * Bicol region"): lexicon/geographic_nouns.txt. */
+ * Bicol region"): lexicon/geographic_nouns.txt. Its own list, not the
+ * group's: the word after a name is seldom asked anything else, and the
+ * small list turns most words down without a probe. */
 static bool geo_noun(const scan_t *S, size_t i)
 {
     const token_t *t = &S->seg->tokens.items[i];
-    return t->kind == TOK_WORD && !(t->flags & TOKF_UPPER) && (word_lists(S, i) & W(GEO_NOUN));
+    return t->kind == TOK_WORD && !(t->flags & TOKF_UPPER) && in_lex(S->doc, t, S->L->geo_nouns);
 }
 
 /* The word that names a storm: "Typhoon Marites", "Hurricane Ida". */
@@ -1055,6 +1076,24 @@ static bool post_nominal_fits(const scan_t *S, size_t a, size_t b, bool titled)
 }
 
 static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, bool at_sent_start);
+
+/* A preposition before the run at a (of words words, the first's lists
+ * lead) that makes it a place, unless it is another name's alias: "near X",
+ * "in X", "grew up in nearby X", "in neighbouring X", "a rescuer from X".
+ * (A function of its own, small enough for tok_eq() to be inline in it,
+ * where classify() called an out-of-line copy that compares the bytes of
+ * words of any length.) */
+static bool place_preposition_before(const scan_t *S, size_t a, size_t words, uint32_t lead)
+{
+    const doc_t *doc = S->doc;
+    const token_t *tk = S->seg->tokens.items;
+    return tok_eq(doc, &tk[a - 1], "near") || tok_eq(doc, &tk[a - 1], "in") ||
+           (a >= 2 && (tok_eq(doc, &tk[a - 1], "nearby") || tok_eq(doc, &tk[a - 1], "neighbouring") ||
+                       tok_eq(doc, &tk[a - 1], "neighboring")) &&
+            (tok_eq(doc, &tk[a - 2], "in") || tok_eq(doc, &tk[a - 2], "from"))) ||
+           (words == 1 && (tok_eq(doc, &tk[a - 1], "from") || tok_eq(doc, &tk[a - 1], "around")) &&
+            !possessive_len(doc, &tk[a]) && !(lead & (W(MONTH) | W(WEEKDAY))));
+}
 
 /* The words of a..b before the title that ends at b ("Ohio" of "Ohio
  * Secretary of State", "West Yorkshire" of "West Yorkshire Mayor’s"), the
@@ -1382,14 +1421,7 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
             ctx = ENT_PERSON;
         else if (word_lists(S, a - 1) & W(ORG_NOUN))
             ctx = ENT_ORGANIZATION;
-        else if (tok_eq(doc, &tk[a - 1], "near") || tok_eq(doc, &tk[a - 1], "in") ||
-                 /* "grew up in nearby Bannockburn", "in neighbouring Kerala" */
-                 (a >= 2 && (tok_eq(doc, &tk[a - 1], "nearby") || tok_eq(doc, &tk[a - 1], "neighbouring") ||
-                             tok_eq(doc, &tk[a - 1], "neighboring")) &&
-                  (tok_eq(doc, &tk[a - 2], "in") || tok_eq(doc, &tk[a - 2], "from"))) ||
-                 (words == 1 && (tok_eq(doc, &tk[a - 1], "from") || tok_eq(doc, &tk[a - 1], "around")) &&
-                  !possessive_len(doc, &tk[a]) &&
-                  !(lead & (W(MONTH) | W(WEEKDAY)))))    /* "a rescuer from Thodupuzha" */
+        else if (place_preposition_before(S, a, words, lead))
             ctx = ENT_PLACE, weak = true;
         else if (tok_eq(doc, &tk[a - 1], "for") && a >= 2 && is_word(&tk[a - 2]) &&
                  (((tk[a - 2].flags & TOKF_ALLCAPS) && (word_lists(S, a - 2) & W(POST_NOMINAL))) ||
@@ -2069,13 +2101,13 @@ static void find_title_quotes(const doc_t *doc, span_t para, const segment_t *se
         /* a title has two capitalised words at least (3 of 4 words, words >= 2):
          * most quotes have one, and need no look-ups */
         unsigned ncaps = 0;     /* in reach of the count below */
-        for (size_t k = t; k < seg->tokens.len && seg->tokens.items[k].end <= s.end && k < t + MAX_TOKENS; k++)
+        size_t reach = seg->tokens.len < t + MAX_TOKENS ? seg->tokens.len : t + MAX_TOKENS;
+        for (size_t k = t; k < reach && seg->tokens.items[k].end <= s.end; k++)
             ncaps += is_cap(&seg->tokens.items[k]);
         if (ncaps < 2)
             continue;
         unsigned words = 0, caps = 0;
-        for (size_t k = t; k < seg->tokens.len && seg->tokens.items[k].end <= s.end && words < MAX_WORDS &&
-                           k < t + MAX_TOKENS; k++) {
+        for (size_t k = t; k < reach && seg->tokens.items[k].end <= s.end && words < MAX_WORDS; k++) {
             const token_t *w = &seg->tokens.items[k];
             if (!is_word(w) || (!(w->flags & TOKF_UPPER) && in_lex(doc, w, L->common)))
                 continue;
@@ -2177,18 +2209,35 @@ static bool lower_opens_run(const scan_t *S, size_t i, size_t send)
              !(word_lists(S, i - 1) & (W(COMMON) | W(ROLE))) && !in_lex(doc, &tk[i - 1], S->L->speech_verbs));
 }
 
-/* From token i on, the first token that is no lower-case word, or a
- * lower-case word that lower_opens_run() must be asked about: one with a
- * hyphen after two letters ("al-Harthy"), or a short one before a
- * capitalised word within two tokens (a particle's). A tight loop over most
- * tokens, without the lexicon. */
-static inline size_t lower_words_end(const doc_t *doc, const token_t *tk, size_t i, size_t send)
+/* From token i on, the first token that is no lower-case word (*ask false),
+ * or a lower-case word that lower_opens_run() must be asked about (*ask
+ * true): one with a hyphen after two letters ("al-Harthy"), or a short one
+ * before a capitalised word within two tokens (a particle's). A tight loop
+ * over most tokens, without the lexicon; as the words it passes are
+ * lower-case, only the last one or two of them can be such a short word,
+ * asked about where it stops. */
+static inline size_t lower_words_end(const doc_t *doc, const token_t *tk, size_t i, size_t send, bool *ask)
 {
-    for (; i < send && tk[i].kind == TOK_WORD && !(tk[i].flags & TOKF_UPPER); i++) {
-        if (tok_len(&tk[i]) > 4 ? doc->text[tk[i].start + 2] == '-'
-                                : (i + 1 < send && is_cap(&tk[i + 1])) || (i + 2 < send && is_cap(&tk[i + 2])))
+    size_t from = i;
+    *ask = true;
+    for (; i < send; i++) {
+        if (tk[i].kind != TOK_WORD || (tk[i].flags & TOKF_UPPER)) {
+            bool cap = tk[i].kind == TOK_WORD;
+            if (i - from >= 2 && cap && tok_len(&tk[i - 2]) <= 4)
+                return i - 2;
+            if (i - from >= 1 && (cap || (i + 1 < send && is_cap(&tk[i + 1]))) && tok_len(&tk[i - 1]) <= 4)
+                return i - 1;
             break;
+        }
+        if (tok_len(&tk[i]) > 4 && doc->text[tk[i].start + 2] == '-') {
+            /* (a lower-case word: only the one before it may be short
+             * before a capital) */
+            if (i - from >= 1 && i + 1 < send && is_cap(&tk[i + 1]) && tok_len(&tk[i - 1]) <= 4)
+                return i - 1;
+            return i;
+        }
     }
+    *ask = false;
     return i;
 }
 
@@ -2219,6 +2268,34 @@ static bool after_initial(const scan_t *S, size_t i)
            tk[i - 2].end == tk[i - 1].start && is_initial(S->doc, &tk[i - 2]);
 }
 
+/* Whether seg is a headline in title case ("Nurses Strike Over Pay"): three
+ * in four of its first 200 words outside quotes capitalised, of which it has
+ * caps at most. The count stops once the lower-case words rule that out,
+ * even were all tokens left capitalised words (about halfway through a
+ * paragraph of prose), or all capitalised words outside quotes in the
+ * first 200 (after a few words of prose). The quotes' tokens are skipped by
+ * their runs. */
+static bool title_case_headline(const segment_t *seg, size_t caps)
+{
+    const token_t *tk = seg->tokens.items;
+    const uint32_t *quoted = seg->quoted.items;     /* (first, end) pairs */
+    size_t n = seg->tokens.len, nq = seg->quoted.len / 2, words = 0, lower = 0;
+    for (size_t q = 0, i = 0;; i = quoted[2 * q + 1], q++) {
+        for (size_t gap = q < nq ? quoted[2 * q] : n; i < gap; i++) {
+            if (!is_word(&tk[i]))
+                continue;
+            words++;
+            lower += !(tk[i].flags & TOKF_UPPER);
+            if (lower * 4 > words + (n - i - 1) || lower * 3 > caps)
+                return false;
+            if (words == 200)
+                return lower * 4 <= words;
+        }
+        if (q == nq)
+            return words >= 4 && lower * 4 <= words;
+    }
+}
+
 static void scan_paragraph(const doc_t *doc, span_t para, segment_t *seg, const lexset_t *L,
                            cands_t *cands, spans_t *titles, lists_t *lists, seg_cache_t *cache)
 {
@@ -2231,6 +2308,7 @@ static void scan_paragraph(const doc_t *doc, span_t para, segment_t *seg, const 
     scan_t S = {doc, seg, L, cands, titles->items, titles->len, lists->items};
     size_t from = cands->len;
     const token_t *tk = seg->tokens.items;
+    size_t plain = 0;   /* tokens passed over as punctuation or lower-case words */
     for (size_t s = 0; s < seg->sentences.len; s++) {
         size_t i = seg->sentences.items[s].first;
         size_t send = i + seg->sentences.items[s].count;
@@ -2241,14 +2319,19 @@ static void scan_paragraph(const doc_t *doc, span_t para, segment_t *seg, const 
                 if (decade_at(doc, seg, i)) {
                     push_cand(&S, i, i + 1, tk[i + 1].end, ENT_DATE, CF_SURE, -1);
                     i += 2;
-                } else
+                } else {
                     i++;
+                    plain++;
+                }
                 continue;
             }
             if (t->kind == TOK_WORD && !(t->flags & TOKF_UPPER)) {
                 /* lower-case words, most tokens: they rarely open a name */
-                i = lower_words_end(doc, tk, i, send);
-                if (i < send && is_word(&tk[i]) && !(tk[i].flags & TOKF_UPPER))
+                bool ask;
+                size_t e = lower_words_end(doc, tk, i, send, &ask);
+                plain += e - i;
+                i = e;
+                if (ask)
                     i = lower_opens_run(&S, i, send) && !after_initial(&S, i) ? scan_run(&S, i, send) : i + 1;
                 continue;
             }
@@ -2275,27 +2358,17 @@ static void scan_paragraph(const doc_t *doc, span_t para, segment_t *seg, const 
         }
     }
     pronoun_votes(doc, seg, cands, from);
-    /* a headline in title case ("Nurses Strike Over Pay") capitalises every
-     * word: only names that are sure by themselves count there (three in four
-     * of its first 200 words capitalised). Asked only when some candidate
-     * would go (an acronym's long form is sure and typed: it stays just
-     * before it). The count stops once the lower-case words rule that out,
-     * even were all tokens left such words: about halfway through a
-     * paragraph of prose. */
+    /* a headline in title case capitalises every word: only names that are
+     * sure by themselves count there. Asked only when some candidate would
+     * go (an acronym's long form is sure and typed: it stays just before
+     * it); the paragraph has at most the tokens that the scan did not pass
+     * over as punctuation or lower-case words capitalised. */
     size_t o = from;
     while (o < cands->len && !(cands->items[o].flags & CF_GUESS) && cands->items[o].type != ENT_TYPE_COUNT)
         o++;
     if (o == cands->len)
         return;
-    size_t words = 0, lower = 0;
-    for (size_t i = 0; i < seg->tokens.len && words < 200; i++)
-        if (is_word(&tk[i]) && !(tk[i].flags & TOKF_IN_QUOTE)) {
-            words++;
-            lower += !(tk[i].flags & TOKF_UPPER);
-            if (lower * 4 > words + (seg->tokens.len - i - 1))
-                break;
-        }
-    if (words >= 4 && lower * 4 <= words) {
+    if (title_case_headline(seg, seg->tokens.len - plain)) {
         for (size_t i = o; i < cands->len; i++)
             if (!(cands->items[i].flags & CF_GUESS) && cands->items[i].type != ENT_TYPE_COUNT)
                 cands->items[o++] = cands->items[i];
@@ -2356,7 +2429,7 @@ typedef VEC(ient_t) ients_t;
 static int32_t entity_for_key(ients_t *E, strmap_t *keys, const char *s, size_t n, uint8_t type,
                               bool *exact)
 {
-    slot_t *sl = strmap_slot(keys, s, n, true);
+    slot_t *sl = strmap_add(keys, s, n);
     if (sl->v < 0) {
         vec_push(E, (ient_t){.type = type, .out = -1, .keylen = (uint32_t)n});
         sl->v = (int32_t)(E->len - 1);
@@ -2380,7 +2453,7 @@ static void add_alias(strmap_t *aliases, const char *s, size_t n, int32_t e)
 {
     if (n == 0)
         return;
-    slot_t *sl = strmap_slot(aliases, s, n, true);
+    slot_t *sl = strmap_add(aliases, s, n);
     if (sl->v < 0 || sl->v == e)
         sl->v = e;
     else if (sl->v2 < 0 || sl->v2 == e)
@@ -2604,7 +2677,7 @@ static void cluster(doc_t *doc, const lexset_t *L, cands_t *cands, bool clubs)
         if (c->type != ENT_DATE && !(c->flags & CF_ACRONYM)) {
             /* (a date or an acronym needs neither table) */
             uint32_t h = lexicon_fold_hash(s, n);
-            const slot_t *al = strmap_slot_hashed(&aliases, s, n, h, false);
+            const slot_t *al = strmap_find(&aliases, s, n, h);
             alias = al && al->v >= 0 ? pick_alias(al, &E) : -1;
             /* the entity keyed by its text: pass 1 keyed a sure candidate
              * by it, so it knows without a probe (a known acronym, keyed by
@@ -2612,7 +2685,7 @@ static void cluster(doc_t *doc, const lexset_t *L, cands_t *cands, bool clubs)
             if (c->entity >= 0 && !(c->flags & CF_LONG_NAME))
                 full = c->entity;
             else if (!(c->flags & CF_LONG_NAME)) {
-                const slot_t *fs = strmap_slot_hashed(&keys, s, n, h, false);
+                const slot_t *fs = strmap_find(&keys, s, n, h);
                 full = fs ? fs->v : -1;
             }
         }

@@ -210,6 +210,15 @@ int main(void)
            "Agnès: female through agnes");
     doc_free(doc);
 
+    /* a first name beyond ASCII is found as it is, or lower-cased when its
+     * first letter is a capital beyond ASCII */
+    doc = run("Zoë Okafor chaired the jury. Émilie Laurent ran the press office.");
+    is_int(ent(doc, "Zoë Okafor") ? (int)ent(doc, "Zoë Okafor")->gender : -1, GENDER_FEMALE,
+           "Zoë: female as it is");
+    is_int(ent(doc, "Émilie Laurent") ? (int)ent(doc, "Émilie Laurent")->gender : -1, GENDER_FEMALE,
+           "Émilie: female through émilie");
+    doc_free(doc);
+
     /* a company typed by default still lends its distinctive word to later mentions */
     doc = run("Varnholt Kabelwerk closed a plant on Monday. Shares in Varnholt fell, and Varnholt said "
               "more cuts would follow.");

@@ -480,6 +480,76 @@ static const char *word_end(const char *q, const char *end, uint16_t kind, bool 
     }
 }
 
+/* ---- the cache: per paragraph a varint token count, a varint sentence
+ * count and each sentence's token count as a varint (sentences cover the
+ * tokens in order, so the counts place them); then per token, in the common
+ * case, one byte: its length (1 to 15) in the low four bits, TOKF_SPACE_BEFORE
+ * in bit 4 and its class (kind and case, see SHORT_CLASSES) in the top three.
+ * The gap before a token is implied by TOKF_SPACE_BEFORE: one byte of white
+ * space or none (the paragraph's start counts as a space, as in tokenize).
+ * Any other token (longer, after a longer gap, or of a rare class) has a 0
+ * byte, then a byte of kind and flags, varint (gap beyond the implied one)
+ * and varint length. Last, a varint count of the runs of tokens in quotes
+ * and per run varints of the tokens before it (since the run before) and in
+ * it. TOKF_IN_QUOTE is set from the runs, TOKF_SENT_START from the
+ * sentences, as segment_paragraph sets them. Half the bytes of storing every
+ * token's flags and length. tokenize writes each token's bytes (put_token,
+ * into seg->codes) as it makes the token, and segment_record copies them:
+ * reading the tokens back to encode them cost a third of tokenizing. */
+
+enum { CACHED_FLAGS = TOKF_UPPER | TOKF_ALLCAPS | TOKF_QUOTE_MARK | TOKF_SPACE_BEFORE };
+#define CODE(kind, flags) ((kind) << 6 | (flags))
+
+/* The token classes one byte holds (numbered from 1, most common first):
+ * X(class, kind, flags). The byte's top nibble is class * 2 + SPACE_BEFORE. */
+#define SHORT_CLASSES(X)                                                        \
+    X(1, TOK_WORD, 0) X(2, TOK_WORD, TOKF_UPPER) X(3, TOK_PUNCT, 0)             \
+    X(4, TOK_NUMBER, 0) X(5, TOK_PUNCT, TOKF_QUOTE_MARK)                        \
+    X(6, TOK_WORD, TOKF_UPPER | TOKF_ALLCAPS)
+#define NIBBLE_OF(c, kind, flags)                                               \
+    [CODE(kind, flags)] = (c) << 5, [CODE(kind, flags | TOKF_SPACE_BEFORE)] = (c) << 5 | 16,
+
+/* Kind and cached flags to the short form's top nibble (0: no short form). */
+static const uint8_t short_nibble[256] = { SHORT_CLASSES(NIBBLE_OF) };
+
+_Static_assert(CACHED_FLAGS < 64, "kind and flags fit in a byte");
+
+static inline uint8_t *put_varint(uint8_t *p, uint64_t v)
+{
+    while (v >= 0x80) {
+        *p++ = (uint8_t)(v | 0x80);
+        v >>= 7;
+    }
+    *p++ = (uint8_t)v;
+    return p;
+}
+
+/* The escape of put_token: out of line, as few tokens take it. */
+static uint8_t *put_long_token(uint8_t *p, unsigned code, uint32_t gap, uint32_t len)
+{
+    *p++ = 0;
+    *p++ = (uint8_t)code;
+    p = put_varint(p, gap);
+    return put_varint(p, len);
+}
+
+/* Writes token t, the token after the one ending at prev (para.start - 1
+ * for the paragraph's first), in the cache's form at p; returns its end.
+ * At most TOKEN_BYTES bytes. short_class: t's kind and flags are known to
+ * be of SHORT_CLASSES (block_tokens' tokens), one test fewer. */
+enum { TOKEN_BYTES = 12 };      /* the escape: 0, code, two 5-byte varints */
+static inline uint8_t *put_token(uint8_t *p, uint32_t prev, token_t t, bool short_class)
+{
+    uint32_t gap = t.start - prev - ((t.flags & TOKF_SPACE_BEFORE) != 0);
+    uint32_t len = t.end - t.start;
+    unsigned code = CODE(t.kind, t.flags & CACHED_FLAGS);
+    uint8_t nibble = short_nibble[code];
+    if (__builtin_expect((gap | len >> 4) != 0 || (!short_class && !nibble), 0))  /* len: 1 to 15 */
+        return put_long_token(p, code, gap, len);
+    *p = (uint8_t)(nibble | len);
+    return p + 1;
+}
+
 /* The length of the quotation mark at s that is one whether the quote finder
  * paired it or not (“ ” „ ‟ ‘ ‚ ‛ « », not ’ nor ', apostrophes too), or 0. */
 static inline unsigned quote_mark_len(const char *s)
@@ -495,16 +565,19 @@ static inline unsigned quote_mark_len(const char *s)
  * nothing, the ASCII punctuation among them but apostrophes and the
  * quotation marks of quote_mark_len: most of the text. Returns where the run
  * stops: at another token (tokenize's general case), or at the block's end
- * or the paragraph's. *space is TOKF_SPACE_BEFORE for the next token. The
- * tokens are stored without a capacity check: tokenize reserves room for a
- * token at each byte of the block. */
+ * or the paragraph's. *space is TOKF_SPACE_BEFORE for the next token, *prev
+ * the end of the token before (see put_token). The tokens and their codes
+ * are stored without a capacity check: tokenize reserves room for a token at
+ * each byte of the block. */
 static const char *block_tokens(const block_t *b, const char *p, const char *text,
-                                segment_t *seg, uint16_t *space)
+                                segment_t *seg, uint16_t *space, uint32_t *prev)
 {
     unsigned i = (unsigned)(p - b->base);
     uint32_t base = (uint32_t)(b->base - text);        /* the offset of bit 0 */
     uint16_t sp = *space;
+    uint32_t pv = *prev;
     token_t *tok = seg->tokens.items + seg->tokens.len;
+    uint8_t *code = seg->codes.items + seg->codes.len;
     for (;;) {
         /* bits are tested in place and runs found by ctz from bit i on: the
          * sentinel ends every run of space and of letters. The space before
@@ -534,7 +607,9 @@ static const char *block_tokens(const block_t *b, const char *p, const char *tex
                 if (c == '"')
                     flags |= TOKF_QUOTE_MARK;
             }
-            *tok++ = (token_t){start, start + n, TOK_PUNCT, flags};
+            *tok = (token_t){start, start + n, TOK_PUNCT, flags};
+            code = put_token(code, pv, *tok++, true);
+            pv = start + n;
             sp = 0;
             i += n;
             if (i > BLOCK)
@@ -554,12 +629,16 @@ static const char *block_tokens(const block_t *b, const char *p, const char *tex
                            : TOKF_UPPER | (caps & (caps - 1) ? TOKF_ALLCAPS : 0);  /* two capitals or more */
         }
         uint32_t start = base + i;
-        *tok++ = (token_t){start, start + n, kind, flags};
+        *tok = (token_t){start, start + n, kind, flags};
+        code = put_token(code, pv, *tok++, true);
+        pv = start + n;
         sp = 0;
         i = e;
     }
     seg->tokens.len = (size_t)(tok - seg->tokens.items);
+    seg->codes.len = (size_t)(code - seg->codes.items);
     *space = sp;
+    *prev = pv;
     return b->base + i;
 }
 
@@ -568,6 +647,7 @@ static void tokenize(const doc_t *doc, span_t para, segment_t *seg, const qmarks
     const char *text = doc->text;
     const char *p = text + para.start, *end = text + para.end;
     uint16_t space = TOKF_SPACE_BEFORE;     /* the paragraph's start counts as a space */
+    uint32_t prev = para.start - 1;         /* unsigned: wraps harmlessly at offset 0 */
     size_t mi = 0;
     block_t b = {.base = p - BLOCK};        /* none loaded yet */
     while (p < end) {
@@ -576,8 +656,9 @@ static void tokenize(const doc_t *doc, span_t para, segment_t *seg, const qmarks
             /* every token starts at a byte of its own in the block loaded:
              * room for BLOCK more lets both paths store without a check */
             vec_reserve(&seg->tokens, seg->tokens.len + BLOCK);
+            vec_reserve(&seg->codes, seg->codes.len + BLOCK * TOKEN_BYTES);
         }
-        p = block_tokens(&b, p, text, seg, &space);
+        p = block_tokens(&b, p, text, seg, &space, &prev);
         if (p == end || p - b.base >= BLOCK)
             continue;
         /* one token of any other kind, not after ASCII white space */
@@ -622,6 +703,9 @@ static void tokenize(const doc_t *doc, span_t para, segment_t *seg, const qmarks
         }
         space = 0;
         seg->tokens.items[seg->tokens.len++] = tok;
+        uint8_t *code = put_token(seg->codes.items + seg->codes.len, prev, tok, false);
+        seg->codes.len = (size_t)(code - seg->codes.items);
+        prev = tok.end;
     }
 }
 
@@ -744,6 +828,7 @@ void segment_paragraph(const doc_t *doc, span_t para, segment_t *seg)
     seg->tokens.len = 0;
     seg->sentences.len = 0;
     seg->stops.len = 0;
+    seg->codes.len = 0;
     seg->qfirst = first_quote(doc, para.start, seg->qfirst);
     collect_marks(doc, para, seg->qfirst, &seg->marks);
     tokenize(doc, para, seg, &seg->marks);
@@ -758,37 +843,8 @@ void segment_free(segment_t *seg)
     vec_free(&seg->marks);
     vec_free(&seg->stops);
     vec_free(&seg->quoted);
+    vec_free(&seg->codes);
 }
-
-/* ---- the cache: per paragraph a varint token count, a varint sentence
- * count and each sentence's token count as a varint (sentences cover the
- * tokens in order, so the counts place them); then per token, in the common
- * case, one byte: its length (1 to 15) in the low four bits, TOKF_SPACE_BEFORE
- * in bit 4 and its class (kind and case, see SHORT_CLASSES) in the top three.
- * The gap before a token is implied by TOKF_SPACE_BEFORE: one byte of white
- * space or none (the paragraph's start counts as a space, as in tokenize).
- * Any other token (longer, after a longer gap, or of a rare class) has a 0
- * byte, then a byte of kind and flags, varint (gap beyond the implied one)
- * and varint length. Last, a varint count of the runs of tokens in quotes
- * and per run varints of the tokens before it (since the run before) and in
- * it. TOKF_IN_QUOTE is set from the runs, TOKF_SENT_START from the
- * sentences, as segment_paragraph sets them. Half the bytes of storing every
- * token's flags and length. */
-
-enum { CACHED_FLAGS = TOKF_UPPER | TOKF_ALLCAPS | TOKF_QUOTE_MARK | TOKF_SPACE_BEFORE };
-#define CODE(kind, flags) ((kind) << 6 | (flags))
-
-/* The token classes one byte holds (numbered from 1, most common first):
- * X(class, kind, flags). The byte's top nibble is class * 2 + SPACE_BEFORE. */
-#define SHORT_CLASSES(X)                                                        \
-    X(1, TOK_WORD, 0) X(2, TOK_WORD, TOKF_UPPER) X(3, TOK_PUNCT, 0)             \
-    X(4, TOK_NUMBER, 0) X(5, TOK_PUNCT, TOKF_QUOTE_MARK)                        \
-    X(6, TOK_WORD, TOKF_UPPER | TOKF_ALLCAPS)
-#define NIBBLE_OF(c, kind, flags)                                               \
-    [CODE(kind, flags)] = (c) << 5, [CODE(kind, flags | TOKF_SPACE_BEFORE)] = (c) << 5 | 16,
-
-/* Kind and cached flags to the short form's top nibble (0: no short form). */
-static const uint8_t short_nibble[256] = { SHORT_CLASSES(NIBBLE_OF) };
 
 /* The other way, by the whole byte (but 0): the token a short form stands
  * for, its offsets counted from the end of the token before. Filled from
@@ -807,16 +863,6 @@ static const token_t *short_tokens(void)
     return tab;
 }
 
-static inline uint8_t *put_varint(uint8_t *p, uint64_t v)
-{
-    while (v >= 0x80) {
-        *p++ = (uint8_t)(v | 0x80);
-        v >>= 7;
-    }
-    *p++ = (uint8_t)v;
-    return p;
-}
-
 static inline uint64_t get_varint(const uint8_t **pp)
 {
     const uint8_t *p = *pp;
@@ -827,35 +873,20 @@ static inline uint64_t get_varint(const uint8_t **pp)
     return v;
 }
 
-_Static_assert(CACHED_FLAGS < 64, "kind and flags fit in a byte");
-
 void segment_record(seg_cache_t *cache, span_t para, const segment_t *seg)
 {
+    (void)para;                 /* the tokens' codes already count from it */
     size_t n = seg->tokens.len, ns = seg->sentences.len, nq = seg->quoted.len / 2;
-    /* worst case: 5-byte varints, 12 bytes for a token with an odd gap */
-    vec_reserve(&cache->bytes, cache->bytes.len + 15 + ns * 5 + nq * 10 + n * 12);
+    /* worst case: 5-byte varints */
+    vec_reserve(&cache->bytes, cache->bytes.len + 15 + ns * 5 + nq * 10 + seg->codes.len);
     uint8_t *p = cache->bytes.items + cache->bytes.len;
     p = put_varint(p, (uint32_t)n);
     p = put_varint(p, (uint32_t)ns);
     for (size_t s = 0; s < ns; s++)
         p = put_varint(p, seg->sentences.items[s].count);
-    uint32_t prev = para.start - 1;     /* unsigned: wraps harmlessly at offset 0 */
-    const token_t *tok = seg->tokens.items;     /* not reloaded after each byte stored */
-    for (size_t i = 0; i < n; i++) {
-        const token_t *t = &tok[i];
-        uint32_t gap = t->start - prev - ((t->flags & TOKF_SPACE_BEFORE) != 0);
-        uint32_t len = t->end - t->start;
-        unsigned code = CODE(t->kind, t->flags & CACHED_FLAGS);
-        if (gap == 0 && len - 1 < 15 && short_nibble[code]) {
-            *p++ = (uint8_t)(short_nibble[code] | len);
-        } else {
-            *p++ = 0;
-            *p++ = (uint8_t)code;
-            p = put_varint(p, gap);
-            p = put_varint(p, len);
-        }
-        prev = t->end;
-    }
+    if (seg->codes.len)         /* (no tokens ever: a NULL array) */
+        memcpy(p, seg->codes.items, seg->codes.len);
+    p += seg->codes.len;
     p = put_varint(p, (uint32_t)nq);
     const uint32_t *quoted = seg->quoted.items;
     for (size_t q = 0, end = 0; q < nq; end = quoted[2 * q + 1], q++) {

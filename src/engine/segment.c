@@ -847,17 +847,18 @@ void segment_free(segment_t *seg)
 }
 
 /* The other way, by the whole byte (but 0): the token a short form stands
- * for, its offsets counted from the end of the token before. Filled from
- * short_nibble on first use. */
-static const token_t *short_tokens(void)
+ * for, its offsets counted from the end of the token before, padded with
+ * zeros to 16 bytes (one vector). Filled from short_nibble on first use. */
+typedef struct { token_t tok; uint32_t zero; } short_token_t;
+static const short_token_t *short_tokens(void)
 {
-    static token_t tab[256];
+    static _Alignas(16) short_token_t tab[256];
     static bool filled;
     for (unsigned code = 0; !filled && code < 256; code++) {
         uint32_t gap = (code & TOKF_SPACE_BEFORE) != 0;
         for (uint32_t len = 1; short_nibble[code] && len < 16; len++)
-            tab[short_nibble[code] | len] = (token_t){gap, gap + len, (uint16_t)(code >> 6),
-                                                      (uint16_t)(code & 0x3F)};
+            tab[short_nibble[code] | len].tok = (token_t){gap, gap + len, (uint16_t)(code >> 6),
+                                                          (uint16_t)(code & 0x3F)};
     }
     filled = true;
     return tab;
@@ -896,6 +897,19 @@ void segment_record(seg_cache_t *cache, span_t para, const segment_t *seg)
     cache->bytes.len = (size_t)(p - cache->bytes.items);
 }
 
+/* Reads the escaped token at p (its 0 byte), the token after the one ending
+ * at prev, into *t; returns the end of its bytes. */
+static const uint8_t *get_long_token(const uint8_t *p, uint32_t prev, token_t *t)
+{
+    uint8_t code = p[1];        /* after the 0 byte: kind and flags */
+    p += 2;
+    t->start = prev + ((code & TOKF_SPACE_BEFORE) != 0) + (uint32_t)get_varint(&p);
+    t->end = t->start + (uint32_t)get_varint(&p);
+    t->kind = code >> 6;
+    t->flags = code & 0x3F;
+    return p;
+}
+
 void segment_replay(seg_cache_t *cache, const doc_t *doc, span_t para, segment_t *seg)
 {
     const uint8_t *p = cache->bytes.items + cache->pos;
@@ -911,26 +925,42 @@ void segment_replay(seg_cache_t *cache, const doc_t *doc, span_t para, segment_t
         first += count;
     }
     seg->sentences.len = ns;
-    vec_reserve(&seg->tokens, n);
-    const token_t *short_token = short_tokens();
+    /* (+ 1: the vector store of the last token runs into the room after it) */
+    vec_reserve(&seg->tokens, n + 1);
+    const short_token_t *short_token = short_tokens();
     token_t *tok = seg->tokens.items;
     uint32_t prev = para.start - 1;
+#ifdef __SSE2__
+    /* a short token is one add and one store: its table entry's offsets plus
+     * prev in both; the 16 bytes stored put the entry's zero padding in the
+     * next token's start, stored after. prevs holds prev in its first two
+     * lanes, zeros in the others */
+    __m128i prevs = _mm_shuffle_epi32(_mm_cvtsi32_si128((int)prev), _MM_SHUFFLE(1, 1, 0, 0));
     for (size_t i = 0; i < n; i++) {
         if (*p) {
-            token_t t = short_token[*p++];
+            __m128i t = _mm_add_epi32(_mm_load_si128((const __m128i *)(const void *)&short_token[*p++]),
+                                      prevs);
+            _mm_storeu_si128((__m128i *)(void *)&tok[i], t);
+            prevs = _mm_move_epi64(_mm_shuffle_epi32(t, _MM_SHUFFLE(1, 1, 1, 1)));  /* end, end, 0, 0 */
+            continue;
+        }
+        prev = (uint32_t)_mm_cvtsi128_si32(prevs);
+        p = get_long_token(p, prev, &tok[i]);
+        prevs = _mm_shuffle_epi32(_mm_cvtsi32_si128((int)tok[i].end), _MM_SHUFFLE(1, 1, 0, 0));
+    }
+#else
+    for (size_t i = 0; i < n; i++) {
+        if (*p) {
+            token_t t = short_token[*p++].tok;
             t.start += prev;
             t.end += prev;
             tok[i] = t;
-            prev = t.end;
-            continue;
+        } else {
+            p = get_long_token(p, prev, &tok[i]);
         }
-        uint8_t code = p[1];    /* after the 0 byte: kind and flags */
-        p += 2;
-        tok[i].start = prev + ((code & TOKF_SPACE_BEFORE) != 0) + (uint32_t)get_varint(&p);
-        tok[i].end = prev = tok[i].start + (uint32_t)get_varint(&p);
-        tok[i].kind = code >> 6;
-        tok[i].flags = code & 0x3F;
+        prev = tok[i].end;
     }
+#endif
     /* the runs in quotes, listed in seg->quoted as segment_paragraph does */
     size_t nq = (size_t)get_varint(&p);
     vec_reserve(&seg->quoted, 2 * nq);

@@ -207,7 +207,8 @@ typedef struct {
     unsigned len;               /* the bytes of text it covers: BLOCK, fewer at the end */
     uint64_t space;             /* ' ', \t to \r */
     uint64_t alnum, upper, digit;       /* ASCII letters and digits; A-Z; 0-9 */
-    uint64_t word_join, num_join;       /* may join two parts of a word, a number (BC_MULTI too) */
+    uint64_t word_join;         /* may join two parts of a word (BC_MULTI too); a number's
+                                 * other joiners are looked up at its end only */
 } block_t;
 enum { BLOCK = 63 };
 #define SENTINEL (1ull << BLOCK)
@@ -247,7 +248,7 @@ static void block_load(block_t *b, const char *p, const char *end, const char *l
     }
     b->base = p;
     b->len = end - p < BLOCK ? (unsigned)(end - p) : BLOCK;
-    uint64_t space = 0, alnum = 0, upper = 0, digit = 0, word_join = 0, num_join = 0;
+    uint64_t space = 0, alnum = 0, upper = 0, digit = 0, word_join = 0;
 #ifdef __SSE2__
     /* the classes are joined as vectors, one movemask per mask */
     for (int i = 0; i < 64; i += 16) {
@@ -259,8 +260,6 @@ static void block_load(block_t *b, const char *p, const char *end, const char *l
         upper |= mask16(in_range16(v, 'A', 26)) << i;
         digit |= mask16(d) << i;
         word_join |= mask16(_mm_or_si128(both, equal16(v, '-'))) << i;
-        /* , - . / are contiguous */
-        num_join |= mask16(_mm_or_si128(both, _mm_or_si128(in_range16(v, ',', 4), equal16(v, ':')))) << i;
     }
 #else
     for (int i = 0; i < 64; i++) {
@@ -271,19 +270,17 @@ static void block_load(block_t *b, const char *p, const char *end, const char *l
         upper |= (uint64_t)(c >= 'A' && c <= 'Z') << i;
         digit |= (uint64_t)((k & BC_DIGIT) != 0) << i;
         word_join |= (uint64_t)((k & (BC_MULTI | BC_WORD_JOIN)) != 0) << i;
-        num_join |= (uint64_t)((k & (BC_MULTI | BC_JOIN)) != 0) << i;
     }
 #endif
     if (end - p < 64) {
         uint64_t in = ~(~0ull << (end - p));    /* the bytes before end */
-        space &= in, alnum &= in, upper &= in, digit &= in, word_join &= in, num_join &= in;
+        space &= in, alnum &= in, upper &= in, digit &= in, word_join &= in;
     }
     b->space = space & ~SENTINEL;
     b->alnum = alnum & ~SENTINEL;
     b->upper = upper;
     b->digit = digit;
     b->word_join = word_join | SENTINEL;
-    b->num_join = num_join | SENTINEL;
 }
 
 /* Characters that can join two parts of a word or number: don't, Jean-Luc, 3.5. */
@@ -619,7 +616,8 @@ static const char *block_tokens(const block_t *b, const char *p, const char *tex
         uint64_t from = ~0ull << i;
         unsigned e = (unsigned)__builtin_ctzll(~b->alnum & from), n = e - i;
         uint16_t kind = b->digit >> i & 1 ? TOK_NUMBER : TOK_WORD;
-        if ((kind == TOK_WORD ? b->word_join : b->num_join) >> e & 1)
+        if (b->word_join >> e & 1 ||
+            (kind == TOK_NUMBER && e < b->len && byte_class[(unsigned char)text[base + e]] & BC_JOIN))
             break;      /* may run on: the general case */
         uint16_t flags = sp;
         if (b->upper >> i & 1) {        /* ascii_case() from the masks */

@@ -640,6 +640,16 @@ static const char *block_tokens(const block_t *b, const char *p, const char *tex
     return b->base + i;
 }
 
+/* Whether p, in b but not at its start, is at a word or number that runs
+ * on past b's end (its letters and digits reach the sentinel): a block
+ * loaded at p lets block_tokens take it whole, not tokenize's general case
+ * (one word in a block of news text would go there). */
+static inline bool runs_past(const block_t *b, const char *p)
+{
+    unsigned at = (unsigned)(p - b->base);
+    return at > 0 && b->alnum >> at == (SENTINEL >> at) - 1;
+}
+
 static void tokenize(const doc_t *doc, span_t para, segment_t *seg, const qmarks_t *marks)
 {
     const char *text = doc->text;
@@ -659,6 +669,10 @@ static void tokenize(const doc_t *doc, span_t para, segment_t *seg, const qmarks
         p = block_tokens(&b, p, text, seg, &space, &prev);
         if (p == end || p - b.base >= BLOCK)
             continue;
+        if (runs_past(&b, p)) {
+            b.base = p - BLOCK;         /* the next block from p takes it whole */
+            continue;
+        }
         /* one token of any other kind, not after ASCII white space */
         unsigned k = byte_class[(unsigned char)*p];
         int len = 1;

@@ -207,7 +207,8 @@ typedef struct {
     unsigned len;               /* the bytes of text it covers: BLOCK, fewer at the end */
     uint64_t space;             /* ' ', \t to \r */
     uint64_t alnum, upper, digit;       /* ASCII letters and digits; A-Z; 0-9 */
-    uint64_t word_join, num_join;       /* may join two parts of a word, a number (BC_MULTI too) */
+    uint64_t word_join;         /* may join two parts of a word (BC_MULTI too); a number's
+                                 * other joiners are looked up at its end only */
 } block_t;
 enum { BLOCK = 63 };
 #define SENTINEL (1ull << BLOCK)
@@ -247,7 +248,7 @@ static void block_load(block_t *b, const char *p, const char *end, const char *l
     }
     b->base = p;
     b->len = end - p < BLOCK ? (unsigned)(end - p) : BLOCK;
-    uint64_t space = 0, alnum = 0, upper = 0, digit = 0, word_join = 0, num_join = 0;
+    uint64_t space = 0, alnum = 0, upper = 0, digit = 0, word_join = 0;
 #ifdef __SSE2__
     /* the classes are joined as vectors, one movemask per mask */
     for (int i = 0; i < 64; i += 16) {
@@ -259,8 +260,6 @@ static void block_load(block_t *b, const char *p, const char *end, const char *l
         upper |= mask16(in_range16(v, 'A', 26)) << i;
         digit |= mask16(d) << i;
         word_join |= mask16(_mm_or_si128(both, equal16(v, '-'))) << i;
-        /* , - . / are contiguous */
-        num_join |= mask16(_mm_or_si128(both, _mm_or_si128(in_range16(v, ',', 4), equal16(v, ':')))) << i;
     }
 #else
     for (int i = 0; i < 64; i++) {
@@ -271,19 +270,17 @@ static void block_load(block_t *b, const char *p, const char *end, const char *l
         upper |= (uint64_t)(c >= 'A' && c <= 'Z') << i;
         digit |= (uint64_t)((k & BC_DIGIT) != 0) << i;
         word_join |= (uint64_t)((k & (BC_MULTI | BC_WORD_JOIN)) != 0) << i;
-        num_join |= (uint64_t)((k & (BC_MULTI | BC_JOIN)) != 0) << i;
     }
 #endif
     if (end - p < 64) {
         uint64_t in = ~(~0ull << (end - p));    /* the bytes before end */
-        space &= in, alnum &= in, upper &= in, digit &= in, word_join &= in, num_join &= in;
+        space &= in, alnum &= in, upper &= in, digit &= in, word_join &= in;
     }
     b->space = space & ~SENTINEL;
     b->alnum = alnum & ~SENTINEL;
     b->upper = upper;
     b->digit = digit;
     b->word_join = word_join | SENTINEL;
-    b->num_join = num_join | SENTINEL;
 }
 
 /* Characters that can join two parts of a word or number: don't, Jean-Luc, 3.5. */
@@ -480,6 +477,76 @@ static const char *word_end(const char *q, const char *end, uint16_t kind, bool 
     }
 }
 
+/* ---- the cache: per paragraph a varint token count, a varint sentence
+ * count and each sentence's token count as a varint (sentences cover the
+ * tokens in order, so the counts place them); then per token, in the common
+ * case, one byte: its length (1 to 15) in the low four bits, TOKF_SPACE_BEFORE
+ * in bit 4 and its class (kind and case, see SHORT_CLASSES) in the top three.
+ * The gap before a token is implied by TOKF_SPACE_BEFORE: one byte of white
+ * space or none (the paragraph's start counts as a space, as in tokenize).
+ * Any other token (longer, after a longer gap, or of a rare class) has a 0
+ * byte, then a byte of kind and flags, varint (gap beyond the implied one)
+ * and varint length. Last, a varint count of the runs of tokens in quotes
+ * and per run varints of the tokens before it (since the run before) and in
+ * it. TOKF_IN_QUOTE is set from the runs, TOKF_SENT_START from the
+ * sentences, as segment_paragraph sets them. Half the bytes of storing every
+ * token's flags and length. tokenize writes each token's bytes (put_token,
+ * into seg->codes) as it makes the token, and segment_record copies them:
+ * reading the tokens back to encode them cost a third of tokenizing. */
+
+enum { CACHED_FLAGS = TOKF_UPPER | TOKF_ALLCAPS | TOKF_QUOTE_MARK | TOKF_SPACE_BEFORE };
+#define CODE(kind, flags) ((kind) << 6 | (flags))
+
+/* The token classes one byte holds (numbered from 1, most common first):
+ * X(class, kind, flags). The byte's top nibble is class * 2 + SPACE_BEFORE. */
+#define SHORT_CLASSES(X)                                                        \
+    X(1, TOK_WORD, 0) X(2, TOK_WORD, TOKF_UPPER) X(3, TOK_PUNCT, 0)             \
+    X(4, TOK_NUMBER, 0) X(5, TOK_PUNCT, TOKF_QUOTE_MARK)                        \
+    X(6, TOK_WORD, TOKF_UPPER | TOKF_ALLCAPS)
+#define NIBBLE_OF(c, kind, flags)                                               \
+    [CODE(kind, flags)] = (c) << 5, [CODE(kind, flags | TOKF_SPACE_BEFORE)] = (c) << 5 | 16,
+
+/* Kind and cached flags to the short form's top nibble (0: no short form). */
+static const uint8_t short_nibble[256] = { SHORT_CLASSES(NIBBLE_OF) };
+
+_Static_assert(CACHED_FLAGS < 64, "kind and flags fit in a byte");
+
+static inline uint8_t *put_varint(uint8_t *p, uint64_t v)
+{
+    while (v >= 0x80) {
+        *p++ = (uint8_t)(v | 0x80);
+        v >>= 7;
+    }
+    *p++ = (uint8_t)v;
+    return p;
+}
+
+/* The escape of put_token: out of line, as few tokens take it. */
+static uint8_t *put_long_token(uint8_t *p, unsigned code, uint32_t gap, uint32_t len)
+{
+    *p++ = 0;
+    *p++ = (uint8_t)code;
+    p = put_varint(p, gap);
+    return put_varint(p, len);
+}
+
+/* Writes token t, the token after the one ending at prev (para.start - 1
+ * for the paragraph's first), in the cache's form at p; returns its end.
+ * At most TOKEN_BYTES bytes. short_class: t's kind and flags are known to
+ * be of SHORT_CLASSES (block_tokens' tokens), one test fewer. */
+enum { TOKEN_BYTES = 12 };      /* the escape: 0, code, two 5-byte varints */
+static inline uint8_t *put_token(uint8_t *p, uint32_t prev, token_t t, bool short_class)
+{
+    uint32_t gap = t.start - prev - ((t.flags & TOKF_SPACE_BEFORE) != 0);
+    uint32_t len = t.end - t.start;
+    unsigned code = CODE(t.kind, t.flags & CACHED_FLAGS);
+    uint8_t nibble = short_nibble[code];
+    if (__builtin_expect((gap | len >> 4) != 0 || (!short_class && !nibble), 0))  /* len: 1 to 15 */
+        return put_long_token(p, code, gap, len);
+    *p = (uint8_t)(nibble | len);
+    return p + 1;
+}
+
 /* The length of the quotation mark at s that is one whether the quote finder
  * paired it or not (“ ” „ ‟ ‘ ‚ ‛ « », not ’ nor ', apostrophes too), or 0. */
 static inline unsigned quote_mark_len(const char *s)
@@ -495,16 +562,19 @@ static inline unsigned quote_mark_len(const char *s)
  * nothing, the ASCII punctuation among them but apostrophes and the
  * quotation marks of quote_mark_len: most of the text. Returns where the run
  * stops: at another token (tokenize's general case), or at the block's end
- * or the paragraph's. *space is TOKF_SPACE_BEFORE for the next token. The
- * tokens are stored without a capacity check: tokenize reserves room for a
- * token at each byte of the block. */
+ * or the paragraph's. *space is TOKF_SPACE_BEFORE for the next token, *prev
+ * the end of the token before (see put_token). The tokens and their codes
+ * are stored without a capacity check: tokenize reserves room for a token at
+ * each byte of the block. */
 static const char *block_tokens(const block_t *b, const char *p, const char *text,
-                                segment_t *seg, uint16_t *space)
+                                segment_t *seg, uint16_t *space, uint32_t *prev)
 {
     unsigned i = (unsigned)(p - b->base);
     uint32_t base = (uint32_t)(b->base - text);        /* the offset of bit 0 */
     uint16_t sp = *space;
+    uint32_t pv = *prev;
     token_t *tok = seg->tokens.items + seg->tokens.len;
+    uint8_t *code = seg->codes.items + seg->codes.len;
     for (;;) {
         /* bits are tested in place and runs found by ctz from bit i on: the
          * sentinel ends every run of space and of letters. The space before
@@ -534,7 +604,9 @@ static const char *block_tokens(const block_t *b, const char *p, const char *tex
                 if (c == '"')
                     flags |= TOKF_QUOTE_MARK;
             }
-            *tok++ = (token_t){start, start + n, TOK_PUNCT, flags};
+            *tok = (token_t){start, start + n, TOK_PUNCT, flags};
+            code = put_token(code, pv, *tok++, true);
+            pv = start + n;
             sp = 0;
             i += n;
             if (i > BLOCK)
@@ -544,7 +616,8 @@ static const char *block_tokens(const block_t *b, const char *p, const char *tex
         uint64_t from = ~0ull << i;
         unsigned e = (unsigned)__builtin_ctzll(~b->alnum & from), n = e - i;
         uint16_t kind = b->digit >> i & 1 ? TOK_NUMBER : TOK_WORD;
-        if ((kind == TOK_WORD ? b->word_join : b->num_join) >> e & 1)
+        if (b->word_join >> e & 1 ||
+            (kind == TOK_NUMBER && e < b->len && byte_class[(unsigned char)text[base + e]] & BC_JOIN))
             break;      /* may run on: the general case */
         uint16_t flags = sp;
         if (b->upper >> i & 1) {        /* ascii_case() from the masks */
@@ -554,13 +627,27 @@ static const char *block_tokens(const block_t *b, const char *p, const char *tex
                            : TOKF_UPPER | (caps & (caps - 1) ? TOKF_ALLCAPS : 0);  /* two capitals or more */
         }
         uint32_t start = base + i;
-        *tok++ = (token_t){start, start + n, kind, flags};
+        *tok = (token_t){start, start + n, kind, flags};
+        code = put_token(code, pv, *tok++, true);
+        pv = start + n;
         sp = 0;
         i = e;
     }
     seg->tokens.len = (size_t)(tok - seg->tokens.items);
+    seg->codes.len = (size_t)(code - seg->codes.items);
     *space = sp;
+    *prev = pv;
     return b->base + i;
+}
+
+/* Whether p, in b but not at its start, is at a word or number that runs
+ * on past b's end (its letters and digits reach the sentinel): a block
+ * loaded at p lets block_tokens take it whole, not tokenize's general case
+ * (one word in a block of news text would go there). */
+static inline bool runs_past(const block_t *b, const char *p)
+{
+    unsigned at = (unsigned)(p - b->base);
+    return at > 0 && b->alnum >> at == (SENTINEL >> at) - 1;
 }
 
 static void tokenize(const doc_t *doc, span_t para, segment_t *seg, const qmarks_t *marks)
@@ -568,6 +655,7 @@ static void tokenize(const doc_t *doc, span_t para, segment_t *seg, const qmarks
     const char *text = doc->text;
     const char *p = text + para.start, *end = text + para.end;
     uint16_t space = TOKF_SPACE_BEFORE;     /* the paragraph's start counts as a space */
+    uint32_t prev = para.start - 1;         /* unsigned: wraps harmlessly at offset 0 */
     size_t mi = 0;
     block_t b = {.base = p - BLOCK};        /* none loaded yet */
     while (p < end) {
@@ -576,10 +664,15 @@ static void tokenize(const doc_t *doc, span_t para, segment_t *seg, const qmarks
             /* every token starts at a byte of its own in the block loaded:
              * room for BLOCK more lets both paths store without a check */
             vec_reserve(&seg->tokens, seg->tokens.len + BLOCK);
+            vec_reserve(&seg->codes, seg->codes.len + BLOCK * TOKEN_BYTES);
         }
-        p = block_tokens(&b, p, text, seg, &space);
+        p = block_tokens(&b, p, text, seg, &space, &prev);
         if (p == end || p - b.base >= BLOCK)
             continue;
+        if (runs_past(&b, p)) {
+            b.base = p - BLOCK;         /* the next block from p takes it whole */
+            continue;
+        }
         /* one token of any other kind, not after ASCII white space */
         unsigned k = byte_class[(unsigned char)*p];
         int len = 1;
@@ -622,6 +715,9 @@ static void tokenize(const doc_t *doc, span_t para, segment_t *seg, const qmarks
         }
         space = 0;
         seg->tokens.items[seg->tokens.len++] = tok;
+        uint8_t *code = put_token(seg->codes.items + seg->codes.len, prev, tok, false);
+        seg->codes.len = (size_t)(code - seg->codes.items);
+        prev = tok.end;
     }
 }
 
@@ -744,6 +840,7 @@ void segment_paragraph(const doc_t *doc, span_t para, segment_t *seg)
     seg->tokens.len = 0;
     seg->sentences.len = 0;
     seg->stops.len = 0;
+    seg->codes.len = 0;
     seg->qfirst = first_quote(doc, para.start, seg->qfirst);
     collect_marks(doc, para, seg->qfirst, &seg->marks);
     tokenize(doc, para, seg, &seg->marks);
@@ -758,63 +855,25 @@ void segment_free(segment_t *seg)
     vec_free(&seg->marks);
     vec_free(&seg->stops);
     vec_free(&seg->quoted);
+    vec_free(&seg->codes);
 }
 
-/* ---- the cache: per paragraph a varint token count, a varint sentence
- * count and each sentence's token count as a varint (sentences cover the
- * tokens in order, so the counts place them); then per token, in the common
- * case, one byte: its length (1 to 15) in the low four bits, TOKF_SPACE_BEFORE
- * in bit 4 and its class (kind and case, see SHORT_CLASSES) in the top three.
- * The gap before a token is implied by TOKF_SPACE_BEFORE: one byte of white
- * space or none (the paragraph's start counts as a space, as in tokenize).
- * Any other token (longer, after a longer gap, or of a rare class) has a 0
- * byte, then a byte of kind and flags, varint (gap beyond the implied one)
- * and varint length. Last, a varint count of the runs of tokens in quotes
- * and per run varints of the tokens before it (since the run before) and in
- * it. TOKF_IN_QUOTE is set from the runs, TOKF_SENT_START from the
- * sentences, as segment_paragraph sets them. Half the bytes of storing every
- * token's flags and length. */
-
-enum { CACHED_FLAGS = TOKF_UPPER | TOKF_ALLCAPS | TOKF_QUOTE_MARK | TOKF_SPACE_BEFORE };
-#define CODE(kind, flags) ((kind) << 6 | (flags))
-
-/* The token classes one byte holds (numbered from 1, most common first):
- * X(class, kind, flags). The byte's top nibble is class * 2 + SPACE_BEFORE. */
-#define SHORT_CLASSES(X)                                                        \
-    X(1, TOK_WORD, 0) X(2, TOK_WORD, TOKF_UPPER) X(3, TOK_PUNCT, 0)             \
-    X(4, TOK_NUMBER, 0) X(5, TOK_PUNCT, TOKF_QUOTE_MARK)                        \
-    X(6, TOK_WORD, TOKF_UPPER | TOKF_ALLCAPS)
-#define NIBBLE_OF(c, kind, flags)                                               \
-    [CODE(kind, flags)] = (c) << 5, [CODE(kind, flags | TOKF_SPACE_BEFORE)] = (c) << 5 | 16,
-
-/* Kind and cached flags to the short form's top nibble (0: no short form). */
-static const uint8_t short_nibble[256] = { SHORT_CLASSES(NIBBLE_OF) };
-
 /* The other way, by the whole byte (but 0): the token a short form stands
- * for, its offsets counted from the end of the token before. Filled from
- * short_nibble on first use. */
-static const token_t *short_tokens(void)
+ * for, its offsets counted from the end of the token before, padded with
+ * zeros to 16 bytes (one vector). Filled from short_nibble on first use. */
+typedef struct { token_t tok; uint32_t zero; } short_token_t;
+static const short_token_t *short_tokens(void)
 {
-    static token_t tab[256];
+    static _Alignas(16) short_token_t tab[256];
     static bool filled;
     for (unsigned code = 0; !filled && code < 256; code++) {
         uint32_t gap = (code & TOKF_SPACE_BEFORE) != 0;
         for (uint32_t len = 1; short_nibble[code] && len < 16; len++)
-            tab[short_nibble[code] | len] = (token_t){gap, gap + len, (uint16_t)(code >> 6),
-                                                      (uint16_t)(code & 0x3F)};
+            tab[short_nibble[code] | len].tok = (token_t){gap, gap + len, (uint16_t)(code >> 6),
+                                                          (uint16_t)(code & 0x3F)};
     }
     filled = true;
     return tab;
-}
-
-static inline uint8_t *put_varint(uint8_t *p, uint64_t v)
-{
-    while (v >= 0x80) {
-        *p++ = (uint8_t)(v | 0x80);
-        v >>= 7;
-    }
-    *p++ = (uint8_t)v;
-    return p;
 }
 
 static inline uint64_t get_varint(const uint8_t **pp)
@@ -827,35 +886,20 @@ static inline uint64_t get_varint(const uint8_t **pp)
     return v;
 }
 
-_Static_assert(CACHED_FLAGS < 64, "kind and flags fit in a byte");
-
 void segment_record(seg_cache_t *cache, span_t para, const segment_t *seg)
 {
+    (void)para;                 /* the tokens' codes already count from it */
     size_t n = seg->tokens.len, ns = seg->sentences.len, nq = seg->quoted.len / 2;
-    /* worst case: 5-byte varints, 12 bytes for a token with an odd gap */
-    vec_reserve(&cache->bytes, cache->bytes.len + 15 + ns * 5 + nq * 10 + n * 12);
+    /* worst case: 5-byte varints */
+    vec_reserve(&cache->bytes, cache->bytes.len + 15 + ns * 5 + nq * 10 + seg->codes.len);
     uint8_t *p = cache->bytes.items + cache->bytes.len;
     p = put_varint(p, (uint32_t)n);
     p = put_varint(p, (uint32_t)ns);
     for (size_t s = 0; s < ns; s++)
         p = put_varint(p, seg->sentences.items[s].count);
-    uint32_t prev = para.start - 1;     /* unsigned: wraps harmlessly at offset 0 */
-    const token_t *tok = seg->tokens.items;     /* not reloaded after each byte stored */
-    for (size_t i = 0; i < n; i++) {
-        const token_t *t = &tok[i];
-        uint32_t gap = t->start - prev - ((t->flags & TOKF_SPACE_BEFORE) != 0);
-        uint32_t len = t->end - t->start;
-        unsigned code = CODE(t->kind, t->flags & CACHED_FLAGS);
-        if (gap == 0 && len - 1 < 15 && short_nibble[code]) {
-            *p++ = (uint8_t)(short_nibble[code] | len);
-        } else {
-            *p++ = 0;
-            *p++ = (uint8_t)code;
-            p = put_varint(p, gap);
-            p = put_varint(p, len);
-        }
-        prev = t->end;
-    }
+    if (seg->codes.len)         /* (no tokens ever: a NULL array) */
+        memcpy(p, seg->codes.items, seg->codes.len);
+    p += seg->codes.len;
     p = put_varint(p, (uint32_t)nq);
     const uint32_t *quoted = seg->quoted.items;
     for (size_t q = 0, end = 0; q < nq; end = quoted[2 * q + 1], q++) {
@@ -863,6 +907,19 @@ void segment_record(seg_cache_t *cache, span_t para, const segment_t *seg)
         p = put_varint(p, quoted[2 * q + 1] - quoted[2 * q]);
     }
     cache->bytes.len = (size_t)(p - cache->bytes.items);
+}
+
+/* Reads the escaped token at p (its 0 byte), the token after the one ending
+ * at prev, into *t; returns the end of its bytes. */
+static const uint8_t *get_long_token(const uint8_t *p, uint32_t prev, token_t *t)
+{
+    uint8_t code = p[1];        /* after the 0 byte: kind and flags */
+    p += 2;
+    t->start = prev + ((code & TOKF_SPACE_BEFORE) != 0) + (uint32_t)get_varint(&p);
+    t->end = t->start + (uint32_t)get_varint(&p);
+    t->kind = code >> 6;
+    t->flags = code & 0x3F;
+    return p;
 }
 
 void segment_replay(seg_cache_t *cache, const doc_t *doc, span_t para, segment_t *seg)
@@ -880,26 +937,42 @@ void segment_replay(seg_cache_t *cache, const doc_t *doc, span_t para, segment_t
         first += count;
     }
     seg->sentences.len = ns;
-    vec_reserve(&seg->tokens, n);
-    const token_t *short_token = short_tokens();
+    /* (+ 1: the vector store of the last token runs into the room after it) */
+    vec_reserve(&seg->tokens, n + 1);
+    const short_token_t *short_token = short_tokens();
     token_t *tok = seg->tokens.items;
     uint32_t prev = para.start - 1;
+#ifdef __SSE2__
+    /* a short token is one add and one store: its table entry's offsets plus
+     * prev in both; the 16 bytes stored put the entry's zero padding in the
+     * next token's start, stored after. prevs holds prev in its first two
+     * lanes, zeros in the others */
+    __m128i prevs = _mm_shuffle_epi32(_mm_cvtsi32_si128((int)prev), _MM_SHUFFLE(1, 1, 0, 0));
     for (size_t i = 0; i < n; i++) {
         if (*p) {
-            token_t t = short_token[*p++];
+            __m128i t = _mm_add_epi32(_mm_load_si128((const __m128i *)(const void *)&short_token[*p++]),
+                                      prevs);
+            _mm_storeu_si128((__m128i *)(void *)&tok[i], t);
+            prevs = _mm_move_epi64(_mm_shuffle_epi32(t, _MM_SHUFFLE(1, 1, 1, 1)));  /* end, end, 0, 0 */
+            continue;
+        }
+        prev = (uint32_t)_mm_cvtsi128_si32(prevs);
+        p = get_long_token(p, prev, &tok[i]);
+        prevs = _mm_shuffle_epi32(_mm_cvtsi32_si128((int)tok[i].end), _MM_SHUFFLE(1, 1, 0, 0));
+    }
+#else
+    for (size_t i = 0; i < n; i++) {
+        if (*p) {
+            token_t t = short_token[*p++].tok;
             t.start += prev;
             t.end += prev;
             tok[i] = t;
-            prev = t.end;
-            continue;
+        } else {
+            p = get_long_token(p, prev, &tok[i]);
         }
-        uint8_t code = p[1];    /* after the 0 byte: kind and flags */
-        p += 2;
-        tok[i].start = prev + ((code & TOKF_SPACE_BEFORE) != 0) + (uint32_t)get_varint(&p);
-        tok[i].end = prev = tok[i].start + (uint32_t)get_varint(&p);
-        tok[i].kind = code >> 6;
-        tok[i].flags = code & 0x3F;
+        prev = tok[i].end;
     }
+#endif
     /* the runs in quotes, listed in seg->quoted as segment_paragraph does */
     size_t nq = (size_t)get_varint(&p);
     vec_reserve(&seg->quoted, 2 * nq);

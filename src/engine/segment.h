@@ -44,6 +44,7 @@ typedef struct {
     VEC(uint32_t) quoted;       /* the token runs given TOKF_IN_QUOTE (first, end
                                  * pairs), kept for segment_record; replayed too,
                                  * for attrib to skip them */
+    VEC(uint8_t) codes;         /* the tokens in the cache's form, for segment_record */
 } segment_t;
 
 /* Splits doc->text[para] into tokens and sentences, replacing seg's contents

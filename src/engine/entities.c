@@ -1209,6 +1209,20 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
         push_cand(S, a, b, end, ENT_ORGANIZATION, CF_SURE | CF_KNOWN, -1);
         return;
     }
+    /* a known place before a role noun describes a person, it names none:
+     * "a Colorado Democrat", "an Ohio Republican", "the Texas farmer";
+     * the place stays a place (the role, last and capitalised, is the gate) */
+    if (b > a && end == tk[b].end && (word_lists(S, b) & W(ROLE)) &&
+        !(word_lists(S, b) & (W(ORG_WORD) | W(TITLE)))) {
+        size_t p = b - 1;
+        while (p > a && !is_word(&tk[p]))
+            p--;
+        if (p >= a && is_word(&tk[p]) && p + 1 == b &&
+            (span_lists(S, a, tk[p].end) & W(PLACE))) {
+            push_cand(S, a, p, tk[p].end, ENT_PLACE, CF_SURE | CF_KNOWN, -1);
+            return;
+        }
+    }
     /* (with its possessive too: "UNESCO’s list", whose token is not all capitals) */
     bool caps_word = tk[a].flags & TOKF_ALLCAPS;
     if (!caps_word && a == b && end < tk[a].end && end - start >= 2 && possessive_len(doc, &tk[a])) {

@@ -1113,6 +1113,15 @@ int main(void)
     is_int(type_of(doc, "Wadi Dawasir"), ENT_PLACE, "Wadi X: a place");
     doc_free(doc);
 
+    /* a known place before a party member describes a person: no name */
+    doc = run("Marta Oyelaran-Booth, a Texas Republican, voted no. An Ohio Democrat abstained.");
+    ok(ent(doc, "Texas Republican") == NULL && ent(doc, "Ohio Democrat") == NULL,
+       "PLACE Republican / PLACE Democrat: no entity");
+    is_int(type_of(doc, "Texas"), ENT_PLACE, "… the place stays");
+    is_int(type_of(doc, "Ohio"), ENT_PLACE, "… in both");
+    is_int(type_of(doc, "Marta Oyelaran-Booth"), ENT_PERSON, "… and the person is hers");
+    doc_free(doc);
+
     /* the names' tables fold ASCII case eight bytes at a time: every length
      * up to three words, each byte counted, other bytes compared as they are */
     {

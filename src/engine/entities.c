@@ -1277,7 +1277,7 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
     }
     bool lead_initial = a + 1 <= b && tok_is_char(doc, &tk[a + 1], '.') && is_initial(doc, &tk[a]);
     bool lead_common = (lead & W(COMMON)) && !lead_initial &&
-                       !(k == b && org_tail && !(lead & W(FUNCTION)));
+                       !(k <= b && org_tail && !(lead & W(FUNCTION)));
     if (lead_common && k < b && !(lead & W(FUNCTION)) && (span_lists(S, a, tk[k].end) & W(PLACE)))
         lead_common = false;    /* it opens a known place: "New York City FC" */
     bool lead_demonym = demonym && !(k <= b && org_tail) &&

@@ -1122,6 +1122,12 @@ int main(void)
     is_int(type_of(doc, "Marta Oyelaran-Booth"), ENT_PERSON, "… and the person is hers");
     doc_free(doc);
 
+    /* an adjective opening a longer organisation's name is part of it */
+    doc = run("Delegates said the New Progressive Union would meet in Leeds.");
+    is_int(type_of(doc, "New Progressive Union"), ENT_ORGANIZATION, "ADJ X Union: the whole name");
+    ok(ent(doc, "Progressive Union") == NULL, "… not cut after the adjective");
+    doc_free(doc);
+
     /* the names' tables fold ASCII case eight bytes at a time: every length
      * up to three words, each byte counted, other bytes compared as they are */
     {

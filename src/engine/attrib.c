@@ -2314,6 +2314,20 @@ void attrib_resolve_cached(doc_t *doc, seg_cache_t *cache)
                 size_t vi = o >= 2 ? colon_verb(&A, o - 1, sfirst) : SIZE_MAX;
                 if (vi != SIZE_MAX) {
                     subj_t sub = subject_before(&A, vi, sfirst);
+                    /* ", adding:" has the subject of the speech verb before
+                     * it, the comma perhaps inside a quote ("had “…,” adding:") */
+                    const token_t *tv = TK(&A, vi);
+                    if ((sub.kind == S_NONE || sub.kind == S_UNKNOWN) && vi > sfirst + 2 && tok_len(tv) > 4 &&
+                        memcmp(tok_str(doc, tv) + tok_len(tv) - 3, "ing", 3) == 0 &&
+                        (tok_is_char(doc, TK(&A, vi - 1), ',') ||
+                         ((TK(&A, vi - 1)->flags & TOKF_QUOTE_MARK) && tok_is_char(doc, TK(&A, vi - 2), ','))))
+                        for (size_t j = vi - 1; j-- > sfirst && vi - j < WINDOW;)
+                            if (!(TK(&A, j)->flags & TOKF_IN_QUOTE) && is_speech_verb(&A, j)) {
+                                subj_t s2 = subject_before(&A, j, sfirst);
+                                if (s2.kind == S_NAME || s2.kind == S_PRONOUN || s2.kind == S_ROLE)
+                                    sub = s2;
+                                break;
+                            }
                     sub.cue = (span_t){TK(&A, vi)->start, TK(&A, vi)->end};
                     pre = verdict_of(&A, sub, para);
                 } else {

@@ -725,6 +725,12 @@ int main(void)
     run("The paper's lead author, Prof. Ilona Vasquez-Tamm of the Baltic Sea Institute, said the trend was “unmistakable.”");
     is_str(speaker(0), "Ilona Vasquez-Tamm", "The paper's lead author, Prof. NAME of ORG, said …“…”: NAME");
 
+    /* ", adding:" after a speech verb and a quote: the speech verb's subject */
+    run("The harbour reopened.\n\nCaptain Ilse Marchetti-Vogt said the crews had been “heroic,” adding: “I have never seen a tide like it.”");
+    is_str(speaker(1), "Ilse Marchetti-Vogt", "NAME said … “…,” adding: “…”: NAME");
+    run("The vote was close.\n\nTomas Ekwueme-Lind said he was relieved, adding: “Now the real work starts.”");
+    is_str(speaker(0), "Tomas Ekwueme-Lind", "NAME said …, adding: “…”: NAME");
+
     doc_free(doc);
     return tap_done();
 }

@@ -1128,6 +1128,11 @@ int main(void)
     ok(ent(doc, "Progressive Union") == NULL, "… not cut after the adjective");
     doc_free(doc);
 
+    /* an airline's name ends in Air, even after a first name */
+    doc = run("Passengers of Florence Air waited six hours in Lyon.");
+    is_int(type_of(doc, "Florence Air"), ENT_ORGANIZATION, "NAME Air: an airline");
+    doc_free(doc);
+
     /* the names' tables fold ASCII case eight bytes at a time: every length
      * up to three words, each byte counted, other bytes compared as they are */
     {

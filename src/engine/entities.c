@@ -1694,15 +1694,25 @@ static bool glued_initials(const scan_t *S, size_t a, size_t n, size_t send)
 {
     const doc_t *doc = S->doc;
     const token_t *tk = S->seg->tokens.items;
-    if (a == 0 || !is_initial(doc, &tk[a]) || !tok_is_char(doc, &tk[n], '.') || tk[n].start != tk[a].end ||
-        !is_word(&tk[a - 1]) || !(word_lists(S, a - 1) & (W(ROLE) | W(TITLE))))
+    if (a == 0 || !is_initial(doc, &tk[a]) || !tok_is_char(doc, &tk[n], '.') || tk[n].start != tk[a].end)
         return false;
     size_t m = n;
     while (m + 2 < send && tk[m + 1].start == tk[m].end && is_initial(doc, &tk[m + 1]) &&
            tok_is_char(doc, &tk[m + 2], '.') && tk[m + 2].start == tk[m + 1].end && m < n + 6)
         m += 2;
-    return m > n && m + 1 < send && is_cap(&tk[m + 1]) && (tk[m + 1].flags & TOKF_SPACE_BEFORE) &&
-           !(m + 2 < send && is_cap(&tk[m + 2]));
+    if (!(m > n && m + 1 < send && is_cap(&tk[m + 1]) && (tk[m + 1].flags & TOKF_SPACE_BEFORE)))
+        return false;
+    if (is_word(&tk[a - 1]) && (word_lists(S, a - 1) & (W(ROLE) | W(TITLE))))
+        return !(m + 2 < send && is_cap(&tk[m + 2]));
+    /* without a role or a title, initials no list names as a place or an
+     * organisation ("U.S.", "U.N.") open a name that ends in an
+     * organisation word: "the C.D. Howe Institute", "the A.J. Kerr Trust" */
+    if (span_lists(S, a, tk[m].end) & (W(PLACE) | W(ORG)))
+        return false;
+    size_t e = m + 1;
+    while (e + 1 < send && is_cap(&tk[e + 1]) && (tk[e + 1].flags & TOKF_SPACE_BEFORE) && e < m + 5)
+        e++;
+    return e > m + 1 && (word_lists(S, e) & W(ORG_WORD));
 }
 
 /* The last stop of initials glued with their stops that a list names as a

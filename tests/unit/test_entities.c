@@ -1133,6 +1133,12 @@ int main(void)
     is_int(type_of(doc, "Florence Air"), ENT_ORGANIZATION, "NAME Air: an airline");
     doc_free(doc);
 
+    /* glued initials open an organisation's name without a title before them */
+    doc = run("A report by the R.K. Mallory Foundation was cited in Leeds.");
+    is_int(type_of(doc, "R.K. Mallory Foundation"), ENT_ORGANIZATION, "the I.I. NAME Foundation: the whole name");
+    ok(ent(doc, "Mallory Foundation") == NULL, "… not cut after the initials");
+    doc_free(doc);
+
     /* the names' tables fold ASCII case eight bytes at a time: every length
      * up to three words, each byte counted, other bytes compared as they are */
     {

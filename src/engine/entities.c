@@ -1462,6 +1462,22 @@ static void classify(scan_t *S, size_t a, size_t b, uint32_t end, bool titled, b
                 break;
         }
     }
+    /* a name in apposition to a role with its complement: "the head of the
+     * agency, Thabo Ndlovu", "the Minister of Health, X" (a comma before the
+     * run is the gate) */
+    if (ctx < 0 && a >= 5 && end == tk[b].end && tok_is_char(doc, &tk[a - 1], ',')) {
+        for (size_t p = a - 2, n = 0; n < 8 && p >= 2 && is_word(&tk[p]); p--, n++) {
+            if (!tok_eq(doc, &tk[p], "of"))
+                continue;
+            const token_t *r = &tk[p - 1];
+            if (is_word(r) && (((r->flags & TOKF_UPPER) && (word_lists(S, p - 1) & W(TITLE))) ||
+                               (!(r->flags & TOKF_UPPER) && role_of_token(doc, r, L->roles, rbuf, sizeof rbuf))) &&
+                is_word(&tk[p - 2]) &&
+                (tok_eq(doc, &tk[p - 2], "the") || possessive_len(doc, &tk[p - 2])))
+                ctx = ENT_PERSON;
+            break;
+        }
+    }
     /* the surname after a first name and a nickname in quotes: "Conor
      * “Bullet” Magee" (the first name made no name of its own in scan_run) */
     if (ctx < 0 && a >= 4 && (tk[a - 1].flags & TOKF_QUOTE_MARK) && (tk[a].flags & TOKF_SPACE_BEFORE)) {

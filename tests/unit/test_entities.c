@@ -1139,6 +1139,11 @@ int main(void)
     ok(ent(doc, "Mallory Foundation") == NULL, "… not cut after the initials");
     doc_free(doc);
 
+    /* a name in apposition to a role with its complement is a person's */
+    doc = run("The chair of the water board, Sizwe Mabuza-Kheswa, opened the meeting.");
+    is_int(type_of(doc, "Sizwe Mabuza-Kheswa"), ENT_PERSON, "the ROLE of the X, NAME,: a person");
+    doc_free(doc);
+
     /* the names' tables fold ASCII case eight bytes at a time: every length
      * up to three words, each byte counted, other bytes compared as they are */
     {

@@ -859,6 +859,19 @@ static subj_t np_back(const at_t *A, size_t h, size_t lo)
                 det = 1;
         }
     }
+    /* an organisation noun owned by an unnamed role-holder is no
+     * organisation named before: "the prime minister's office", "the
+     * mayor's office" (lower case: not "the Minister's office" of a title
+     * standing for a name) */
+    if (org && !role && det == 1)
+        for (size_t i = k; i < h; i++) {
+            const char *ts = tok_str(A->doc, TK(A, i));
+            size_t tn = tok_len(TK(A, i));
+            size_t pn = (tn > 2 && ts[tn - 2] == '\'' && ts[tn - 1] == 's') ? tn - 2 :
+                        (tn > 4 && memcmp(ts + tn - 4, "\xE2\x80\x99s", 4) == 0) ? tn - 4 : 0;
+            if (pn && !(TK(A, i)->flags & TOKF_UPPER) && lexicon_has(A->roles, ts, pn))
+                det = 2;
+        }
     if (det == 1 && (head->flags & TOKF_UPPER) && lexicon_has(A->demonyms, hs, hn))
         s.kind = S_EPITHET;     /* "the Spaniard": the person just named */
     else if (det == 2 || plural_role)

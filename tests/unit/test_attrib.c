@@ -731,6 +731,10 @@ int main(void)
     run("The vote was close.\n\nTomas Ekwueme-Lind said he was relieved, adding: “Now the real work starts.”");
     is_str(speaker(0), "Tomas Ekwueme-Lind", "NAME said …, adding: “…”: NAME");
 
+    /* an organisation noun owned by an unnamed role-holder: nobody named */
+    run("The Harbour Trust backed the plan.\n\nThe governor’s office said the deal was “a fair start.”");
+    is_str(speaker(0), "(null)", "the ROLE’s office said “…”: not the organisation named before");
+
     doc_free(doc);
     return tap_done();
 }

@@ -859,10 +859,10 @@ static subj_t np_back(const at_t *A, size_t h, size_t lo)
                 det = 1;
         }
     }
-    /* an organisation noun owned by an unnamed role-holder is no
-     * organisation named before: "the prime minister's office", "the
+    /* an organisation noun owned by an unnamed role-holder or by a person
+     * is no organisation named before: "the prime minister's office", "the
      * mayor's office" (lower case: not "the Minister's office" of a title
-     * standing for a name) */
+     * standing for a name), "Dijkstra's ministry" */
     if (org && !role && det == 1)
         for (size_t i = k; i < h; i++) {
             const char *ts = tok_str(A->doc, TK(A, i));
@@ -870,6 +870,12 @@ static subj_t np_back(const at_t *A, size_t h, size_t lo)
             size_t pn = (tn > 2 && ts[tn - 2] == '\'' && ts[tn - 1] == 's') ? tn - 2 :
                         (tn > 4 && memcmp(ts + tn - 4, "\xE2\x80\x99s", 4) == 0) ? tn - 4 : 0;
             if (pn && !(TK(A, i)->flags & TOKF_UPPER) && lexicon_has(A->roles, ts, pn))
+                det = 2;
+            /* (or by a person named before: "Dijkstra's ministry said") */
+            int32_t mi;
+            if (pn && (TK(A, i)->flags & TOKF_UPPER) && (mi = mention_at(A, TK(A, i)->start)) >= 0 &&
+                (int32_t)A->doc->mentions.items[mi].entity >= 0 &&
+                A->doc->entities.items[A->doc->mentions.items[mi].entity].type == ENT_PERSON)
                 det = 2;
         }
     if (det == 1 && (head->flags & TOKF_UPPER) && lexicon_has(A->demonyms, hs, hn))

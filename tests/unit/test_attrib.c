@@ -734,6 +734,8 @@ int main(void)
     /* an organisation noun owned by an unnamed role-holder: nobody named */
     run("The Harbour Trust backed the plan.\n\nThe governor’s office said the deal was “a fair start.”");
     is_str(speaker(0), "(null)", "the ROLE’s office said “…”: not the organisation named before");
+    run("The Harbour Trust backed the plan. Officials met Deputy Minister Karen Verwoerd-Lang on Friday.\n\nVerwoerd-Lang’s department said the deal was “a fair start.”");
+    is_str(speaker(0), "(null)", "NAME’s department said “…”: not the organisation named before");
 
     doc_free(doc);
     return tap_done();

@@ -1144,6 +1144,11 @@ int main(void)
     is_int(type_of(doc, "Sizwe Mabuza-Kheswa"), ENT_PERSON, "the ROLE of the X, NAME,: a person");
     doc_free(doc);
 
+    /* a port or a harbour after a single name makes it a place */
+    doc = run("Two trawlers were impounded at the Walvis port last week.");
+    is_int(type_of(doc, "Walvis"), ENT_PLACE, "the X port: a place");
+    doc_free(doc);
+
     /* the names' tables fold ASCII case eight bytes at a time: every length
      * up to three words, each byte counted, other bytes compared as they are */
     {

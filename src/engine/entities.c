@@ -2341,7 +2341,7 @@ static void scan_paragraph(const doc_t *doc, span_t para, segment_t *seg, const 
 {
     segment_paragraph(doc, para, seg);
     if (cache)
-        segment_record(cache, para, seg);
+        segment_record(cache, seg);
     find_title_quotes(doc, para, seg, L, titles);
     vec_reserve(lists, seg->tokens.len + 1);    /* (+ 1: never a NULL for memset()) */
     memset(lists->items, 0xFF, seg->tokens.len * sizeof *lists->items);     /* LISTS_UNKNOWN */

@@ -886,9 +886,8 @@ static inline uint64_t get_varint(const uint8_t **pp)
     return v;
 }
 
-void segment_record(seg_cache_t *cache, span_t para, const segment_t *seg)
+void segment_record(seg_cache_t *cache, const segment_t *seg)
 {
-    (void)para;                 /* the tokens' codes already count from it */
     size_t n = seg->tokens.len, ns = seg->sentences.len, nq = seg->quoted.len / 2;
     /* worst case: 5-byte varints */
     vec_reserve(&cache->bytes, cache->bytes.len + 15 + ns * 5 + nq * 10 + seg->codes.len);

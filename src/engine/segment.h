@@ -64,8 +64,9 @@ typedef struct {
     size_t pos;                 /* replay cursor */
 } seg_cache_t;
 
-/* Appends seg, the segmentation of para by segment_paragraph, to cache. */
-void segment_record(seg_cache_t *cache, span_t para, const segment_t *seg);
+/* Appends seg, a segmentation made by segment_paragraph, to cache (its
+ * tokens' codes count from the paragraph's start: the paragraph is implied). */
+void segment_record(seg_cache_t *cache, const segment_t *seg);
 /* Fills seg as segment_paragraph(doc, para, seg) would, from the next
  * paragraph recorded in cache (which must be para). */
 void segment_replay(seg_cache_t *cache, const doc_t *doc, span_t para, segment_t *seg);

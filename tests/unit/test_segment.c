@@ -201,7 +201,7 @@ int main(void)
         segment_t a = {0}, b = {0};
         for (size_t p = 0; p < doc->paragraphs.len; p++) {
             segment_paragraph(doc, doc->paragraphs.items[p], &a);
-            segment_record(&cache, doc->paragraphs.items[p], &a);
+            segment_record(&cache, &a);
         }
         a.qfirst = 0;
         bool same = doc->paragraphs.len >= 4;
